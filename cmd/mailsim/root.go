@@ -1,0 +1,133 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+)
+
+// Exit codes, as the README documents them.
+const (
+	ExitOK       = 0 // everything ran and every expectation was met
+	ExitMiss     = 1 // a scenario's expectation was not met
+	ExitBadInput = 2 // bad usage, or a scenario file that does not load
+)
+
+// IOStreams is where a command reads and writes. Tests swap in buffers and
+// decide whether the output counts as a terminal.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// InFile and OutFile are the real files behind In and Out when they are
+	// terminals, for raw mode and window size; nil otherwise.
+	InFile, OutFile *os.File
+	// IsTerminal reports whether Out is a terminal that may receive escape codes.
+	IsTerminal bool
+	Getenv     func(string) string
+}
+
+// SystemStreams returns the process's standard streams.
+func SystemStreams() *IOStreams {
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
+	if isatty.IsTerminal(os.Stdout.Fd()) {
+		s.IsTerminal = true
+		s.OutFile = os.Stdout
+		if isatty.IsTerminal(os.Stdin.Fd()) {
+			s.InFile = os.Stdin
+		}
+	}
+	return s
+}
+
+// exitError carries an exit code through cobra; its message, if any, has
+// already been printed or is printed by Main.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// badInput marks err as bad usage or bad input (exit 2).
+func badInput(err error) error { return &exitError{code: ExitBadInput, err: err} }
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	lang string
+}
+
+// language resolves --lang, falling back to the locale.
+func (g *globalOptions) language(ios *IOStreams) (i18n.Lang, error) {
+	if g.lang == "" {
+		return i18n.FromEnv(ios.Getenv), nil
+	}
+	l, err := i18n.Parse(g.lang)
+	if err != nil {
+		return "", badInput(err)
+	}
+	return l, nil
+}
+
+func newRootCmd(ios *IOStreams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "mailsim",
+		Short: "Watch e-mail move: SMTP, POP3 and DNS in a virtual internet",
+		Long: `mailsim builds a small virtual internet (mail clients, submission and relay
+servers, a DNS server, POP3 mailboxes, ISP routers) and replays scripted
+scenarios on it, showing every protocol line: EHLO, MAIL FROM, RCPT TO, DATA,
+USER, PASS, RETR and every reply code. Nothing it runs reaches the real internet.
+
+Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language of narration and explanations: en or ja (default from LC_ALL/LANG)")
+	root.AddCommand(
+		newListCmd(ios, g),
+		newRunCmd(ios, g),
+		newCheckCmd(ios, g),
+		newPlayCmd(ios, g),
+		newExplainCmd(ios, g),
+		newVersionCmd(ios),
+	)
+	return root
+}
+
+// Main runs mailsim with args and returns the process exit code.
+func Main(args []string, ios *IOStreams) int {
+	root := newRootCmd(ios)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(ios.ErrOut, "mailsim:", ee.err)
+		}
+		return ee.code
+	}
+	// Errors from cobra itself are usage errors: unknown command or flag.
+	fmt.Fprintln(ios.ErrOut, "mailsim:", err)
+	fmt.Fprintln(ios.ErrOut, "Run 'mailsim --help' for usage.")
+	return ExitBadInput
+}
