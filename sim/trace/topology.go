@@ -1,0 +1,56 @@
+package trace
+
+import (
+	"net/netip"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+)
+
+// Topology describes the virtual world a trace was recorded in, so that views
+// can draw hosts, networks and routers without reaching into the engine.
+type Topology struct {
+	ID       string    // scenario id
+	Title    i18n.Text // scenario title
+	Exams    []string  // exams the scenario prepares for ("FE", "AP", "SC", ...)
+	Hosts    []Host    // in the order the scenario declares them
+	Networks []Network // likewise
+	Steps    []i18n.Text
+}
+
+// Host is one machine of the world.
+type Host struct {
+	Name    string
+	IP      netip.Addr
+	Network string   // "" for a host directly on the internet
+	Roles   []string // what it runs: "smtp:25", "smtp:587", "pop3:110", "dns:53"; empty for a plain client
+}
+
+// Network is a named network behind a router.
+type Network struct {
+	Name    string
+	CIDR    netip.Prefix
+	Dynamic bool   // addresses handed out dynamically to customers (what OP25B targets)
+	Router  string // the router between this network and the internet
+	// Filters are the router's egress rules in words, for drawing: "OP25B: TCP/25 out only to mail.isp.example".
+	Filters []i18n.Text
+}
+
+// HostByName returns the host called name.
+func (t *Topology) HostByName(name string) (Host, bool) {
+	for _, h := range t.Hosts {
+		if h.Name == name {
+			return h, true
+		}
+	}
+	return Host{}, false
+}
+
+// NetworkByName returns the network called name.
+func (t *Topology) NetworkByName(name string) (Network, bool) {
+	for _, n := range t.Networks {
+		if n.Name == name {
+			return n, true
+		}
+	}
+	return Network{}, false
+}

@@ -1,0 +1,139 @@
+// Package transcript renders a trace as the plain, greppable text that
+// `mailsim run` prints and that `mailsim play` falls back to when its output
+// is not a terminal: one line per event, no escape codes, aligned columns.
+package transcript
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// Writer renders events one at a time. The column widths are fixed when the
+// Writer is made, from the whole trace, so that every line aligns.
+type Writer struct {
+	w     *bufio.Writer
+	lang  i18n.Lang
+	width int // width of the "src -> dst" column
+}
+
+// New returns a Writer for events rendered in lang. events is the whole trace
+// (or a representative part): it is only used to size the columns.
+func New(w io.Writer, lang i18n.Lang, events []trace.Event) *Writer {
+	width := 0
+	for i := range events {
+		if n := len(Route(&events[i])); n > width {
+			width = n
+		}
+	}
+	return &Writer{w: bufio.NewWriter(w), lang: lang, width: width}
+}
+
+// Write renders a whole trace to w.
+func Write(w io.Writer, lang i18n.Lang, events []trace.Event) error {
+	tw := New(w, lang, events)
+	for i := range events {
+		tw.Event(&events[i])
+	}
+	return tw.Flush()
+}
+
+// Flush writes any buffered output.
+func (t *Writer) Flush() error { return t.w.Flush() }
+
+// Event renders one event as one or more lines.
+func (t *Writer) Event(e *trace.Event) {
+	b := t.w
+	switch e.Kind {
+	case trace.Step:
+		b.WriteString("\n")
+		b.WriteString(Line(e, t.lang))
+		b.WriteString("\n")
+		return
+	case trace.Narration:
+		for _, l := range strings.Split(e.Text.In(t.lang), "\n") {
+			b.WriteString("    ")
+			b.WriteString(l)
+			b.WriteString("\n")
+		}
+		return
+	case trace.Expect:
+		b.WriteString(Line(e, t.lang))
+		b.WriteString("\n")
+		return
+	}
+	b.WriteString(trace.FormatTime(e.At))
+	b.WriteString("  ")
+	route := Route(e)
+	b.WriteString(route)
+	for i := len(route); i < t.width; i++ {
+		b.WriteByte(' ')
+	}
+	b.WriteString("  ")
+	b.WriteString(Line(e, t.lang))
+	b.WriteString("\n")
+}
+
+// Route is the "who talks to whom" column of an event: "a:1 -> b:2" for what
+// the client sends, "a:1 <- b:2" for what the server answers (the client is
+// always on the left), or the acting host alone for notes.
+func Route(e *trace.Event) string {
+	switch e.Kind {
+	case trace.Step, trace.Narration, trace.Expect:
+		return ""
+	case trace.Deliver, trace.Queue, trace.Bounce, trace.Note:
+		return e.Src.Host
+	}
+	// SYN-ACK, replies and a server's FIN travel from server to client.
+	if e.Dir == trace.ServerToClient || e.Kind == trace.Accept {
+		return e.Dst.String() + " <- " + e.Src.String()
+	}
+	return e.Src.String() + " -> " + e.Dst.String()
+}
+
+// Line is the content of an event without time and route: the protocol and
+// the exact line for dialogue, the localized text for everything else.
+func Line(e *trace.Event, lang i18n.Lang) string {
+	switch e.Kind {
+	case trace.Step:
+		return "[" + strconv.Itoa(e.Step+1) + "] " + e.Text.In(lang)
+	case trace.Narration:
+		return e.Text.In(lang)
+	case trace.Expect:
+		mark := "  [ok]   "
+		if !e.OK {
+			mark = "  [MISS] "
+		}
+		return mark + e.Text.In(lang)
+	case trace.Line:
+		return pad(e.Proto.String(), 5) + e.Line
+	case trace.Connect:
+		return pad("TCP", 5) + "SYN"
+	case trace.Accept:
+		return pad("TCP", 5) + "SYN-ACK"
+	case trace.Close:
+		return pad("TCP", 5) + "FIN"
+	}
+	// Drops, timeouts, refusals and notes: the engine's bilingual text.
+	prefix := ""
+	switch e.Kind {
+	case trace.Drop, trace.Timeout, trace.Refused:
+		prefix = pad("TCP", 5)
+	}
+	txt := e.Text.In(lang)
+	if txt == "" {
+		txt = e.Line
+	}
+	return prefix + txt
+}
+
+func pad(s string, n int) string {
+	for len(s) < n {
+		s += " "
+	}
+	return s
+}
