@@ -1,0 +1,126 @@
+package pop3
+
+// Message is one message in a maildrop.
+type Message struct {
+	UID  string // unique-id for UIDL (RFC 1939 7): 1-70 chars in 0x21-0x7E
+	Data []byte // the whole message, CRLF line ends
+}
+
+// ValidUID reports whether uid is a unique-id as RFC 1939 7 (UIDL) defines
+// it: one to 70 characters in the range 0x21 to 0x7E.
+func ValidUID(uid string) bool {
+	if len(uid) == 0 || len(uid) > 70 {
+		return false
+	}
+	for i := 0; i < len(uid); i++ {
+		if uid[i] < 0x21 || uid[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// mail is the server's snapshot of one message, taken at login. RFC 1939 8
+// lets the server fix the maildrop's contents for the session when it takes
+// the maildrop lock, so messages arriving later are not seen until the next
+// session.
+type mail struct {
+	uid     string
+	text    string   // the message; a string so that body lines are substrings of it
+	size    int      // octets as sent, with CRLF line ends and without byte-stuffing
+	lines   []string // text split into lines, made on the first RETR or TOP
+	deleted bool     // marked by DELE, unmarked by RSET
+}
+
+// snapshot copies the maildrop the Config's Open returned.
+func snapshot(msgs []Message) []mail {
+	if len(msgs) == 0 {
+		return nil
+	}
+	out := make([]mail, len(msgs))
+	for i := range msgs {
+		out[i] = mail{uid: msgs[i].UID, text: string(msgs[i].Data), size: wireSize(msgs[i].Data)}
+	}
+	return out
+}
+
+// wireSize is the octet count of data sent as lines ending in CRLF. It is
+// len(data) for well-formed CRLF text; a bare LF counts as CRLF and a final
+// line without an end counts with one, because that is what RETR sends.
+// RFC 1939 11: the octet count is what the client receives, which may differ
+// from the size of the server's own copy.
+func wireSize(data []byte) int {
+	n := 0
+	start := 0
+	for i, c := range data {
+		if c != '\n' {
+			continue
+		}
+		end := i
+		if end > start && data[end-1] == '\r' {
+			end--
+		}
+		n += end - start + 2
+		start = i + 1
+	}
+	if start < len(data) {
+		n += len(data) - start + 2
+	}
+	return n
+}
+
+// splitLines splits text at LF, dropping the CR of each CRLF; a final line
+// without an end is kept, the empty string after a final CRLF is not.
+func splitLines(text string) []string {
+	count := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			count++
+		}
+	}
+	if len(text) > 0 && text[len(text)-1] != '\n' {
+		count++
+	}
+	lines := make([]string, 0, count)
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		end := i
+		if end > start && text[end-1] == '\r' {
+			end--
+		}
+		lines = append(lines, text[start:end])
+		start = i + 1
+	}
+	if start < len(text) {
+		lines = append(lines, text[start:])
+	}
+	return lines
+}
+
+// body returns the message's lines, splitting it on first use.
+func (m *mail) body() []string {
+	if m.lines == nil && m.text != "" {
+		m.lines = splitLines(m.text)
+	}
+	return m.lines
+}
+
+// top returns the header lines, the blank line that ends them and at most n
+// lines of the body (RFC 1939 7, TOP). A message without a blank line is all
+// header and is returned whole.
+func (m *mail) top(n int) []string {
+	lines := m.body()
+	for i, l := range lines {
+		if l == "" {
+			end := i + 1 + n
+			if n > len(lines) || end > len(lines) {
+				end = len(lines)
+			}
+			return lines[:end:end]
+		}
+	}
+	return lines
+}
