@@ -1,0 +1,339 @@
+package smtp
+
+import (
+	"encoding/base64"
+	"strings"
+)
+
+// Auth is the AUTH a client does before MAIL (RFC 4954).
+type Auth struct {
+	Mechanism  string // "PLAIN" (default) or "LOGIN"
+	User, Pass string
+}
+
+// Job is one message for a client session to send.
+type Job struct {
+	Helo string
+	Auth *Auth  // nil: no AUTH
+	From string // "" sends MAIL FROM:<> (bounces)
+	To   []string
+	Data []byte // the message (headers and body); LF or CRLF line ends
+}
+
+// ClientResult is what a client session achieved.
+type ClientResult struct {
+	Sent      bool          // the server accepted the message (2xx after the final ".")
+	Accepted  []string      // recipients accepted with 2xx at RCPT, when Sent
+	Rejected  []RcptFailure // recipients refused at RCPT
+	Failure   *Reply        // the reply that stopped the transaction (greeting, EHLO/HELO, AUTH, MAIL, DATA, final "."), nil if Sent or only RCPTs failed
+	Transient bool          // Failure, or (without one) every RCPT rejection, was 4xx: the sender should retry later
+	// AuthUnavailable is set when Job.Auth asked for AUTH but the server did
+	// not advertise it, or not the mechanism, in its EHLO reply; the client
+	// then quits without sending AUTH (RFC 5321 2.2.1: a client uses only
+	// extensions the server advertised) and Failure is that EHLO/HELO reply.
+	AuthUnavailable bool
+}
+
+// RcptFailure is a recipient the server refused at RCPT.
+type RcptFailure struct {
+	Addr  string
+	Reply Reply
+}
+
+// clientStep is the reply a client session is waiting for.
+type clientStep uint8
+
+const (
+	stepGreeting clientStep = iota
+	stepEHLO
+	stepHELO
+	stepAuth
+	stepMail
+	stepRcpt
+	stepData
+	stepDot
+	stepQuit
+	stepDone
+)
+
+// Client is one SMTP client session delivering one Job: it turns the
+// server's last reply into the lines to send next.
+type Client struct {
+	job      Job
+	step     clientStep
+	rcpt     int // index in job.To of the RCPT whose reply is awaited
+	auth     int // 334 challenges answered in the AUTH exchange
+	ext8bit  bool
+	extUTF8  bool
+	accepted []string
+	res      ClientResult
+}
+
+// NewClient starts a client session for job. The first call to Next takes
+// the server's greeting.
+func NewClient(job Job) *Client {
+	return &Client{job: job}
+}
+
+// Done reports whether the session is over.
+func (c *Client) Done() bool { return c.step == stepDone }
+
+// Result is the outcome so far; it is final once Done.
+func (c *Client) Result() ClientResult {
+	r := c.res
+	if r.Sent {
+		r.Accepted = c.accepted
+	}
+	switch {
+	case r.Failure != nil:
+		r.Transient = r.Failure.Code/100 == 4
+	case len(r.Rejected) > 0:
+		r.Transient = true
+		for _, f := range r.Rejected {
+			if f.Reply.Code/100 != 4 {
+				r.Transient = false
+			}
+		}
+	}
+	return r
+}
+
+// Next takes the server's latest reply (the 220 greeting first) and returns
+// the lines to send next: one command, or after 354 the whole dot-stuffed
+// message text ending with ".". It returns nil when there is nothing more to
+// send (after the reply to QUIT, or after a 421).
+func (c *Client) Next(r Reply) []string {
+	switch c.step {
+	case stepDone:
+		return nil
+	case stepQuit:
+		c.step = stepDone
+		return nil
+	}
+	// RFC 5321 3.8: after 421 the server closes; there is nobody to QUIT to.
+	if r.Code == C421ServiceNotAvailable {
+		c.failWith(r)
+		c.step = stepDone
+		return nil
+	}
+	ok := r.Code/100 == 2
+	switch c.step {
+	case stepGreeting:
+		// RFC 5321 3.1: a 554 (or any non-2xx) greeting means no service
+		// here; the client still says QUIT (RFC 5321 3.1).
+		if !ok {
+			return c.fail(r)
+		}
+		c.step = stepEHLO
+		return []string{"EHLO " + c.job.Helo}
+	case stepEHLO:
+		if ok {
+			return c.hello(r, true)
+		}
+		// RFC 5321 3.2: a server that does not know EHLO answers 5xx; an
+		// ESMTP client then falls back to HELO.
+		if r.Code/100 == 5 {
+			c.step = stepHELO
+			return []string{"HELO " + c.job.Helo}
+		}
+		return c.fail(r)
+	case stepHELO:
+		if ok {
+			return c.hello(r, false)
+		}
+		return c.fail(r)
+	case stepAuth:
+		return c.authReply(r)
+	case stepMail:
+		if !ok {
+			return c.fail(r)
+		}
+		return c.nextRcpt()
+	case stepRcpt:
+		if ok {
+			c.accepted = append(c.accepted, c.job.To[c.rcpt])
+		} else {
+			c.res.Rejected = append(c.res.Rejected, RcptFailure{Addr: c.job.To[c.rcpt], Reply: r})
+		}
+		c.rcpt++
+		return c.nextRcpt()
+	case stepData:
+		if r.Code != C354StartData {
+			return c.fail(r)
+		}
+		c.step = stepDot
+		return dotStuff(c.job.Data)
+	case stepDot:
+		// RFC 5321 4.2.5: a 2xx after the final "." hands the message over.
+		if ok {
+			c.res.Sent = true
+			return c.quit()
+		}
+		return c.fail(r)
+	}
+	return nil
+}
+
+// hello handles the 2xx reply to EHLO or HELO.
+func (c *Client) hello(r Reply, esmtp bool) []string {
+	var authMechs string
+	if esmtp {
+		for _, l := range r.Lines[min(1, len(r.Lines)):] {
+			kw, arg, _ := strings.Cut(l, " ")
+			switch {
+			case strings.EqualFold(kw, "AUTH"):
+				authMechs = " " + arg + " "
+			case strings.EqualFold(kw, "8BITMIME"):
+				c.ext8bit = true
+			case strings.EqualFold(kw, "SMTPUTF8"):
+				c.extUTF8 = true
+			}
+		}
+	}
+	if a := c.job.Auth; a != nil {
+		mech := strings.ToUpper(a.Mechanism)
+		if mech == "" {
+			mech = "PLAIN"
+		}
+		if (mech != "PLAIN" && mech != "LOGIN") || !strings.Contains(strings.ToUpper(authMechs), " "+mech+" ") {
+			c.res.AuthUnavailable = true
+			return c.fail(r)
+		}
+		c.step = stepAuth
+		if mech == "LOGIN" {
+			return []string{"AUTH LOGIN"}
+		}
+		// RFC 4954 4: PLAIN with an initial response saves a round trip,
+		// unless the command would pass the 512-octet line limit.
+		if line := "AUTH PLAIN " + plainResponse(a); len(line)+2 <= maxCommandLine {
+			c.auth = 1
+			return []string{line}
+		}
+		return []string{"AUTH PLAIN"}
+	}
+	return c.mail()
+}
+
+// authReply handles a reply inside the AUTH exchange.
+func (c *Client) authReply(r Reply) []string {
+	switch {
+	case r.Code/100 == 2:
+		return c.mail()
+	case r.Code != C334AuthContinue:
+		return c.fail(r)
+	}
+	a := c.job.Auth
+	c.auth++
+	switch {
+	case strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 1:
+		return []string{base64.StdEncoding.EncodeToString([]byte(a.User))}
+	case strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 2:
+		return []string{base64.StdEncoding.EncodeToString([]byte(a.Pass))}
+	case !strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 1:
+		return []string{plainResponse(a)} // the answer to the empty "334 "
+	}
+	// RFC 4954 4: a challenge the client cannot answer is cancelled.
+	return []string{"*"}
+}
+
+// plainResponse is RFC 4616 2's message with an empty authzid, base64
+// encoded: base64("\x00" user "\x00" pass).
+func plainResponse(a *Auth) string {
+	msg := make([]byte, 0, 2+len(a.User)+len(a.Pass))
+	msg = append(msg, 0)
+	msg = append(msg, a.User...)
+	msg = append(msg, 0)
+	msg = append(msg, a.Pass...)
+	return base64.StdEncoding.EncodeToString(msg)
+}
+
+// mail sends MAIL FROM, or QUIT when there is nobody to send to.
+func (c *Client) mail() []string {
+	if len(c.job.To) == 0 {
+		return c.quit()
+	}
+	c.step = stepMail
+	line := "MAIL FROM:<" + c.job.From + ">"
+	// RFC 6152 3: 8-bit content is declared with BODY=8BITMIME when the
+	// server offers it; RFC 6531 3.4: UTF-8 addresses with SMTPUTF8.
+	if c.ext8bit && has8bit(c.job.Data) {
+		line += " BODY=8BITMIME"
+	}
+	if c.extUTF8 && c.utf8Addresses() {
+		line += " SMTPUTF8"
+	}
+	return []string{line}
+}
+
+func (c *Client) utf8Addresses() bool {
+	if has8bit([]byte(c.job.From)) {
+		return true
+	}
+	for _, to := range c.job.To {
+		if has8bit([]byte(to)) {
+			return true
+		}
+	}
+	return false
+}
+
+func has8bit(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// nextRcpt sends the next RCPT TO, or DATA after the last one, or QUIT when
+// every recipient was refused.
+func (c *Client) nextRcpt() []string {
+	if c.rcpt < len(c.job.To) {
+		c.step = stepRcpt
+		return []string{"RCPT TO:<" + c.job.To[c.rcpt] + ">"}
+	}
+	if len(c.accepted) == 0 {
+		return c.quit()
+	}
+	c.step = stepData
+	return []string{VerbDATA}
+}
+
+// fail records the reply that stopped the transaction and says QUIT.
+func (c *Client) fail(r Reply) []string {
+	c.failWith(r)
+	return c.quit()
+}
+
+func (c *Client) failWith(r Reply) {
+	if c.res.Failure == nil && !c.res.Sent {
+		c.res.Failure = &r
+	}
+}
+
+func (c *Client) quit() []string {
+	c.step = stepQuit
+	return []string{VerbQUIT}
+}
+
+// dotStuff turns a message into DATA text lines (RFC 5321 4.5.2): split on
+// CRLF or LF, a leading "." doubled, then the final ".".
+func dotStuff(data []byte) []string {
+	s := string(data)
+	lines := make([]string, 0, strings.Count(s, "\n")+2)
+	for s != "" {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		if strings.HasPrefix(line, ".") {
+			line = "." + line
+		}
+		lines = append(lines, line)
+	}
+	return append(lines, ".")
+}

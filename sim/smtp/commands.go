@@ -1,0 +1,285 @@
+package smtp
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ehlo answers EHLO (RFC 5321 4.1.1.1) with the Postfix-shaped list of
+// extensions, one a line.
+func (s *Server) ehlo(arg string) Result {
+	if arg == "" {
+		return Result{Reply: replySyntaxEHLO}
+	}
+	s.greeted(arg, true)
+	lines := make([]string, 0, 8)
+	lines = append(lines, s.cfg.hostname(),
+		// RFC 2920: the core answers every line in order and keeps no input
+		// buffer of its own, so pipelined commands are handled as if sent
+		// one by one; a driver only has to send the replies in order.
+		"PIPELINING",
+		"SIZE "+strconv.Itoa(s.cfg.maxSize())) // RFC 1870 4
+	if s.cfg.StartTLS {
+		lines = append(lines, "STARTTLS") // RFC 3207 4
+	}
+	if s.cfg.authEnabled() {
+		lines = append(lines, "AUTH PLAIN LOGIN") // RFC 4954 3
+	}
+	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8") // RFC 2034, 6152, 6531
+	// RFC 2034 4: no enhanced codes in the EHLO reply.
+	return Result{Reply: Reply{Code: C250Completed, Lines: lines}}
+}
+
+// heloCmd answers HELO (RFC 5321 4.1.1.1): the old greeting, no extensions.
+func (s *Server) heloCmd(arg string) Result {
+	if arg == "" {
+		return Result{Reply: replySyntaxHELO}
+	}
+	s.greeted(arg, false)
+	return Result{Reply: Reply{Code: C250Completed, Lines: []string{s.cfg.hostname()}}}
+}
+
+// greeted records a HELO/EHLO. RFC 5321 4.1.4: a new EHLO/HELO resets any
+// transaction, like RSET; an AUTH identity stays (RFC 4954 4 resets only
+// when a security layer starts).
+func (s *Server) greeted(helo string, esmtp bool) {
+	s.resetTransaction()
+	s.helo = helo
+	s.esmtp = esmtp
+	s.state = StateReady
+}
+
+// mail answers MAIL FROM (RFC 5321 4.1.1.2).
+func (s *Server) mail(arg string) Result {
+	switch s.state {
+	case StateConnected:
+		return Result{Reply: replySendHelo}
+	case StateMail, StateRcpt:
+		return Result{Reply: replyNestedMail}
+	}
+	rest, ok := cutPrefixFold(arg, "FROM:")
+	if !ok {
+		return Result{Reply: replySyntaxMAIL}
+	}
+	addr, params, ok := parsePath(rest)
+	// RFC 5321 4.1.2: a reverse-path is <> or a full mailbox; only RCPT
+	// may name a bare <Postmaster>.
+	if !ok || (addr != "" && !strings.Contains(addr, "@")) {
+		return Result{Reply: replyBadSender}
+	}
+	for params != "" {
+		var p string
+		p, params = nextParam(params)
+		if r, bad := s.mailParam(p); bad {
+			return Result{Reply: r}
+		}
+	}
+	s.from = addr
+	s.state = StateMail
+	return Result{Reply: replySenderOk}
+}
+
+// mailParam checks one ESMTP parameter of MAIL; bad is true when r is the
+// rejection.
+func (s *Server) mailParam(p string) (r Reply, bad bool) {
+	key, value, hasValue := strings.Cut(p, "=")
+	switch {
+	case strings.EqualFold(key, "SIZE") && hasValue:
+		// RFC 1870 6: size-value = 1*20DIGIT; over the limit is 552.
+		n, ok := parseSize(value)
+		if !ok {
+			return replyBadSize, true
+		}
+		if n > uint64(s.cfg.maxSize()) {
+			return replySizeExceeded, true
+		}
+	case strings.EqualFold(key, "BODY") && hasValue:
+		// RFC 6152 2: BODY=7BIT or BODY=8BITMIME.
+		if !strings.EqualFold(value, "7BIT") && !strings.EqualFold(value, "8BITMIME") {
+			return replyBadBody, true
+		}
+	case strings.EqualFold(key, "SMTPUTF8") && !hasValue:
+		// RFC 6531 3.4: the message may carry UTF-8 addresses and headers.
+	case strings.EqualFold(key, "AUTH") && hasValue && s.cfg.authEnabled():
+		// RFC 4954 5: a server that advertises AUTH MUST accept AUTH=
+		// even from an unauthenticated client; treating every client as
+		// insufficiently trusted, it is parsed and dropped.
+	default:
+		// RFC 5321 4.1.1.11: a parameter the server does not know is 555.
+		return replyUnsupportedOption(p), true
+	}
+	return Reply{}, false
+}
+
+// parseSize parses RFC 1870's size-value; values past uint64 saturate.
+func parseSize(v string) (uint64, bool) {
+	if v == "" || len(v) > 20 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n > (^uint64(0)-9)/10 {
+			n = ^uint64(0)
+			continue
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
+}
+
+// rcpt answers RCPT TO (RFC 5321 4.1.1.3): local domain and mailbox check,
+// else the relay policy (RFC 5321 3.6, 7.9; RFC 2505).
+func (s *Server) rcpt(arg string) Result {
+	if s.state != StateMail && s.state != StateRcpt {
+		return Result{Reply: replyNeedMail}
+	}
+	rest, ok := cutPrefixFold(arg, "TO:")
+	if !ok {
+		return Result{Reply: replySyntaxRCPT}
+	}
+	addr, params, ok := parsePath(rest)
+	if !ok || addr == "" {
+		return Result{Reply: replyBadRcpt}
+	}
+	if params != "" {
+		// No RCPT parameter is supported (no DSN): RFC 5321 4.1.1.11.
+		p, _ := nextParam(params)
+		return Result{Reply: replyUnsupportedOption(p)}
+	}
+	// RFC 5321 4.5.3.1.10: too many recipients is 452, not 552.
+	if len(s.to) >= s.cfg.maxRecipients() {
+		return Result{Reply: replyTooManyRcpts}
+	}
+	at := strings.LastIndexByte(addr, '@')
+	switch {
+	case at < 0:
+		// RFC 5321 4.1.1.3: <Postmaster> without a domain MUST be accepted;
+		// parsePath lets no other bare local part through.
+		addr = "postmaster@" + s.postmasterDomain()
+	case s.cfg.isLocal(addr[at+1:]):
+		// RFC 5321 4.5.1: postmaster exists in every domain the server
+		// delivers for, whatever the mailbox table says.
+		if !strings.EqualFold(addr[:at], "postmaster") && s.cfg.Mailbox != nil && !s.cfg.Mailbox(addr) {
+			return Result{Reply: replyUnknownUser(addr)}
+		}
+	case !s.relayAllowed():
+		return Result{Reply: replyRelayDenied(addr)}
+	}
+	s.to = append(s.to, addr)
+	s.state = StateRcpt
+	return Result{Reply: replyRcptOk}
+}
+
+func (s *Server) postmasterDomain() string {
+	if len(s.cfg.Domains) > 0 {
+		return s.cfg.Domains[0]
+	}
+	return s.cfg.hostname()
+}
+
+// relayAllowed applies the relay policy to this session's client.
+func (s *Server) relayAllowed() bool {
+	switch s.cfg.Relay {
+	case RelayAnyone:
+		return true
+	case RelayAuthenticated:
+		return s.user != ""
+	case RelayMyNetworks:
+		ip := s.peer.IP.Unmap()
+		for _, p := range s.cfg.MyNetworks {
+			if p.Contains(ip) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dataCmd answers DATA (RFC 5321 4.1.1.4).
+func (s *Server) dataCmd(arg string) Result {
+	if s.state != StateRcpt {
+		return Result{Reply: replyNeedRcpt}
+	}
+	if arg != "" {
+		return Result{Reply: replySyntaxDATA}
+	}
+	s.state = StateData
+	return Result{Reply: replyStartData}
+}
+
+// rset answers RSET (RFC 5321 4.1.1.5): the transaction is dropped, the
+// greeting kept.
+func (s *Server) rset(arg string) Result {
+	if arg != "" {
+		return Result{Reply: replySyntaxRSET}
+	}
+	s.resetTransaction()
+	if s.state != StateConnected {
+		s.state = StateReady
+	}
+	return Result{Reply: replyOk}
+}
+
+// noop answers NOOP (RFC 5321 4.1.1.9), whose argument is ignored.
+func (s *Server) noop(string) Result { return Result{Reply: replyOk} }
+
+// quit answers QUIT (RFC 5321 4.1.1.10) and closes; the transaction is
+// dropped.
+func (s *Server) quit(string) Result {
+	s.resetTransaction()
+	s.state = StateClosed
+	return Result{Reply: replyBye, Close: true}
+}
+
+// vrfy answers VRFY with 252 (RFC 5321 3.5.3, 7.3): confirming addresses
+// would help spammers harvest them, so the server neither confirms nor
+// denies.
+func (s *Server) vrfy(arg string) Result {
+	if arg == "" {
+		return Result{Reply: replySyntaxVRFY}
+	}
+	return Result{Reply: replyCannotVerify}
+}
+
+// help answers HELP (RFC 5321 4.1.1.8) with the commands this server takes.
+// (A list of constants, not the command table, which refers to help.)
+func (s *Server) help(string) Result {
+	const base = "Commands: " + VerbEHLO + " " + VerbHELO + " " + VerbMAIL + " " + VerbRCPT + " " +
+		VerbDATA + " " + VerbRSET + " " + VerbNOOP + " " + VerbQUIT + " " + VerbVRFY + " " + VerbHELP
+	text := base
+	switch {
+	case s.cfg.authEnabled() && s.cfg.StartTLS:
+		text = base + " " + VerbAUTH + " " + VerbSTARTTLS
+	case s.cfg.authEnabled():
+		text = base + " " + VerbAUTH
+	case s.cfg.StartTLS:
+		text = base + " " + VerbSTARTTLS
+	}
+	return Result{Reply: fixed(C214Help, E200Other, text)}
+}
+
+// startTLS answers STARTTLS (RFC 3207 4). The TLS handshake is a later
+// change: until then the command is advertised when configured and answered
+// with 454, which RFC 3207 4 gives for "TLS not available due to temporary
+// reason", so a client carries on in plain text or gives up.
+func (s *Server) startTLS(arg string) Result {
+	if !s.cfg.StartTLS {
+		return Result{Reply: replyNotImpl}
+	}
+	if arg != "" {
+		return Result{Reply: replySyntaxTLS}
+	}
+	return Result{Reply: replyNoTLS}
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring ASCII case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}

@@ -1,0 +1,115 @@
+package smtp
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestRelayPolicy(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want RelayPolicy
+		ok   bool
+	}{
+		{"none", RelayNone, true},
+		{"mynetworks", RelayMyNetworks, true},
+		{"Authenticated", RelayAuthenticated, true},
+		{" anyone ", RelayAnyone, true},
+		{"open", RelayAnyone, true},
+		{"relay", 0, false},
+		{"", 0, false},
+	} {
+		got, err := ParseRelayPolicy(tc.in)
+		if got != tc.want || (err == nil) != tc.ok {
+			t.Errorf("ParseRelayPolicy(%q) = %v, %v", tc.in, got, err)
+		}
+		if tc.ok && tc.in != "open" {
+			if again, _ := ParseRelayPolicy(got.String()); again != got {
+				t.Errorf("%v does not round-trip through String", got)
+			}
+		}
+	}
+	if s := RelayPolicy(9).String(); s != "relay(9)" {
+		t.Errorf("String() = %q", s)
+	}
+	var p RelayPolicy
+	if err := p.UnmarshalText([]byte("mynetworks")); err != nil || p != RelayMyNetworks {
+		t.Errorf("UnmarshalText = %v, %v", p, err)
+	}
+	if err := p.UnmarshalText([]byte("everybody")); err == nil || p != RelayMyNetworks {
+		t.Errorf("UnmarshalText of a bad name = %v, %v", p, err)
+	}
+	if b, _ := RelayAnyone.MarshalText(); string(b) != "anyone" {
+		t.Errorf("MarshalText = %q", b)
+	}
+}
+
+func TestStateNames(t *testing.T) {
+	want := []string{"CONNECTED", "READY", "MAIL", "RCPT", "DATA", "AUTH", "CLOSED"}
+	for s := StateConnected; s <= StateClosed; s++ {
+		if s.String() != want[s] {
+			t.Errorf("State(%d) = %q", s, s.String())
+		}
+	}
+	if got := State(42).String(); got != "STATE(42)" {
+		t.Errorf("State(42) = %q", got)
+	}
+	if n := testing.AllocsPerRun(10, func() { _ = StateRcpt.String() }); n != 0 {
+		t.Errorf("State.String allocates %v times", n)
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	want := []string{"EHLO", "HELO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY", "HELP", "AUTH", "STARTTLS"}
+	if got := Verbs(); !slices.Equal(got, want) {
+		t.Errorf("Verbs() = %v", got)
+	}
+	for _, tc := range []struct{ line, want string }{
+		{"mail FROM:<a@b.example>", VerbMAIL},
+		{"StartTLS", VerbSTARTTLS},
+		{"EXPN list", ""},
+		{"", ""},
+		{"MAILFROM:<a@b>", ""},
+	} {
+		if got := Verb(tc.line); got != tc.want {
+			t.Errorf("Verb(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+	if !slices.IsSorted(Codes()) || !slices.IsSorted(EnhancedCodes()) {
+		t.Error("Codes() or EnhancedCodes() is not sorted")
+	}
+}
+
+func TestLineVerb(t *testing.T) {
+	s := NewServer(submissionConfig(), homePeer)
+	for _, step := range []struct{ line, tag string }{
+		{"ehlo pc10", VerbEHLO},
+		{"AUTH LOGIN", VerbAUTH},
+		{"YWxpY2U=", TagAuthData},
+		{"c2VjcmV0", TagAuthData},
+		{"MAIL FROM:<alice@isp.example>", VerbMAIL},
+		{"RCPT TO:<bob@example.jp>", VerbRCPT},
+		{"DATA", VerbDATA},
+		{"QUIT", TagDataLine},
+		{".", TagDataLine},
+		{"QUIT", VerbQUIT},
+	} {
+		if got := s.LineVerb(step.line); got != step.tag {
+			t.Errorf("LineVerb(%q) in %v = %q, want %q", step.line, s.State(), got, step.tag)
+		}
+		s.Handle(step.line)
+	}
+}
+
+func TestNilConfig(t *testing.T) {
+	s := NewServer(nil, Peer{})
+	if got := s.Greeting().Line(0); got != "220 localhost ESMTP mailsim" {
+		t.Errorf("Greeting = %q", got)
+	}
+	s.Handle("HELO a")
+	s.Handle("MAIL FROM:<a@b.example>")
+	// No domains and no relay: nothing can be delivered.
+	if r := s.Handle("RCPT TO:<c@d.example>"); r.Reply.Code != 554 {
+		t.Errorf("RCPT = %v", r.Reply)
+	}
+}

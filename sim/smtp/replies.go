@@ -1,0 +1,79 @@
+package smtp
+
+// The server's fixed replies, with Postfix's texts where Postfix has one.
+// They are built once and shared by every session; nothing writes to them.
+var (
+	replyOk           = fixed(C250Completed, E200Other, "Ok")
+	replySenderOk     = fixed(C250Completed, E210SenderValid, "Ok")
+	replyRcptOk       = fixed(C250Completed, E215DestinationValid, "Ok")
+	replyBye          = fixed(C221Closing, E200Other, "Bye")
+	replyCannotVerify = fixed(C252CannotVerify, E200Other, "Cannot VRFY user, but will accept message and attempt delivery")
+	replyAuthOk       = fixed(C235AuthSucceeded, E270AuthSucceeded, "Authentication successful")
+	replyAuthEmpty    = fixed(C334AuthContinue, "", "")             // RFC 4954 4: "334 " asks for the initial response
+	replyAuthUsername = fixed(C334AuthContinue, "", "VXNlcm5hbWU6") // base64 "Username:"
+	replyAuthPassword = fixed(C334AuthContinue, "", "UGFzc3dvcmQ6") // base64 "Password:"
+	replyStartData    = fixed(C354StartData, "", "End data with <CR><LF>.<CR><LF>")
+	replyTooManyRcpts = fixed(C452InsufficientStorage, E453TooManyRecipients, "Too many recipients")
+	replyNoTLS        = fixed(C454TemporaryFailure, E470TemporarySecurity, "TLS not available")
+	replyLineTooLong  = fixed(C500SyntaxError, E550ProtocolOther, "Error: line too long")
+	replyBadSyntax    = fixed(C500SyntaxError, E552SyntaxError, "Error: bad syntax")
+	replyBadUTF8      = fixed(C500SyntaxError, E552SyntaxError, "Error: bad UTF-8 syntax")
+	replyAuthTooLong  = fixed(C500SyntaxError, E556AuthLineTooLong, "Authentication Exchange line is too long")
+	replySyntaxEHLO   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: EHLO hostname")
+	replySyntaxHELO   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: HELO hostname")
+	replySyntaxMAIL   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: MAIL FROM:<address>")
+	replySyntaxRCPT   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: RCPT TO:<address>")
+	replySyntaxDATA   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: DATA")
+	replySyntaxRSET   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: RSET")
+	replySyntaxVRFY   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: VRFY address")
+	replySyntaxAUTH   = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: AUTH mechanism")
+	replySyntaxTLS    = fixed(C501ParamSyntaxError, E554InvalidArguments, "Syntax: STARTTLS")
+	replyBadSender    = fixed(C501ParamSyntaxError, E517BadSenderSyntax, "Bad sender address syntax")
+	replyBadRcpt      = fixed(C501ParamSyntaxError, E513BadRecipientSyntax, "Bad recipient address syntax")
+	replyBadSize      = fixed(C501ParamSyntaxError, E554InvalidArguments, "Bad message size syntax")
+	replyBadBody      = fixed(C501ParamSyntaxError, E554InvalidArguments, "Bad BODY keyword syntax")
+	replyAuthAborted  = fixed(C501ParamSyntaxError, E570SecurityOther, "Authentication aborted")
+	replyCannotDecode = fixed(C501ParamSyntaxError, E552SyntaxError, "Cannot decode response")
+	replyUnknownCmd   = fixed(C502NotImplemented, E552SyntaxError, "Error: command not recognized")
+	replyNotImpl      = fixed(C502NotImplemented, E551InvalidCommand, "Error: command not implemented")
+	replySendHelo     = fixed(C503BadSequence, E551InvalidCommand, "Error: send HELO/EHLO first")
+	replySendEhlo     = fixed(C503BadSequence, E551InvalidCommand, "Error: send EHLO first")
+	replyNestedMail   = fixed(C503BadSequence, E551InvalidCommand, "Error: nested MAIL command")
+	replyNeedMail     = fixed(C503BadSequence, E551InvalidCommand, "Error: need MAIL command")
+	replyNeedRcpt     = fixed(C503BadSequence, E551InvalidCommand, "Error: need RCPT command")
+	replyAuthDisabled = fixed(C503BadSequence, E551InvalidCommand, "Error: authentication not enabled")
+	replyAuthTwice    = fixed(C503BadSequence, E551InvalidCommand, "Error: already authenticated")
+	replyAuthInTx     = fixed(C503BadSequence, E551InvalidCommand, "Error: MAIL transaction in progress")
+	replyUnknownMech  = fixed(C504ParamNotImplemented, E554InvalidArguments, "Unrecognized authentication type")
+	replyAuthRequired = fixed(C530AuthRequired, E570SecurityOther, "Authentication required")
+	replyAuthFailed   = fixed(C535AuthInvalid, E578InvalidCredentials, "Error: authentication failed")
+	replySizeExceeded = fixed(C552StorageExceeded, E534MessageTooBig, "Message size exceeds fixed limit")
+	replyTooBig       = fixed(C552StorageExceeded, E534MessageTooBig, "Error: message file too big")
+	replyTextTooLong  = fixed(C554TransactionFailed, E560MediaError, "Error: message text line too long")
+	replyTooManyHops  = fixed(C554TransactionFailed, E546RoutingLoop, "Too many hops")
+)
+
+func fixed(code int, enhanced, text string) Reply {
+	return Reply{Code: code, Enhanced: enhanced, Lines: []string{text}}
+}
+
+// The replies that carry a client's address or the server's name.
+
+func replyUnknownUser(addr string) Reply {
+	return fixed(C550MailboxUnavailable, E511BadMailbox,
+		"<"+addr+">: Recipient address rejected: User unknown in local recipient table")
+}
+
+func replyRelayDenied(addr string) Reply {
+	return fixed(C554TransactionFailed, E571NotAuthorized, "<"+addr+">: Relay access denied")
+}
+
+func replyUnsupportedOption(param string) Reply {
+	// RFC 5321 4.5.3.1.5: a reply line is at most 512 octets, so an echoed
+	// parameter is shortened.
+	return fixed(C555ParamsNotRecognized, E554InvalidArguments, "Unsupported option: "+clip(param, 200))
+}
+
+func replyTooManyErrors(host string) Reply {
+	return fixed(C421ServiceNotAvailable, E470TemporarySecurity, host+" Error: too many errors")
+}

@@ -1,0 +1,234 @@
+package smtp
+
+import (
+	"net/netip"
+	"strings"
+	"unicode/utf8"
+)
+
+// Peer is the client end of a server session.
+type Peer struct {
+	IP   netip.Addr
+	Name string // the connecting host's name (reverse DNS), for Received:
+}
+
+// Result is what the server does with one client line.
+type Result struct {
+	Reply   Reply    // Code 0 when the line gets no reply (message text inside DATA)
+	Message *Message // set when the final "." accepted a message (Reply is then the 250)
+	Close   bool     // the server closes the connection after sending Reply (221, 421)
+}
+
+// Message is a message the server accepted, with its envelope.
+type Message struct {
+	From  string   // reverse-path without angle brackets; "" for the null path <>
+	To    []string // accepted forward-paths, in RCPT order
+	Helo  string   // the HELO/EHLO argument
+	ESMTP bool     // EHLO (true) or HELO
+	TLS   bool     // always false for now
+	User  string   // AUTH identity, "" if none
+	Peer  Peer
+	Data  []byte // message content as received, dot-stuffing removed, CRLF line ends, no final "."
+}
+
+// Server is one SMTP server session: the state machine behind one accepted
+// connection. Feed it the client's lines with Handle, send what it returns.
+type Server struct {
+	cfg    *Config
+	peer   Peer
+	state  State
+	helo   string
+	esmtp  bool
+	user   string
+	errors int // 4xx/5xx replies to commands so far
+
+	// The mail transaction (RFC 5321 3.3).
+	from     string
+	to       []string
+	data     []byte
+	size     int  // octets of message text seen, CRLF included, dot-stuffing removed
+	longLine bool // a text line was over 1000 octets
+
+	// The AUTH exchange in progress (StateAuth).
+	mech      uint8
+	loginUser string
+}
+
+// Line length limits (RFC 5321 4.5.3.1), counting the CRLF the driver
+// removed.
+const (
+	maxCommandLine = 512   // RFC 5321 4.5.3.1.4
+	maxTextLine    = 1000  // RFC 5321 4.5.3.1.6 (not counting the doubled leading dot)
+	maxAuthLine    = 12288 // RFC 4954 4: "considered to be a sufficient line length limit"
+	maxPath        = 256   // RFC 5321 4.5.3.1.3, with the angle brackets
+	maxLocalPart   = 64    // RFC 5321 4.5.3.1.1
+	maxDomain      = 255   // RFC 5321 4.5.3.1.2
+)
+
+// NewServer starts a session for a client connecting from peer. Send
+// Greeting first. cfg must not change while the session runs.
+func NewServer(cfg *Config, peer Peer) *Server {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	return &Server{cfg: cfg, peer: peer}
+}
+
+// Greeting is the reply the server sends when the connection opens
+// (RFC 5321 4.2, 3.1): "220 <host> ESMTP mailsim".
+func (s *Server) Greeting() Reply {
+	return Reply{Code: C220ServiceReady, Lines: []string{s.cfg.hostname() + " ESMTP mailsim"}}
+}
+
+// State is the session's state after the last line handled.
+func (s *Server) State() State { return s.state }
+
+// User is the authenticated identity, "" if none.
+func (s *Server) User() string { return s.user }
+
+// LineVerb returns the trace tag of a client line about to be handed to
+// Handle: TagDataLine inside DATA, TagAuthData inside an AUTH exchange, else
+// the command's verb (Verb), "" for an unknown one. Call it before Handle.
+func (s *Server) LineVerb(line string) string {
+	switch s.state {
+	case StateData:
+		return TagDataLine
+	case StateAuth:
+		return TagAuthData
+	}
+	return Verb(line)
+}
+
+// Handle takes one line from the client, without its CRLF, and returns what
+// the server answers. After the session closed (221, 421) it returns
+// Result{Close: true} with no reply.
+func (s *Server) Handle(line string) Result {
+	switch s.state {
+	case StateClosed:
+		return Result{Close: true}
+	case StateData:
+		return s.dataLine(line)
+	case StateAuth:
+		return s.countErrors(s.authResponse(line))
+	}
+	return s.countErrors(s.command(line))
+}
+
+func (s *Server) countErrors(r Result) Result {
+	if r.Reply.Code >= 400 {
+		s.errors++
+	}
+	return r
+}
+
+// command is one line in command mode.
+func (s *Server) command(line string) Result {
+	// RFC 5321 4.2.3: 421 "may be a reply to any command if the service
+	// knows it must shut down". Postfix says it before reading the next
+	// command; a sans-I/O core can only say it in answer to one.
+	if s.errors >= s.cfg.maxErrors() {
+		s.state = StateClosed
+		return Result{Reply: replyTooManyErrors(s.cfg.hostname()), Close: true}
+	}
+	// Be liberal like Postfix: ignore trailing white space and a CR left by
+	// a driver that split on LF.
+	raw := len(line)
+	line = strings.TrimRight(line, " \t\r")
+	word, arg, _ := strings.Cut(line, " ")
+	cmd := lookupCommand(word)
+	if raw+2 > s.commandLimit(cmd) {
+		return Result{Reply: replyLineTooLong}
+	}
+	if line == "" {
+		return Result{Reply: replyBadSyntax}
+	}
+	// RFC 6531 3.3: with SMTPUTF8 advertised, command lines are UTF-8.
+	if !utf8.ValidString(line) {
+		return Result{Reply: replyBadUTF8}
+	}
+	// RFC 5321 4.1.1: commands are printable text; a control character
+	// (a NUL, a lone CR or LF) is never part of one.
+	if hasControl(line) {
+		return Result{Reply: replyBadSyntax}
+	}
+	if cmd == nil {
+		return Result{Reply: replyUnknownCmd}
+	}
+	// RFC 4954 6: 530 answers any command but AUTH, EHLO, HELO, NOOP, RSET
+	// and QUIT (and STARTTLS, which must come before AUTH) while policy
+	// requires authentication.
+	if cmd.needsAuth && s.cfg.AuthRequired && s.user == "" {
+		return Result{Reply: replyAuthRequired}
+	}
+	return cmd.run(s, strings.TrimLeft(arg, " "))
+}
+
+// commandLimit is the longest line, CRLF included, the server accepts for a
+// command.
+func (s *Server) commandLimit(cmd *command) int {
+	if cmd == nil || cmd.verb != VerbMAIL {
+		return maxCommandLine
+	}
+	// Each MAIL parameter an extension defines raises the limit by its
+	// longest form: RFC 1870 6 (SIZE, 26), RFC 6152 2 (BODY, 16),
+	// RFC 6531 3.4 (SMTPUTF8, 10) and RFC 4954 3 (AUTH, 500).
+	n := maxCommandLine + 26 + 16 + 10
+	if s.cfg.authEnabled() {
+		n += 500
+	}
+	return n
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// command is one entry of the command table.
+type command struct {
+	verb      string
+	run       func(*Server, string) Result
+	needsAuth bool // answered with 530 while Config.AuthRequired and not authenticated
+}
+
+// commands is the server's command table: adding a verb is one line here
+// and its method.
+var commands = [...]command{
+	{verb: VerbEHLO, run: (*Server).ehlo},
+	{verb: VerbHELO, run: (*Server).heloCmd},
+	{verb: VerbMAIL, run: (*Server).mail, needsAuth: true},
+	{verb: VerbRCPT, run: (*Server).rcpt, needsAuth: true},
+	{verb: VerbDATA, run: (*Server).dataCmd, needsAuth: true},
+	{verb: VerbRSET, run: (*Server).rset},
+	{verb: VerbNOOP, run: (*Server).noop},
+	{verb: VerbQUIT, run: (*Server).quit},
+	{verb: VerbVRFY, run: (*Server).vrfy, needsAuth: true},
+	{verb: VerbHELP, run: (*Server).help, needsAuth: true},
+	{verb: VerbAUTH, run: (*Server).auth},
+	{verb: VerbSTARTTLS, run: (*Server).startTLS},
+}
+
+// lookupCommand finds a verb case-insensitively (RFC 5321 2.4) without
+// allocating.
+func lookupCommand(word string) *command {
+	for i := range commands {
+		if strings.EqualFold(word, commands[i].verb) {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// resetTransaction drops the mail transaction (RFC 5321 4.1.1.5). Buffers
+// handed out in a Message are not reused.
+func (s *Server) resetTransaction() {
+	s.from = ""
+	s.to = s.to[:0]
+	s.data = s.data[:0]
+	s.size = 0
+	s.longLine = false
+}
