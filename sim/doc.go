@@ -1,0 +1,11 @@
+// Package sim is mailsim's virtual internet: hosts with addresses on named
+// networks, routers with egress filters (OP25B), a DNS server, mail servers
+// with their mailboxes and relay queues, and a virtual clock, all driven by
+// one deterministic event loop in a single goroutine.
+//
+// The protocol cores (sim/smtp, sim/pop3, sim/dns) are sans-I/O state
+// machines; this package is the network that carries their lines between
+// hosts, applying routing and filters, and it records every line, handshake,
+// drop and delivery as a trace.Event. Nothing here opens a socket or reads
+// the wall clock: the same seed and the same calls give the same trace.
+package sim

@@ -1,0 +1,299 @@
+package sim
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// Host is one machine in the virtual world: a PC, a mail server, the DNS
+// server. Its services are data; the world drives them.
+type Host struct {
+	Name    string
+	IP      netip.Addr
+	Network *Network // nil for a host directly on the internet
+	// Domains are the mail domains this host is final destination for.
+	Domains []string
+	// Users are the accounts of this host: each has a mailbox and a password
+	// that opens it over POP3 and, where a service allows AUTH, SMTP.
+	Users []*User
+	SMTP  []*SMTPService
+	POP3  []*POP3Service
+	// Down makes the host drop every connection attempt (a crashed server).
+	Down bool
+
+	nextPort uint16
+}
+
+// User is an account on a host.
+type User struct {
+	Name     string
+	Password string
+	Mailbox  []pop3.Message
+	nextUID  int
+}
+
+// SMTPService is an SMTP server listening on a port of a host.
+type SMTPService struct {
+	Port   uint16
+	Config smtp.Config // Hostname, Domains, Users and Mailbox are filled in by the world
+	Auth   AuthMode
+}
+
+// AuthMode says whether an SMTP service offers or requires SMTP AUTH.
+type AuthMode uint8
+
+// Auth modes.
+const (
+	AuthOff AuthMode = iota
+	AuthOptional
+	AuthRequired
+)
+
+// POP3Service is a POP3 server listening on a port of a host.
+type POP3Service struct {
+	Port uint16
+	APOP bool // announce an APOP timestamp in the greeting
+	STLS bool
+}
+
+// Network is a named network behind a router, such as an ISP's dynamic
+// customer range.
+type Network struct {
+	Name    string
+	Prefix  netip.Prefix
+	Dynamic bool
+	Router  string // the router's name, shown where it drops a packet
+	// OP25B, when set, drops TCP/25 leaving this network for anything but the
+	// hosts named in it (the ISP's own MTA).
+	OP25B *OP25B
+}
+
+// OP25B is Outbound Port 25 Blocking: a router rule of Japanese (and by now
+// most) ISPs that stops their dynamic customers from speaking SMTP to other
+// networks' mail servers directly.
+type OP25B struct {
+	Allow []string // host names that port 25 may still reach
+}
+
+// AddNetwork adds a network. Its router is called <name>-router unless named.
+func (w *World) AddNetwork(n *Network) error {
+	if _, dup := w.netByNm[n.Name]; dup {
+		return fmt.Errorf("network %q is defined twice", n.Name)
+	}
+	if n.Router == "" {
+		n.Router = n.Name + "-router"
+	}
+	w.nets = append(w.nets, n)
+	w.netByNm[n.Name] = n
+	return nil
+}
+
+// Network returns the network called name, or nil.
+func (w *World) Network(name string) *Network { return w.netByNm[name] }
+
+// AddHost adds a host, checking that its name and address are unique and that
+// the address lies in its network. Every host gets an A record.
+func (w *World) AddHost(h *Host) error {
+	if _, dup := w.byName[h.Name]; dup {
+		return fmt.Errorf("host %q is defined twice", h.Name)
+	}
+	if other, dup := w.byIP[h.IP]; dup {
+		return fmt.Errorf("host %q has address %s, which host %q already has", h.Name, h.IP, other.Name)
+	}
+	if h.Network != nil && h.Network.Prefix.IsValid() && !h.Network.Prefix.Contains(h.IP) {
+		return fmt.Errorf("host %q has address %s, outside its network %s (%s)", h.Name, h.IP, h.Network.Name, h.Network.Prefix)
+	}
+	seen := map[uint16]string{}
+	for _, s := range h.SMTP {
+		if p, dup := seen[s.Port]; dup {
+			return fmt.Errorf("host %q has two servers on port %d (%s and smtp)", h.Name, s.Port, p)
+		}
+		seen[s.Port] = "smtp"
+	}
+	for _, s := range h.POP3 {
+		if p, dup := seen[s.Port]; dup {
+			return fmt.Errorf("host %q has two servers on port %d (%s and pop3)", h.Name, s.Port, p)
+		}
+		seen[s.Port] = "pop3"
+	}
+	h.nextPort = 49152 // IANA's dynamic port range (RFC 6335 6)
+	w.hosts = append(w.hosts, h)
+	w.byName[h.Name] = h
+	w.byIP[h.IP] = h
+	w.zone.Add(h.Name, dns.Records{A: []netip.Addr{h.IP}})
+	for _, s := range h.SMTP {
+		w.wireSMTP(h, s)
+	}
+	return nil
+}
+
+// wireSMTP fills in the parts of an SMTP service's config that come from its
+// host: name, domains, accounts and the mailbox check.
+func (w *World) wireSMTP(h *Host, s *SMTPService) {
+	c := &s.Config
+	c.Hostname = h.Name
+	if len(c.Domains) == 0 {
+		c.Domains = h.Domains
+	}
+	c.Users = nil
+	if s.Auth != AuthOff {
+		c.Users = map[string]string{}
+		for _, u := range h.Users {
+			c.Users[u.Name] = u.Password
+		}
+	}
+	c.AuthRequired = s.Auth == AuthRequired
+	c.Mailbox = func(addr string) bool { return h.user(localPart(addr)) != nil }
+	c.NextID = w.queueID
+}
+
+// Host returns the host called name, or nil.
+func (w *World) Host(name string) *Host { return w.byName[name] }
+
+// Hosts returns every host in the order they were added.
+func (w *World) Hosts() []*Host { return w.hosts }
+
+// SetDNS makes h the world's DNS server and adds zone data to it.
+func (w *World) SetDNS(h *Host) { w.dnsHost = h }
+
+// Zone is the DNS data every host resolves against.
+func (w *World) Zone() *dns.Zone { return w.zone }
+
+func (h *Host) user(name string) *User {
+	for _, u := range h.Users {
+		if strings.EqualFold(u.Name, name) {
+			return u
+		}
+	}
+	return nil
+}
+
+// User returns the account called name, or nil.
+func (h *Host) User(name string) *User { return h.user(name) }
+
+// SMTPService returns the SMTP service on port, or nil.
+func (h *Host) SMTPService(port uint16) *SMTPService { return h.smtpService(port) }
+
+// Rewire applies a changed SMTP service policy (relay, AUTH) of host h.
+func (w *World) Rewire(h *Host, s *SMTPService) { w.wireSMTP(h, s) }
+
+func (h *Host) smtpService(port uint16) *SMTPService {
+	for _, s := range h.SMTP {
+		if s.Port == port {
+			return s
+		}
+	}
+	return nil
+}
+
+func (h *Host) pop3Service(port uint16) *POP3Service {
+	for _, s := range h.POP3 {
+		if s.Port == port {
+			return s
+		}
+	}
+	return nil
+}
+
+// isLocal reports whether this host is final destination for addr's domain.
+func (h *Host) isLocal(addr string) bool {
+	d := domainPart(addr)
+	for _, x := range h.Domains {
+		if strings.EqualFold(x, d) {
+			return true
+		}
+	}
+	for _, s := range h.SMTP {
+		for _, x := range s.Config.Domains {
+			if strings.EqualFold(x, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ephemeral returns the next client port of the host.
+func (h *Host) ephemeral() uint16 {
+	p := h.nextPort
+	h.nextPort++
+	if h.nextPort == 0 {
+		h.nextPort = 49152
+	}
+	return p
+}
+
+func (h *Host) endpoint(port uint16) trace.Endpoint {
+	return trace.Endpoint{Host: h.Name, IP: h.IP, Port: port}
+}
+
+// filter decides whether a SYN from src to dst:port passes every router on
+// the way. It returns the blocking network, or nil.
+func (w *World) filter(src, dst *Host, port uint16) *Network {
+	n := src.Network
+	if n == nil || n.OP25B == nil || port != 25 {
+		return nil
+	}
+	if dst.Network == n {
+		return nil // inside the network the router is not on the path
+	}
+	if slices.Contains(n.OP25B.Allow, dst.Name) {
+		return nil
+	}
+	return n
+}
+
+// Topology describes the world for views.
+func (w *World) Topology() trace.Topology {
+	var t trace.Topology
+	for _, h := range w.hosts {
+		th := trace.Host{Name: h.Name, IP: h.IP}
+		if h.Network != nil {
+			th.Network = h.Network.Name
+		}
+		for _, s := range h.SMTP {
+			th.Roles = append(th.Roles, "smtp:"+strconv.Itoa(int(s.Port)))
+		}
+		for _, s := range h.POP3 {
+			th.Roles = append(th.Roles, "pop3:"+strconv.Itoa(int(s.Port)))
+		}
+		if h == w.dnsHost {
+			th.Roles = append(th.Roles, "dns:53")
+		}
+		t.Hosts = append(t.Hosts, th)
+	}
+	for _, n := range w.nets {
+		tn := trace.Network{Name: n.Name, CIDR: n.Prefix, Dynamic: n.Dynamic, Router: n.Router}
+		if n.OP25B != nil {
+			allow := strings.Join(n.OP25B.Allow, ", ")
+			tn.Filters = append(tn.Filters, i18n.T(
+				"OP25B: TCP/25 leaves only to "+allow,
+				"OP25B: 外向きTCP/25は "+allow+" 宛てのみ通過"))
+		}
+		t.Networks = append(t.Networks, tn)
+	}
+	return t
+}
+
+func localPart(addr string) string {
+	if i := strings.LastIndexByte(addr, '@'); i >= 0 {
+		return addr[:i]
+	}
+	return addr
+}
+
+func domainPart(addr string) string {
+	if i := strings.LastIndexByte(addr, '@'); i >= 0 {
+		return strings.ToLower(addr[i+1:])
+	}
+	return ""
+}

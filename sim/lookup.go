@@ -1,0 +1,54 @@
+package sim
+
+import (
+	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// resolve asks the world's DNS server for name's records of type t, as host
+// src would: a real RFC 1035 query over UDP/53, answered from the zone, each
+// record shown as a line in the trace. ok is false when the world has no DNS
+// server or the answer did not parse.
+func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok bool) {
+	if w.dnsHost == nil {
+		w.note(src, i18n.T(
+			"cannot look up "+name+": this world has no DNS server",
+			name+"を検索できない: この世界にDNSサーバがない"))
+		return dns.Answer{}, false
+	}
+	c := &conn{w: w, id: w.newConn(), proto: trace.DNS, client: src.endpoint(src.ephemeral()), server: w.dnsHost.endpoint(53)}
+	w.dnsID++
+	query, err := dns.NewQuery(w.dnsID, name, t)
+	if err != nil {
+		w.note(src, i18n.T("cannot look up "+name+": "+err.Error(), name+"を検索できない: "+err.Error()))
+		return dns.Answer{}, false
+	}
+	q := t.String() + " " + name
+	c.line(trace.ClientToServer, dns.QuestionLine(name, t), trace.Tag{Verb: "QUERY", Query: q, Last: true}, "")
+	c.hop()
+	resp := w.zone.Handle(query)
+	ans, err = dns.ParseAnswer(resp)
+	if err != nil {
+		w.note(src, i18n.T("unreadable DNS answer: "+err.Error(), "DNS応答を解釈できない: "+err.Error()))
+		return dns.Answer{}, false
+	}
+	lines := ans.Lines()
+	for i, l := range lines {
+		tag := trace.Tag{Query: q, Last: i == len(lines)-1}
+		if i == 0 {
+			tag.RCode = ans.RCode
+		}
+		c.line(trace.ServerToClient, l, tag, "")
+	}
+	c.hop()
+	return ans, true
+}
+
+// note emits a bilingual remark made by host h.
+func (w *World) note(h *Host, t i18n.Text) {
+	e := w.event(trace.Note)
+	e.Src = h.endpoint(0)
+	e.Text = t
+	w.emit(e)
+}

@@ -1,0 +1,188 @@
+package sim
+
+import (
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// failure is one recipient the relay could not deliver to, and why.
+type failure struct {
+	rcpt   string
+	reason string // the remote reply or the local diagnosis, as the bounce quotes it
+}
+
+// relay makes one delivery attempt for a queue item, the way an MTA routes
+// mail (RFC 5321 5.1): look up the domain's MX records, try them lowest
+// preference first (random among equals), fall back to the A record only if
+// there is no MX at all, and speak SMTP to port 25.
+func (w *World) relay(it *item) {
+	h := it.host
+	it.attempts++
+	ans, ok := w.resolve(h, it.domain, dns.TypeMX)
+	if !ok {
+		w.defer_(it, "DNS lookup failed")
+		return
+	}
+	switch ans.RCode {
+	case dns.RCodeNoError:
+	case dns.RCodeNXDomain:
+		w.bounceAll(it, "Host or domain name not found. Name service error for name="+it.domain+" type=MX: Host not found (5.1.2)")
+		return
+	default:
+		// SERVFAIL and the like say nothing about the domain: try again later.
+		w.defer_(it, "DNS answered "+ans.RCode+" for "+it.domain)
+		return
+	}
+	var targets []string
+	if len(ans.MX) == 0 {
+		// RFC 5321 5.1: no MX at all, so the domain itself is the target.
+		w.note(h, i18n.T(
+			"no MX record for "+it.domain+": falling back to its A record (RFC 5321 5.1)",
+			it.domain+"にMXレコードがないため、Aレコードを使う(RFC 5321 5.1)"))
+		targets = []string{it.domain}
+	} else {
+		sorted, ok := dns.SortMX(ans.MX, w.rng)
+		if !ok {
+			w.bounceAll(it, "Domain "+it.domain+" does not accept mail (nullMX) (5.1.10)")
+			return
+		}
+		for _, mx := range sorted {
+			targets = append(targets, mx.Host)
+		}
+	}
+	for _, name := range targets {
+		a, ok := w.resolve(h, name, dns.TypeA)
+		if !ok || len(a.A) == 0 {
+			continue
+		}
+		dst := w.byIP[a.A[0]]
+		if dst == nil {
+			// Sealed: an address outside the virtual world is never dialled.
+			w.note(h, i18n.T(
+				name+" ("+a.A[0].String()+") is not part of this virtual world: no route",
+				name+"("+a.A[0].String()+")はこの仮想世界にない: 経路なし"))
+			continue
+		}
+		if dst == h {
+			w.bounceAll(it, "mail for "+it.domain+" loops back to myself (5.4.6)")
+			return
+		}
+		res := w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data})
+		if res.Outcome != Connected {
+			continue // RFC 5321 5.1: try the next MX
+		}
+		w.settleAttempt(it, dst, res)
+		return
+	}
+	w.defer_(it, "no MX host for "+it.domain+" could be reached")
+}
+
+// settleAttempt sorts the recipients of a connected attempt into delivered,
+// failed for good (bounce) and failed for now (retry).
+func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
+	cr := res.Client
+	var bounce []failure
+	var retry []string
+	for _, rf := range cr.Rejected {
+		if rf.Reply.Code >= 500 {
+			bounce = append(bounce, failure{rf.Addr, said(dst, rf.Reply, "RCPT TO")})
+		} else {
+			retry = append(retry, rf.Addr)
+		}
+	}
+	if !cr.Sent && cr.Failure != nil {
+		// The whole transaction failed: every recipient not already sorted.
+		for _, r := range it.to {
+			if isIn(r, cr.Rejected) {
+				continue
+			}
+			if cr.Failure.Code >= 500 {
+				bounce = append(bounce, failure{r, said(dst, *cr.Failure, "end of DATA")})
+			} else {
+				retry = append(retry, r)
+			}
+		}
+	}
+	if len(bounce) > 0 {
+		w.bounce(it, bounce)
+	}
+	if len(retry) > 0 {
+		rest := *it
+		rest.to = retry
+		w.defer_(&rest, "the server answered with a temporary (4xx) error")
+	}
+}
+
+func isIn(addr string, rs []smtp.RcptFailure) bool {
+	for _, r := range rs {
+		if r.Addr == addr {
+			return true
+		}
+	}
+	return false
+}
+
+// said quotes a remote reply the way Postfix's bounces do.
+func said(dst *Host, r smtp.Reply, after string) string {
+	lines := make([]string, r.NumLines())
+	for i := range lines {
+		lines[i] = r.Line(i)
+	}
+	return "host " + dst.Name + "[" + dst.IP.String() + "] said: " + strings.Join(lines, " ") + " (in reply to " + after + " command)"
+}
+
+// defer_ schedules the next attempt, or bounces once the message has waited
+// longer than the queue lifetime (RFC 5321 4.5.4.1).
+func (w *World) defer_(it *item, why string) {
+	if w.now-it.first >= w.MaxQueueLife {
+		w.bounceAll(it, "delivery time expired: "+why+" (5.4.7)")
+		return
+	}
+	it.due = w.now + w.RetryInterval
+	mins := itoa(int(w.RetryInterval.Minutes()))
+	w.note(it.host, i18n.T(
+		"deferred "+it.id+" ("+why+"): will retry in "+mins+" minutes",
+		it.id+"の配送を延期("+why+"): "+mins+"分後に再送"))
+	w.enqueue(it)
+}
+
+func (w *World) bounceAll(it *item, reason string) {
+	fs := make([]failure, len(it.to))
+	for i, r := range it.to {
+		fs[i] = failure{r, reason}
+	}
+	w.bounce(it, fs)
+}
+
+// bounce sends a non-delivery report to the envelope sender with the null
+// reverse-path (RFC 5321 4.5.5, 6.1), never about another bounce.
+func (w *World) bounce(it *item, fs []failure) {
+	h := it.host
+	for _, f := range fs {
+		w.log.Bounced = append(w.log.Bounced, strings.ToLower(f.rcpt))
+	}
+	if it.from == "" {
+		w.note(h, i18n.T(
+			"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
+			"配送できないバウンスメールは破棄: バウンスのバウンスは送らない(RFC 5321 4.5.5)"))
+		return
+	}
+	id := w.queueID()
+	e := w.event(trace.Bounce)
+	e.Src = h.endpoint(0)
+	e.Line = it.from
+	e.Text = i18n.T(
+		"bounce "+id+" to the envelope sender "+it.from+" (MAIL FROM:<>): "+fs[0].reason,
+		"エンベロープFrom("+it.from+")宛てにバウンスメール"+id+"を送る(MAIL FROM:<>): "+fs[0].reason)
+	w.emit(e)
+	data := w.composeBounce(h, id, it, fs)
+	if h.isLocal(it.from) {
+		w.deliver(h, it.from, "", id, data, true)
+		return
+	}
+	w.enqueue(&item{host: h, id: id, from: "", to: []string{it.from}, domain: domainPart(it.from), data: data, first: w.now, due: w.now})
+}

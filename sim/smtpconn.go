@@ -1,0 +1,163 @@
+package sim
+
+import (
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// SMTPResult is what one SMTP client session achieved.
+type SMTPResult struct {
+	Outcome   Outcome
+	BlockedBy *Network // for Blocked
+	Replies   []int    // the code of every reply the client received, in order
+	Client    smtp.ClientResult
+}
+
+// smtpSession connects src to dst:port and runs job through an SMTP client
+// core against the server core of that port, emitting every line.
+func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResult {
+	svc := dst.smtpService(port)
+	c, out, blk := w.dial(src, dst, port, trace.SMTP, svc != nil || dst.pop3Service(port) != nil)
+	if out != Connected {
+		return SMTPResult{Outcome: out, BlockedBy: blk}
+	}
+	if svc == nil {
+		// Something else listens there (POP3); an SMTP client would see a
+		// greeting it does not understand. Keep it simple: hang up.
+		c.close(trace.ClientToServer)
+		return SMTPResult{Outcome: Refused}
+	}
+	srv := smtp.NewServer(&svc.Config, smtp.Peer{IP: src.IP, Name: src.Name})
+	cl := smtp.NewClient(job)
+	res := SMTPResult{Outcome: Connected}
+	reply := srv.Greeting()
+	w.emitReply(c, reply, srv.State())
+	res.Replies = append(res.Replies, reply.Code)
+	c.hop()
+	closed := false
+	for !closed {
+		lines := cl.Next(reply)
+		if len(lines) == 0 {
+			break
+		}
+		var got smtp.Reply
+		for _, l := range lines {
+			c.line(trace.ClientToServer, l, clientTag(srv.State(), l), "")
+			r := srv.Handle(l)
+			if r.Reply.Code == 0 {
+				continue
+			}
+			c.hop()
+			w.emitReply(c, r.Reply, srv.State())
+			if r.Message != nil {
+				w.accept(dst, svc, r.Message)
+			}
+			got = r.Reply
+			res.Replies = append(res.Replies, got.Code)
+			if r.Close {
+				closed = true
+				break
+			}
+		}
+		c.hop()
+		if got.Code == 0 {
+			break // the server never answered: nothing more the client can do
+		}
+		reply = got
+	}
+	if closed {
+		c.close(trace.ServerToClient)
+	} else {
+		c.close(trace.ClientToServer)
+	}
+	res.Client = cl.Result()
+	return res
+}
+
+// emitReply emits every line of an SMTP reply.
+func (w *World) emitReply(c *conn, r smtp.Reply, st smtp.State) {
+	n := r.NumLines()
+	state := st.String()
+	for i := 0; i < n; i++ {
+		c.line(trace.ServerToClient, r.Line(i), trace.Tag{Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, state)
+	}
+}
+
+// clientTag tags a client line given the server state it arrives in.
+func clientTag(st smtp.State, line string) trace.Tag {
+	switch st {
+	case smtp.StateData:
+		return trace.Tag{Verb: "DATA-LINE", Last: true}
+	case smtp.StateAuth:
+		return trace.Tag{Verb: "AUTH-DATA", Last: true}
+	}
+	return trace.Tag{Verb: verb(line), Last: true}
+}
+
+// verb returns the command verb of a line in upper case, without allocating
+// for lines that are already upper case.
+func verb(line string) string {
+	v := line
+	if i := strings.IndexByte(line, ' '); i >= 0 {
+		v = line[:i]
+	}
+	if i := strings.IndexByte(v, ':'); i >= 0 {
+		v = v[:i] // "MAIL FROM:<x>" written without a space
+	}
+	for i := 0; i < len(v); i++ {
+		if 'a' <= v[i] && v[i] <= 'z' {
+			return strings.ToUpper(v)
+		}
+	}
+	return v
+}
+
+// TalkResult is what a raw "talk" session got back.
+type TalkResult struct {
+	Outcome   Outcome
+	BlockedBy *Network
+	// Replies holds, per reply, the SMTP code as a string ("250") or the
+	// POP3 status ("+OK", "-ERR"), the greeting first.
+	Replies []string
+}
+
+// Talk sends lines as written to dst:port, whatever protocol listens there,
+// and records the replies: for showing errors such as RCPT before MAIL.
+func (w *World) Talk(src, dst *Host, port uint16, lines []string) TalkResult {
+	if svc := dst.pop3Service(port); svc != nil {
+		return w.talkPOP3(src, dst, svc, lines)
+	}
+	svc := dst.smtpService(port)
+	c, out, blk := w.dial(src, dst, port, trace.SMTP, svc != nil)
+	if out != Connected {
+		return TalkResult{Outcome: out, BlockedBy: blk}
+	}
+	srv := smtp.NewServer(&svc.Config, smtp.Peer{IP: src.IP, Name: src.Name})
+	res := TalkResult{Outcome: Connected}
+	g := srv.Greeting()
+	w.emitReply(c, g, srv.State())
+	res.Replies = append(res.Replies, itoa(g.Code))
+	c.hop()
+	for _, l := range lines {
+		c.line(trace.ClientToServer, l, clientTag(srv.State(), l), "")
+		r := srv.Handle(l)
+		if r.Reply.Code == 0 {
+			continue
+		}
+		c.hop()
+		w.emitReply(c, r.Reply, srv.State())
+		res.Replies = append(res.Replies, itoa(r.Reply.Code))
+		if r.Message != nil {
+			w.accept(dst, svc, r.Message)
+		}
+		c.hop()
+		if r.Close {
+			c.close(trace.ServerToClient)
+			return res
+		}
+	}
+	c.close(trace.ClientToServer)
+	return res
+}

@@ -1,0 +1,163 @@
+package sim
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/netip"
+	"time"
+
+	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// Options configure a World.
+type Options struct {
+	Seed    uint64        // seeds the random choices (MX order among equal preferences)
+	Start   time.Time     // the calendar time the virtual clock starts at (Date:, Received:)
+	Latency time.Duration // one-way delay of every packet; 0 means 10ms
+	Sink    trace.Sink    // receives every event; nil discards them
+}
+
+// World is one virtual internet. It is a value: two worlds never share state.
+// A World is not safe for concurrent use; it runs in one goroutine by design.
+type World struct {
+	opts    Options
+	now     time.Duration
+	rng     *rand.Rand
+	sink    trace.Sink
+	ev      trace.Event // scratch event, reused to keep emission allocation-free
+	seq     int
+	step    int
+	conns   int
+	nextID  uint64
+	curID   string // the queue id handed out last
+	msgSeq  int    // Message-ID counter
+	dnsID   uint16
+	hosts   []*Host
+	byName  map[string]*Host
+	byIP    map[netip.Addr]*Host
+	nets    []*Network
+	netByNm map[string]*Network
+	zone    *dns.Zone
+	dnsHost *Host
+	queue   queue
+	log     StepLog
+	// MaxQueueLife is how long an MTA keeps retrying before it bounces
+	// (RFC 5321 4.5.4.1 suggests 4-5 days).
+	MaxQueueLife time.Duration
+	// RetryInterval is the wait between delivery attempts (RFC 5321
+	// 4.5.4.1: at least 30 minutes).
+	RetryInterval time.Duration
+	// ConnectTimeout is how long a client waits for a SYN-ACK before it gives
+	// up (Postfix's smtp_connect_timeout is 30s).
+	ConnectTimeout time.Duration
+}
+
+// New makes an empty world.
+func New(opts Options) *World {
+	if opts.Latency == 0 {
+		opts.Latency = 10 * time.Millisecond
+	}
+	if opts.Sink == nil {
+		opts.Sink = trace.Discard
+	}
+	if opts.Start.IsZero() {
+		opts.Start = DefaultStart
+	}
+	return &World{
+		opts:           opts,
+		rng:            rand.New(rand.NewPCG(opts.Seed, 0x6d61696c73696d)), // "mailsim"
+		sink:           opts.Sink,
+		byName:         map[string]*Host{},
+		byIP:           map[netip.Addr]*Host{},
+		netByNm:        map[string]*Network{},
+		zone:           dns.NewZone(),
+		MaxQueueLife:   5 * 24 * time.Hour,
+		RetryInterval:  30 * time.Minute,
+		ConnectTimeout: 30 * time.Second,
+	}
+}
+
+// DefaultStart is the calendar time a scenario starts at unless it says
+// otherwise: a fixed date, so transcripts never depend on the wall clock.
+var DefaultStart = time.Date(2026, 4, 1, 9, 0, 0, 0, time.FixedZone("JST", 9*3600))
+
+// Now is the virtual time since the world began.
+func (w *World) Now() time.Duration { return w.now }
+
+// Date is the calendar time the virtual clock shows now.
+func (w *World) Date() time.Time { return w.opts.Start.Add(w.now) }
+
+func (w *World) advance(d time.Duration) { w.now += d }
+
+// emit stamps e with sequence number, time and step and hands it to the sink.
+func (w *World) emit(e *trace.Event) {
+	e.Seq = w.seq
+	w.seq++
+	e.At = w.now
+	e.Step = w.step
+	w.sink.Emit(e)
+}
+
+// event returns the scratch event, cleared, for the caller to fill and emit.
+func (w *World) event(kind trace.Kind) *trace.Event {
+	w.ev = trace.Event{Kind: kind}
+	return &w.ev
+}
+
+func (w *World) newConn() int {
+	w.conns++
+	return w.conns
+}
+
+// queueID returns a fresh, deterministic queue id in the hex style of
+// Postfix ("4A1F2C3D5E").
+func (w *World) queueID() string {
+	w.nextID++
+	w.curID = fmt.Sprintf("%X", 0x1000000000+w.nextID*0x9E3779B1%0xF000000000)
+	return w.curID
+}
+
+// BeginStep starts step i (from 0) of a scenario: the events that follow
+// belong to it and the step log is cleared.
+func (w *World) BeginStep(i int, kind string, summary i18n.Text) {
+	w.step = i
+	w.log = StepLog{}
+	e := w.event(trace.Step)
+	e.Line = kind
+	e.Text = summary
+	w.emit(e)
+}
+
+// Say emits narration.
+func (w *World) Say(t i18n.Text) {
+	e := w.event(trace.Narration)
+	e.Text = t
+	w.emit(e)
+}
+
+// Expect records the result of checking one expectation of the current step.
+func (w *World) Expect(ok bool, t i18n.Text) {
+	e := w.event(trace.Expect)
+	e.OK = ok
+	e.Text = t
+	w.emit(e)
+}
+
+// Log returns what happened during the current step, for expectations.
+func (w *World) Log() *StepLog { return &w.log }
+
+// StepLog collects what happened during one step, across every hop.
+type StepLog struct {
+	Delivered []Delivery // messages put into mailboxes
+	Bounced   []string   // addresses a non-delivery report was generated for
+	Queued    []string   // recipients left waiting in a queue at the end of the step
+}
+
+// Delivery is one message put into one mailbox.
+type Delivery struct {
+	Host    string
+	Mailbox string // the recipient address
+	Bounce  bool   // the message is a non-delivery report
+}

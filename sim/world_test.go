@@ -1,0 +1,286 @@
+package sim
+
+import (
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// testWorld is the basic-delivery world: alice on an OP25B home network, her
+// ISP's MTA with 587 and 25, bob's MX with POP3, a DNS server.
+type testWorld struct {
+	*World
+	rec               *trace.Recorder
+	alice, isp, mx    *Host
+	bob, ns           *Host
+	homeNet           *Network
+	submission, relay *SMTPService
+}
+
+func newTestWorld(t testing.TB, sink trace.Sink) *testWorld {
+	t.Helper()
+	tw := &testWorld{}
+	if sink == nil {
+		tw.rec = &trace.Recorder{}
+		sink = tw.rec
+	}
+	w := New(Options{Seed: 1, Sink: sink})
+	tw.World = w
+	tw.homeNet = &Network{Name: "isp-home", Prefix: netip.MustParsePrefix("203.0.113.0/24"), Dynamic: true, OP25B: &OP25B{Allow: []string{"mail.isp.example"}}}
+	must(t, w.AddNetwork(tw.homeNet))
+	tw.alice = &Host{Name: "alice-pc", IP: ip("203.0.113.10"), Network: tw.homeNet}
+	tw.submission = &SMTPService{Port: 587, Auth: AuthRequired, Config: smtp.Config{Relay: smtp.RelayAuthenticated}}
+	tw.relay = &SMTPService{Port: 25, Config: smtp.Config{Relay: smtp.RelayNone}}
+	tw.isp = &Host{Name: "mail.isp.example", IP: ip("198.51.100.25"), Domains: []string{"isp.example"},
+		Users: []*User{{Name: "alice", Password: "wonderland"}}, SMTP: []*SMTPService{tw.submission, tw.relay}}
+	tw.mx = &Host{Name: "mx.example.jp", IP: ip("192.0.2.25"), Domains: []string{"example.jp"},
+		Users: []*User{{Name: "bob", Password: "hunter2"}},
+		SMTP:  []*SMTPService{{Port: 25, Config: smtp.Config{Relay: smtp.RelayNone}}}, POP3: []*POP3Service{{Port: 110}}}
+	tw.bob = &Host{Name: "bob-pc", IP: ip("192.0.2.100")}
+	tw.ns = &Host{Name: "ns.example", IP: ip("198.51.100.53")}
+	for _, h := range []*Host{tw.alice, tw.isp, tw.mx, tw.bob, tw.ns} {
+		must(t, w.AddHost(h))
+	}
+	w.SetDNS(tw.ns)
+	w.Zone().Add("isp.example", dns.Records{MX: []dns.MX{{Pref: 10, Host: "mail.isp.example"}}})
+	w.Zone().Add("example.jp", dns.Records{MX: []dns.MX{{Pref: 10, Host: "mx.example.jp"}}})
+	return tw
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ip(s string) netip.Addr { return netip.MustParseAddr(s) }
+
+func (tw *testWorld) submit(to ...string) SMTPResult {
+	r := tw.Send(SendRequest{Client: tw.alice, Server: tw.isp, Port: 587,
+		Auth: &smtp.Auth{User: "alice", Pass: "wonderland"},
+		From: "alice@isp.example", To: to, Subject: "Hi", Body: "Hello Bob"})
+	tw.Settle()
+	return r
+}
+
+// lines returns the trace's protocol lines as "SMTP > EHLO x", "DNS < ...".
+func (tw *testWorld) lines() []string {
+	var out []string
+	for _, e := range tw.rec.Events {
+		if e.Kind != trace.Line {
+			continue
+		}
+		dir := ">"
+		if e.Dir == trace.ServerToClient {
+			dir = "<"
+		}
+		out = append(out, e.Proto.String()+" "+dir+" "+e.Line)
+	}
+	return out
+}
+
+func containsInOrder(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	i := 0
+	for _, g := range got {
+		if i < len(want) && g == want[i] {
+			i++
+		}
+	}
+	if i < len(want) {
+		t.Errorf("trace lacks %q (in order); got:\n%s", want[i], strings.Join(got, "\n"))
+	}
+}
+
+func TestFullPath(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	r := tw.submit("bob@example.jp")
+	if !r.Client.Sent {
+		t.Fatalf("submission failed: %+v", r)
+	}
+	containsInOrder(t, tw.lines(),
+		"SMTP < 220 mail.isp.example ESMTP mailsim",
+		"SMTP > EHLO alice-pc",
+		"SMTP < 235 2.7.0 Authentication successful",
+		"SMTP > MAIL FROM:<alice@isp.example>",
+		"SMTP > RCPT TO:<bob@example.jp>",
+		"SMTP > DATA",
+		"SMTP > .",
+		"SMTP > QUIT",
+		"DNS > query example.jp. IN MX",
+		"DNS < example.jp. 3600 IN MX 10 mx.example.jp.",
+		"DNS > query mx.example.jp. IN A",
+		"DNS < mx.example.jp. 3600 IN A 192.0.2.25",
+		"SMTP < 220 mx.example.jp ESMTP mailsim",
+		"SMTP > EHLO mail.isp.example",
+	)
+	if got := len(tw.mx.User("bob").Mailbox); got != 1 {
+		t.Fatalf("bob has %d messages, want 1", got)
+	}
+	msg := string(tw.mx.User("bob").Mailbox[0].Data)
+	for _, want := range []string{"Return-Path: <alice@isp.example>\r\n", "Received: from mail.isp.example", "Received: from alice-pc", "with ESMTPA", "Subject: Hi\r\n"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("delivered message lacks %q:\n%s", want, msg)
+		}
+	}
+	// The MX's Received: comes first: each server prepends its own.
+	if strings.Index(msg, "by mx.example.jp") > strings.Index(msg, "by mail.isp.example") {
+		t.Errorf("Received: fields are not in prepend order:\n%s", msg)
+	}
+	f := tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
+	if len(f.Client.Messages) != 1 || f.Left != 0 {
+		t.Errorf("fetch got %d messages, %d left; want 1 and 0", len(f.Client.Messages), f.Left)
+	}
+}
+
+func TestOP25BDropsPort25Only(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	r := tw.Send(SendRequest{Client: tw.alice, Server: tw.mx, Port: 25, From: "alice@isp.example", To: []string{"bob@example.jp"}})
+	if r.Outcome != Blocked || r.BlockedBy != tw.homeNet {
+		t.Fatalf("direct port 25 from a dynamic address: outcome %v by %v, want blocked by isp-home", r.Outcome, r.BlockedBy)
+	}
+	var drop, timeout *trace.Event
+	for i := range tw.rec.Events {
+		switch e := &tw.rec.Events[i]; e.Kind {
+		case trace.Drop:
+			drop = e
+		case trace.Timeout:
+			timeout = e
+		}
+	}
+	if drop == nil || drop.Router != "isp-home-router" || timeout == nil || timeout.At-drop.At < 30*time.Second-time.Second {
+		t.Errorf("want a Drop by isp-home-router and a Timeout 30s later; got %+v / %+v", drop, timeout)
+	}
+	// The ISP's own MTA on 25 is reachable (and refuses to relay).
+	r = tw.Send(SendRequest{Client: tw.alice, Server: tw.isp, Port: 25, From: "alice@isp.example", To: []string{"bob@example.jp"}})
+	if r.Outcome != Connected || len(r.Client.Rejected) != 1 || r.Client.Rejected[0].Reply.Code != 554 {
+		t.Errorf("port 25 to the ISP's MTA: %+v, want connected and 554 relay denied", r)
+	}
+	// Port 587 anywhere is not blocked.
+	if r := tw.submit("bob@example.jp"); r.Outcome != Connected {
+		t.Errorf("587 outcome %v, want connected", r.Outcome)
+	}
+}
+
+func TestMXPreferenceAndFallback(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	backup := &Host{Name: "backup.example.jp", IP: ip("192.0.2.26"), Domains: []string{"example.jp"},
+		Users: []*User{{Name: "bob"}}, SMTP: []*SMTPService{{Port: 25}}}
+	must(t, tw.AddHost(backup))
+	// The primary has the lower preference; list the backup first to show order does not matter.
+	tw.Zone().Add("example.jp", dns.Records{MX: []dns.MX{{Pref: 20, Host: "backup.example.jp"}}})
+	tw.mx.Down = true
+	tw.submit("bob@example.jp")
+	if len(backup.User("bob").Mailbox) != 1 {
+		t.Fatalf("with the primary MX down, the backup (pref 20) should have the message")
+	}
+	containsInOrder(t, tw.lines(), "DNS > query mx.example.jp. IN A", "DNS > query backup.example.jp. IN A")
+}
+
+func TestNoMXFallsBackToA(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	solo := &Host{Name: "solo.example", IP: ip("192.0.2.77"), Domains: []string{"solo.example"},
+		Users: []*User{{Name: "sam"}}, SMTP: []*SMTPService{{Port: 25}}}
+	must(t, tw.AddHost(solo)) // has an A record, no MX
+	tw.submit("sam@solo.example")
+	if len(solo.User("sam").Mailbox) != 1 {
+		t.Fatal("no MX: delivery should fall back to the A record (RFC 5321 5.1)")
+	}
+}
+
+func TestUnknownUserBounces(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("nobody@example.jp")
+	box := tw.isp.User("alice").Mailbox
+	if len(box) != 1 {
+		t.Fatalf("alice should have one bounce, has %d messages", len(box))
+	}
+	b := string(box[0].Data)
+	for _, want := range []string{"Return-Path: <>", "Undelivered Mail Returned to Sender", "550 5.1.1", "<nobody@example.jp>"} {
+		if !strings.Contains(b, want) {
+			t.Errorf("bounce lacks %q:\n%s", want, b)
+		}
+	}
+	if got := tw.Log().Bounced; len(got) != 1 || got[0] != "nobody@example.jp" {
+		t.Errorf("log.Bounced = %v", got)
+	}
+}
+
+func TestRetryThenDeliver(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.mx.Down = true
+	tw.submit("bob@example.jp")
+	if q := tw.Log().Queued; len(q) != 1 {
+		t.Fatalf("with the only MX down the message should wait in the queue; queued = %v", q)
+	}
+	tw.mx.Down = false
+	tw.Wait(29 * time.Minute)
+	if len(tw.mx.User("bob").Mailbox) != 0 {
+		t.Fatal("retried before the 30-minute interval (RFC 5321 4.5.4.1)")
+	}
+	tw.Wait(2 * time.Minute)
+	if len(tw.mx.User("bob").Mailbox) != 1 {
+		t.Fatal("the retry after 30 minutes should deliver")
+	}
+}
+
+func TestGiveUpAfterQueueLifetime(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.mx.Down = true
+	tw.submit("bob@example.jp")
+	tw.Wait(5*24*time.Hour + time.Hour)
+	if len(tw.Log().Queued) != 0 {
+		t.Error("the message is still queued after the queue lifetime")
+	}
+	if box := tw.isp.User("alice").Mailbox; len(box) != 1 || !strings.Contains(string(box[0].Data), "5.4.7") {
+		t.Errorf("want one expiry bounce (5.4.7) for alice, got %d messages", len(box))
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	run := func() []trace.Event {
+		tw := newTestWorld(t, nil)
+		tw.submit("bob@example.jp", "nobody@example.jp")
+		return tw.rec.Events
+	}
+	a, b := run(), run()
+	if len(a) != len(b) {
+		t.Fatalf("runs differ in length: %d vs %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("event %d differs:\n%+v\n%+v", i, a[i], b[i])
+		}
+	}
+}
+
+// countSink stands for a view: it receives every event and keeps the last.
+type countSink struct {
+	n    int
+	last trace.Event
+}
+
+func (s *countSink) Emit(e *trace.Event) { s.n++; s.last = *e }
+
+// BenchmarkFullPath measures one complete basic-delivery path: submission on
+// 587 with AUTH, MX and A lookups, relay on 25, delivery, and a POP3 session
+// with RETR and DELE, every event handed to a sink.
+func BenchmarkFullPath(b *testing.B) {
+	sink := &countSink{}
+	tw := newTestWorld(b, sink)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		tw.submit("bob@example.jp")
+		tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
+	}
+	b.ReportMetric(float64(sink.n)/float64(b.N), "events/path")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "paths/s")
+}
