@@ -1,0 +1,176 @@
+package scenario
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
+)
+
+// checker checks one step's expectations, emitting an Expect event for each.
+type checker struct {
+	w   *sim.World
+	rep *Report
+	res result
+}
+
+func (c *checker) report(ok bool, t i18n.Text) {
+	c.rep.Checks++
+	if !ok {
+		c.rep.Missed++
+	}
+	c.w.Expect(ok, t)
+}
+
+// got appends what actually happened to a missed expectation's text.
+func got(t i18n.Text, ok bool, en, ja string) i18n.Text {
+	if ok {
+		return t
+	}
+	return i18n.T(t.EN+" (got: "+en+")", t.JA+"(実際: "+ja+")")
+}
+
+func (c *checker) check(e *Expect) {
+	log := c.w.Log()
+	if e.HasDeliv {
+		var delivered []string
+		for _, d := range log.Delivered {
+			if !d.Bounce {
+				delivered = append(delivered, d.Mailbox)
+			}
+		}
+		have := orNone(delivered)
+		if len(e.DeliveredTo) == 0 {
+			ok := len(delivered) == 0
+			c.report(ok, got(i18n.T("nothing is delivered", "どこにも配送されない"), ok, have, have))
+		}
+		for _, a := range e.DeliveredTo {
+			ok := slices.Contains(delivered, strings.ToLower(a))
+			c.report(ok, got(i18n.T("delivered to "+a, a+"のメールボックスに配送される"), ok, have, have))
+		}
+	}
+	if e.Rejected != "" {
+		rej := c.rejections()
+		ok := slices.ContainsFunc(rej, func(r string) bool { return r == e.Rejected || strings.HasPrefix(r, e.Rejected+" ") })
+		have := orNone(rej)
+		c.report(ok, got(i18n.T("rejected with "+e.Rejected, e.Rejected+"で拒否される"), ok, have, have))
+	}
+	if e.BlockedBy != "" {
+		var by *sim.Network
+		var out sim.Outcome
+		switch {
+		case c.res.send != nil:
+			by, out = c.res.send.BlockedBy, c.res.send.Outcome
+		case c.res.fetch != nil:
+			by, out = c.res.fetch.BlockedBy, c.res.fetch.Outcome
+		case c.res.talk != nil:
+			by, out = c.res.talk.BlockedBy, c.res.talk.Outcome
+		}
+		ok := by != nil && (by.Name == e.BlockedBy || by.Router == e.BlockedBy)
+		c.report(ok, got(i18n.T("blocked by "+e.BlockedBy, e.BlockedBy+"で遮断される"), ok, out.String(), out.String()))
+	}
+	if e.Refused {
+		out := c.outcome()
+		ok := out == sim.Refused
+		c.report(ok, got(i18n.T("connection refused", "接続が拒否される"), ok, out.String(), out.String()))
+	}
+	if e.HasReplies {
+		have := c.replies()
+		ok := slices.Equal(have, e.Replies)
+		want := strings.Join(e.Replies, " ")
+		s := strings.Join(have, " ")
+		c.report(ok, got(i18n.T("replies "+want, "応答 "+want), ok, s, s))
+	}
+	for _, a := range e.Bounced {
+		ok := slices.Contains(log.Bounced, strings.ToLower(a))
+		have := orNone(log.Bounced)
+		c.report(ok, got(i18n.T("bounced for "+a, a+"宛てが配送できずバウンスメールになる"), ok, have, have))
+	}
+	if e.HasQueued {
+		have := orNone(log.Queued)
+		if len(e.Queued) == 0 {
+			ok := len(log.Queued) == 0
+			c.report(ok, got(i18n.T("the queues are empty", "キューは空"), ok, have, have))
+		}
+		for _, a := range e.Queued {
+			ok := slices.Contains(log.Queued, a)
+			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てがキューに残る"), ok, have, have))
+		}
+	}
+	if e.Retrieved != nil {
+		n := 0
+		if c.res.fetch != nil {
+			n = len(c.res.fetch.Client.Messages)
+		}
+		want := strconv.Itoa(*e.Retrieved)
+		ok := n == *e.Retrieved
+		c.report(ok, got(i18n.T(want+" message(s) retrieved", want+"通を受信"), ok, strconv.Itoa(n), strconv.Itoa(n)+"通"))
+	}
+	if e.Left != nil && c.res.fetch != nil {
+		want := strconv.Itoa(*e.Left)
+		ok := c.res.fetch.Left == *e.Left
+		n := strconv.Itoa(c.res.fetch.Left)
+		c.report(ok, got(i18n.T(want+" message(s) left in the mailbox", "メールボックスに"+want+"通残る"), ok, n, n+"通"))
+	}
+}
+
+func orNone(xs []string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	return strings.Join(xs, ", ")
+}
+
+// rejections lists every refusal a send met, as "554 5.7.1".
+func (c *checker) rejections() []string {
+	var out []string
+	add := func(r smtp.Reply) {
+		s := strconv.Itoa(r.Code)
+		if r.Enhanced != "" {
+			s += " " + r.Enhanced
+		}
+		out = append(out, s)
+	}
+	if c.res.send != nil {
+		cr := c.res.send.Client
+		for _, r := range cr.Rejected {
+			add(r.Reply)
+		}
+		if cr.Failure != nil {
+			add(*cr.Failure)
+		}
+	}
+	return out
+}
+
+func (c *checker) outcome() sim.Outcome {
+	switch {
+	case c.res.send != nil:
+		return c.res.send.Outcome
+	case c.res.fetch != nil:
+		return c.res.fetch.Outcome
+	case c.res.talk != nil:
+		return c.res.talk.Outcome
+	}
+	return sim.Connected
+}
+
+// replies lists what the client heard, as codes or POP3 statuses.
+func (c *checker) replies() []string {
+	switch {
+	case c.res.send != nil:
+		out := make([]string, len(c.res.send.Replies))
+		for i, r := range c.res.send.Replies {
+			out[i] = strconv.Itoa(r)
+		}
+		return out
+	case c.res.fetch != nil:
+		return c.res.fetch.Statuses
+	case c.res.talk != nil:
+		return c.res.talk.Replies
+	}
+	return nil
+}

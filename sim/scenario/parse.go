@@ -1,0 +1,311 @@
+package scenario
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Parse reads a scenario from YAML source and checks it completely. file
+// names the source in error messages. The error, if any, is an ErrorList
+// with every problem found, each at file:line:column.
+func Parse(file string, src []byte) (*Scenario, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return nil, ErrorList{syntaxError(file, err)}
+	}
+	d := &decoder{file: file}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return nil, ErrorList{{File: file, Msg: "the file is empty: a scenario needs at least id, title, world and steps"}}
+	}
+	sc := &Scenario{File: file, Seed: 1}
+	doc := root.Content[0]
+	var worldNode, stepsNode *yaml.Node
+	d.fields(doc, "scenario",
+		field{"id", func(v *yaml.Node) {
+			sc.ID = d.str(v, "id")
+			if sc.ID != "" && !idPattern.MatchString(sc.ID) {
+				d.errorf(v, "id: use lower-case letters, digits and hyphens, such as open-relay; got %q", sc.ID)
+			}
+		}},
+		field{"title", func(v *yaml.Node) { sc.Title = d.text(v, "title") }},
+		field{"summary", func(v *yaml.Node) { sc.Summary = d.text(v, "summary") }},
+		field{"exam", func(v *yaml.Node) { sc.Exams = d.strs(v, "exam") }},
+		field{"seed", func(v *yaml.Node) { sc.Seed = uint64(d.integer(v, "seed", 0, 1<<31)) }},
+		field{"start", func(v *yaml.Node) {
+			s := d.str(v, "start")
+			t, err := time.Parse(time.RFC3339, s)
+			if err != nil {
+				d.errorf(v, "start: expected a date and time such as 2026-04-01T09:00:00+09:00, got %q", s)
+			}
+			sc.Start = t
+		}},
+		field{"world", func(v *yaml.Node) { worldNode = v }},
+		field{"steps", func(v *yaml.Node) { stepsNode = v }},
+	)
+	if doc.Kind == yaml.MappingNode {
+		for _, req := range []struct {
+			ok   bool
+			name string
+		}{{sc.ID != "", "id"}, {!sc.Title.IsZero(), "title"}, {worldNode != nil, "world"}, {stepsNode != nil, "steps"}} {
+			if !req.ok && !d.hasKey(doc, req.name) {
+				d.errorf(doc, "scenario: the key %q is missing", req.name)
+			}
+		}
+	}
+	if worldNode != nil {
+		d.world(worldNode, &sc.World)
+	}
+	if stepsNode != nil {
+		for _, n := range d.list(stepsNode, "steps") {
+			if st := d.step(n); st != nil {
+				sc.Steps = append(sc.Steps, st)
+			}
+		}
+		if len(sc.Steps) == 0 && len(d.errs) == 0 {
+			d.errorf(stepsNode, "steps: the list is empty: add at least one step (say, send, fetch, talk or wait)")
+		}
+	}
+	if len(d.errs) == 0 {
+		validate(d, sc)
+	}
+	if len(d.errs) > 0 {
+		d.errs.sort()
+		return nil, d.errs
+	}
+	return sc, nil
+}
+
+func (d *decoder) hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a YAML syntax error into an Error with its line.
+func syntaxError(file string, err error) *Error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		// yaml.v3 reports scanner errors with a 1-based line but parser
+		// errors ("did not find expected ...") with the 0-based line of the
+		// construct left open; shift those to point at it.
+		if strings.HasPrefix(m[2], "did not find expected") {
+			line++
+		}
+		return &Error{File: file, Line: line, Msg: "YAML syntax: " + m[2]}
+	}
+	return &Error{File: file, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func (d *decoder) world(n *yaml.Node, w *World) {
+	d.fields(n, "world",
+		field{"networks", func(v *yaml.Node) {
+			d.entries(v, "networks", func(k, v *yaml.Node) { w.Networks = append(w.Networks, d.network(k, v)) })
+		}},
+		field{"hosts", func(v *yaml.Node) {
+			d.entries(v, "hosts", func(k, v *yaml.Node) { w.Hosts = append(w.Hosts, d.host(k, v)) })
+		}},
+		field{"dns", func(v *yaml.Node) {
+			d.entries(v, "dns", func(k, v *yaml.Node) { w.DNS = append(w.DNS, d.zone(k, v)) })
+		}},
+	)
+}
+
+func (d *decoder) network(k, v *yaml.Node) *Network {
+	n := &Network{Name: k.Value, Node: k}
+	what := "network " + k.Value
+	d.fields(v, what,
+		field{"cidr", func(v *yaml.Node) { n.CIDR = d.prefix(v, what+" cidr") }},
+		field{"dynamic", func(v *yaml.Node) { n.Dynamic = d.boolean(v, what+" dynamic") }},
+		field{"router", func(v *yaml.Node) { n.Router = d.str(v, what+" router") }},
+		field{"op25b", func(v *yaml.Node) {
+			n.HasOP25 = true
+			d.fields(v, what+" op25b", field{"allow", func(v *yaml.Node) {
+				for _, item := range d.list(v, what+" op25b allow") {
+					n.OP25B = append(n.OP25B, Ref{d.str(item, what+" op25b allow"), item})
+				}
+			}})
+		}},
+	)
+	if !n.CIDR.IsValid() && v.Kind == yaml.MappingNode && !d.hasKey(v, "cidr") {
+		d.errorf(k, "%s: the key \"cidr\" is missing (for example cidr: 203.0.113.0/24)", what)
+	}
+	return n
+}
+
+func (d *decoder) host(k, v *yaml.Node) *Host {
+	h := &Host{Name: k.Value, Node: k}
+	what := "host " + k.Value
+	d.fields(v, what,
+		field{"ip", func(v *yaml.Node) { h.IP, h.IPNode = d.addr(v, what+" ip"), v }},
+		field{"network", func(v *yaml.Node) { h.Network = Ref{d.str(v, what+" network"), v} }},
+		field{"domains", func(v *yaml.Node) { h.Domains = d.strs(v, what+" domains") }},
+		field{"users", func(v *yaml.Node) {
+			d.entries(v, what+" users", func(k, v *yaml.Node) {
+				h.Users = append(h.Users, User{Name: k.Value, Password: d.str(v, what+" users "+k.Value+" password")})
+			})
+		}},
+		field{"smtp", func(v *yaml.Node) {
+			for _, item := range d.list(v, what+" smtp") {
+				h.SMTP = append(h.SMTP, d.smtpService(item, what+" smtp"))
+			}
+		}},
+		field{"pop3", func(v *yaml.Node) {
+			for _, item := range d.list(v, what+" pop3") {
+				h.POP3 = append(h.POP3, d.pop3Service(item, what+" pop3"))
+			}
+		}},
+		field{"dns", func(v *yaml.Node) { h.DNS = d.boolean(v, what+" dns") }},
+		field{"down", func(v *yaml.Node) { h.Down = d.boolean(v, what+" down") }},
+	)
+	if !h.IP.IsValid() && v.Kind == yaml.MappingNode && !d.hasKey(v, "ip") {
+		d.errorf(k, "%s: the key \"ip\" is missing (for example ip: 192.0.2.25)", what)
+	}
+	return h
+}
+
+func (d *decoder) smtpService(n *yaml.Node, what string) SMTPService {
+	s := SMTPService{Node: n}
+	if n.Kind == yaml.ScalarNode { // "smtp: [25, 587]" shorthand
+		s.Port = d.integer(n, what+" port", 1, 65535)
+		return s
+	}
+	d.fields(n, what,
+		field{"port", func(v *yaml.Node) { s.Port = d.integer(v, what+" port", 1, 65535) }},
+		field{"relay", func(v *yaml.Node) { s.Relay = d.relay(v, what+" relay") }},
+		field{"auth", func(v *yaml.Node) {
+			s.Auth = d.oneOf(v, what+" auth", "off", "optional", "required")
+		}},
+		field{"domains", func(v *yaml.Node) { s.Domains = d.strs(v, what+" domains") }},
+		field{"mynetworks", func(v *yaml.Node) {
+			for _, item := range d.list(v, what+" mynetworks") {
+				s.MyNetworks = append(s.MyNetworks, d.prefix(item, what+" mynetworks"))
+			}
+		}},
+		field{"starttls", func(v *yaml.Node) { s.StartTLS = d.boolean(v, what+" starttls") }},
+		field{"max_size", func(v *yaml.Node) { s.MaxSize = d.integer(v, what+" max_size", 1, 1<<30) }},
+		field{"max_hops", func(v *yaml.Node) { s.MaxHops = d.integer(v, what+" max_hops", 1, 1000) }},
+	)
+	if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
+		d.errorf(n, "%s: the key \"port\" is missing (25 for relay, 587 for submission)", what)
+	}
+	return s
+}
+
+func (d *decoder) pop3Service(n *yaml.Node, what string) POP3Service {
+	s := POP3Service{Node: n}
+	if n.Kind == yaml.ScalarNode {
+		s.Port = d.integer(n, what+" port", 1, 65535)
+		return s
+	}
+	d.fields(n, what,
+		field{"port", func(v *yaml.Node) { s.Port = d.integer(v, what+" port", 1, 65535) }},
+		field{"apop", func(v *yaml.Node) { s.APOP = d.boolean(v, what+" apop") }},
+		field{"stls", func(v *yaml.Node) { s.STLS = d.boolean(v, what+" stls") }},
+	)
+	if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
+		d.errorf(n, "%s: the key \"port\" is missing (110 for POP3)", what)
+	}
+	return s
+}
+
+// relay reads a relay policy; "open" is accepted for "anyone", the word
+// teachers use for it.
+func (d *decoder) relay(n *yaml.Node, what string) string {
+	if n.Kind == yaml.ScalarNode && n.Value == "open" {
+		return "anyone"
+	}
+	return d.oneOf(n, what, "none", "mynetworks", "authenticated", "anyone")
+}
+
+func (d *decoder) oneOf(n *yaml.Node, what string, allowed ...string) string {
+	s := d.str(n, what)
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	if s != "" {
+		msg := what + ": " + strconv.Quote(s) + " is not one of " + strings.Join(allowed, ", ")
+		if sg := suggest(s, allowed); sg != "" {
+			msg += " (did you mean " + strconv.Quote(sg) + "?)"
+		}
+		d.errorf(n, "%s", msg)
+	}
+	return ""
+}
+
+func (d *decoder) zone(k, v *yaml.Node) *Zone {
+	z := &Zone{Name: strings.TrimSuffix(strings.ToLower(k.Value), "."), Node: k}
+	what := "dns " + k.Value
+	d.fields(v, what,
+		field{"mx", func(v *yaml.Node) {
+			for _, item := range d.list(v, what+" mx") {
+				z.MX = append(z.MX, d.mx(item, what+" mx"))
+			}
+		}},
+		field{"a", func(v *yaml.Node) {
+			for _, item := range d.list(v, what+" a") {
+				z.A = append(z.A, d.addr(item, what+" a"))
+			}
+		}},
+		field{"txt", func(v *yaml.Node) { z.TXT = d.strs(v, what+" txt") }},
+	)
+	return z
+}
+
+// mx reads "10 mx.example.jp" (zone-file order) or {pref: 10, host: mx.example.jp}.
+func (d *decoder) mx(n *yaml.Node, what string) MX {
+	var m MX
+	if n.Kind == yaml.ScalarNode {
+		f := strings.Fields(n.Value)
+		pref, err := -1, error(nil)
+		if len(f) == 2 {
+			pref, err = strconv.Atoi(f[0])
+		}
+		if err != nil || pref < 0 || pref > 65535 {
+			d.errorf(n, "%s: expected \"<preference> <host>\" such as \"10 mx.example.jp\", got %q", what, n.Value)
+			return m
+		}
+		return MX{Pref: pref, Host: Ref{strings.TrimSuffix(f[1], "."), n}}
+	}
+	d.fields(n, what,
+		field{"pref", func(v *yaml.Node) { m.Pref = d.integer(v, what+" pref", 0, 65535) }},
+		field{"host", func(v *yaml.Node) { m.Host = Ref{strings.TrimSuffix(d.str(v, what+" host"), "."), v} }},
+	)
+	return m
+}
+
+// target reads "host:port".
+func (d *decoder) target(n *yaml.Node, what string) Target {
+	s := d.str(n, what)
+	i := strings.LastIndexByte(s, ':')
+	if i <= 0 {
+		if s != "" {
+			d.errorf(n, "%s: expected host:port such as mail.isp.example:587, got %q", what, s)
+		}
+		return Target{}
+	}
+	port, err := strconv.Atoi(s[i+1:])
+	if err != nil || port < 1 || port > 65535 {
+		d.errorf(n, "%s: the port in %q is not a number from 1 to 65535", what, s)
+		return Target{}
+	}
+	return Target{Host: Ref{s[:i], n}, Port: port}
+}

@@ -1,0 +1,121 @@
+package scenario
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBrokenFiles loads each file under testdata/broken, whose first line
+// says "# want: <line>:<col>: <start of the message>", and checks that the
+// loader reports exactly that problem at exactly that place.
+func TestBrokenFiles(t *testing.T) {
+	files, err := filepath.Glob("testdata/broken/*.yaml")
+	if err != nil || len(files) < 12 {
+		t.Fatalf("want at least a dozen broken files, got %d (%v)", len(files), err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(string(src), "\n")
+			want, ok := strings.CutPrefix(first, "# want: ")
+			if !ok {
+				t.Fatalf("first line %q does not say what error to want", first)
+			}
+			_, err = Parse(f, src)
+			if err == nil {
+				t.Fatalf("Parse accepted a broken file; want error %q", want)
+			}
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error is %T, want ErrorList", err)
+			}
+			if !strings.Contains(err.Error(), f+":"+want) {
+				t.Errorf("error:\n%v\nwant it to contain:\n%s:%s", err, f, want)
+			}
+		})
+	}
+}
+
+func TestBundledScenariosLoad(t *testing.T) {
+	all, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 5 {
+		t.Fatalf("got %d bundled scenarios, want at least 5", len(all))
+	}
+	for _, sc := range all {
+		if sc.Title.EN == "" || sc.Title.JA == "" || sc.Title.EN == sc.Title.JA {
+			t.Errorf("%s: title must exist in English and Japanese, got %+v", sc.ID, sc.Title)
+		}
+		for i, st := range sc.Steps {
+			if !st.Say.IsZero() && (st.Say.EN == st.Say.JA) {
+				t.Errorf("%s step %d: narration is not translated", sc.ID, i+1)
+			}
+		}
+	}
+}
+
+func TestLoadUnknownID(t *testing.T) {
+	_, err := Load("op25")
+	if err == nil || !strings.Contains(err.Error(), `did you mean "op25b"?`) {
+		t.Errorf("Load(op25) error = %v; want a suggestion of op25b", err)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"client", "server", "from", "to", "subject"}
+	for in, want := range map[string]string{"form": "from", "sever": "server", "xyzzy": "", "clint": "client"} {
+		if got := suggest(in, keys); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzParse feeds arbitrary bytes to the loader: it may reject them, but it
+// must never panic, and whatever it accepts must also build and run.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("../../scenarios/*.yaml")
+	broken, _ := filepath.Glob("testdata/broken/*.yaml")
+	for _, p := range append(seeds, broken...) {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sc, err := Parse("fuzz.yaml", src)
+		if err != nil {
+			if sc != nil {
+				t.Fatal("Parse returned a scenario and an error")
+			}
+			return
+		}
+		if len(sc.Steps) > 50 {
+			return // keep each run short
+		}
+		if _, err := Run(sc, nil); err != nil {
+			t.Fatalf("a scenario that parsed does not run: %v", err)
+		}
+	})
+}
+
+func TestUnfoldJapanese(t *testing.T) {
+	tests := map[string]string{
+		"割り当てられており、 ISPのメールサーバ": "割り当てられており、ISPのメールサーバ",
+		"ISPのサーバの 25番には":        "ISPのサーバの25番には",
+		"SMTP-AUTH を使う":         "SMTP-AUTHを使う",
+		"RFC 1939 6章":           "RFC 1939 6章",
+		"AUTH PLAIN(Base64)":    "AUTH PLAIN(Base64)",
+	}
+	for in, want := range tests {
+		if got := unfoldJapanese(in); got != want {
+			t.Errorf("unfoldJapanese(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package scenario
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// Report sums up one run of a scenario.
+type Report struct {
+	ID       string
+	Checks   int // expectations checked
+	Missed   int // expectations not met
+	Topology trace.Topology
+}
+
+// OK reports whether every expectation was met.
+func (r *Report) OK() bool { return r.Missed == 0 }
+
+// Run plays the scenario on a fresh world, sending every event to sink, and
+// checks each step's expectations as it goes.
+func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
+	w, err := sc.Build(sink)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
+	for i, st := range sc.Steps {
+		w.BeginStep(i, st.Kind, summary(st))
+		if !st.Say.IsZero() {
+			w.Say(st.Say)
+		}
+		r := act(w, st)
+		w.Settle()
+		if st.Expect != nil {
+			c := checker{w: w, rep: rep, res: r}
+			c.check(st.Expect)
+		}
+	}
+	return rep, nil
+}
+
+func (sc *Scenario) topology(w *sim.World) trace.Topology {
+	t := w.Topology()
+	t.ID, t.Title, t.Exams = sc.ID, sc.Title, sc.Exams
+	for _, st := range sc.Steps {
+		t.Steps = append(t.Steps, summary(st))
+	}
+	return t
+}
+
+// result is what a step's action produced, for its expectations.
+type result struct {
+	send  *sim.SMTPResult
+	fetch *sim.FetchResult
+	talk  *sim.TalkResult
+}
+
+func act(w *sim.World, st *Step) result {
+	switch st.Kind {
+	case "send":
+		s := st.Send
+		req := sim.SendRequest{
+			Client: w.Host(s.Client.Name), Server: w.Host(s.Server.Host.Name), Port: uint16(s.Server.Port),
+			Helo: s.Helo, From: s.From, HeaderFrom: s.HeaderFrom, To: s.To, Subject: s.Subject, Body: s.Body,
+		}
+		if s.HasAuth {
+			req.Auth = &smtp.Auth{Mechanism: s.AuthMech, User: s.AuthUser, Pass: s.AuthPass}
+		}
+		r := w.Send(req)
+		return result{send: &r}
+	case "fetch":
+		f := st.Fetch
+		r := w.Fetch(sim.FetchRequest{
+			Client: w.Host(f.Client.Name), Server: w.Host(f.Server.Host.Name), Port: uint16(f.Server.Port),
+			Job:  pop3.Job{User: f.User, Pass: f.Pass, APOP: f.APOP, Keep: f.Keep},
+			Drop: f.Drop,
+		})
+		return result{fetch: &r}
+	case "talk":
+		t := st.Talk
+		r := w.Talk(w.Host(t.Client.Name), w.Host(t.Server.Host.Name), uint16(t.Server.Port), t.Lines)
+		return result{talk: &r}
+	case "wait":
+		w.Wait(st.Wait)
+	case "configure":
+		reconfigure(w, st.Config)
+	}
+	return result{}
+}
+
+// summary is the one-line title of a step, shown where it begins.
+func summary(st *Step) i18n.Text {
+	switch st.Kind {
+	case "send":
+		s := st.Send
+		route := s.Client.Name + " -> " + s.Server.Host.Name + ":" + strconv.Itoa(s.Server.Port)
+		env := "<" + s.From + "> -> " + strings.Join(s.To, ", ")
+		return i18n.T("send (SMTP) "+route+", "+env, "送信(SMTP) "+route+"、"+env)
+	case "fetch":
+		f := st.Fetch
+		route := f.Client.Name + " -> " + f.Server.Host.Name + ":" + strconv.Itoa(f.Server.Port)
+		return i18n.T("fetch (POP3) "+route+", user "+f.User, "受信(POP3) "+route+"、ユーザ "+f.User)
+	case "talk":
+		t := st.Talk
+		route := t.Client.Name + " -> " + t.Server.Host.Name + ":" + strconv.Itoa(t.Server.Port)
+		return i18n.T("talk "+route+", lines typed by hand", "手入力 "+route+"、コマンドを1行ずつ送る")
+	case "wait":
+		en, ja := humanDuration(st.Wait)
+		return i18n.T("wait "+en, ja+"待つ")
+	case "configure":
+		return configureSummary(st.Config)
+	}
+	return i18n.T("narration", "解説")
+}
+
+// humanDuration renders a wait as "2 hours 30 minutes" / "2時間30分".
+func humanDuration(d time.Duration) (en, ja string) {
+	parts := []struct {
+		unit     time.Duration
+		en, ja   string
+		enPlural string
+	}{
+		{24 * time.Hour, " day", "日", " days"},
+		{time.Hour, " hour", "時間", " hours"},
+		{time.Minute, " minute", "分", " minutes"},
+		{time.Second, " second", "秒", " seconds"},
+	}
+	var ens []string
+	for _, p := range parts {
+		n := int(d / p.unit)
+		if n == 0 {
+			continue
+		}
+		d -= time.Duration(n) * p.unit
+		unit := p.en
+		if n != 1 {
+			unit = p.enPlural
+		}
+		ens = append(ens, strconv.Itoa(n)+unit)
+		ja += strconv.Itoa(n) + p.ja
+	}
+	if len(ens) == 0 {
+		return "0 seconds", "0秒"
+	}
+	return strings.Join(ens, " "), ja
+}

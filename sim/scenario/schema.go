@@ -1,0 +1,184 @@
+package scenario
+
+import (
+	"net/netip"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+)
+
+// Scenario is one scripted lesson: a world and the steps played on it.
+type Scenario struct {
+	File    string // where it was loaded from, for messages
+	ID      string
+	Title   i18n.Text
+	Summary i18n.Text
+	Exams   []string
+	Seed    uint64
+	Start   time.Time // zero: sim.DefaultStart
+	World   World
+	Steps   []*Step
+}
+
+// World is the scenario's virtual internet.
+type World struct {
+	Networks []*Network
+	Hosts    []*Host
+	DNS      []*Zone
+}
+
+// Ref is a name that must refer to something defined elsewhere in the file,
+// with the node it was written at.
+type Ref struct {
+	Name string
+	Node *yaml.Node
+}
+
+// Network is a named network behind a router.
+type Network struct {
+	Name    string
+	Node    *yaml.Node
+	CIDR    netip.Prefix
+	Dynamic bool
+	Router  string
+	OP25B   []Ref // hosts port 25 may still reach; nil = no OP25B
+	HasOP25 bool
+}
+
+// Host is one machine.
+type Host struct {
+	Name    string
+	Node    *yaml.Node
+	IP      netip.Addr
+	IPNode  *yaml.Node
+	Network Ref
+	Domains []string
+	Users   []User
+	SMTP    []SMTPService
+	POP3    []POP3Service
+	DNS     bool // this host is the world's DNS server
+	Down    bool
+}
+
+// User is an account with a mailbox.
+type User struct {
+	Name, Password string
+}
+
+// SMTPService is an SMTP server on a port.
+type SMTPService struct {
+	Node       *yaml.Node
+	Port       int
+	Relay      string // none, mynetworks, authenticated, anyone
+	Auth       string // off, optional, required
+	Domains    []string
+	MyNetworks []netip.Prefix
+	StartTLS   bool
+	MaxSize    int
+	MaxHops    int
+}
+
+// POP3Service is a POP3 server on a port.
+type POP3Service struct {
+	Node *yaml.Node
+	Port int
+	APOP bool
+	STLS bool
+}
+
+// Zone is the DNS data of one name.
+type Zone struct {
+	Name string
+	Node *yaml.Node
+	MX   []MX
+	A    []netip.Addr
+	TXT  []string
+}
+
+// MX is one MX record.
+type MX struct {
+	Pref int
+	Host Ref
+}
+
+// Target is a server address in a step: host and port.
+type Target struct {
+	Host Ref
+	Port int
+}
+
+// Step is one thing that happens in a scenario.
+type Step struct {
+	Node   *yaml.Node
+	Kind   string    // "say", "send", "fetch", "talk", "wait", "configure"
+	Say    i18n.Text // narration shown before the step acts (the whole step for "say")
+	Send   *Send
+	Fetch  *Fetch
+	Talk   *Talk
+	Wait   time.Duration
+	Config *Configure
+	Expect *Expect
+}
+
+// Configure changes the world mid-scenario, the way an administrator would:
+// a server's relay or AUTH policy, or a host going down or coming back.
+type Configure struct {
+	Server Target // for relay and auth
+	Host   Ref    // for down
+	Relay  string
+	Auth   string
+	Down   *bool
+}
+
+// Send is a mail client submitting a message.
+type Send struct {
+	Client     Ref
+	Server     Target
+	Helo       string
+	From       string
+	HeaderFrom string
+	To         []string
+	Subject    string
+	Body       string
+	AuthUser   string
+	AuthPass   string
+	AuthMech   string
+	HasAuth    bool
+}
+
+// Fetch is a mail client collecting mail over POP3.
+type Fetch struct {
+	Client Ref
+	Server Target
+	User   string
+	Pass   string
+	APOP   bool
+	Keep   bool
+	Drop   bool
+}
+
+// Talk sends raw protocol lines.
+type Talk struct {
+	Client Ref
+	Server Target
+	Lines  []string
+}
+
+// Expect is what a step must lead to. Nil fields are not checked.
+type Expect struct {
+	Node        *yaml.Node
+	DeliveredTo []string // nil: unchecked; empty: nothing delivered
+	HasDeliv    bool
+	Rejected    string // "554" or "554 5.7.1"
+	BlockedBy   string
+	Refused     bool
+	Replies     []string // "220", "+OK"
+	HasReplies  bool
+	Bounced     []string
+	Queued      []string
+	HasQueued   bool
+	Retrieved   *int
+	Left        *int
+}

@@ -1,0 +1,185 @@
+package scenario
+
+import (
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var stepKinds = []string{"say", "send", "fetch", "talk", "wait", "configure"}
+
+// step reads one entry of steps: exactly one action key (send, fetch, talk,
+// wait), or say alone; say may also come with an action as its narration;
+// expect checks the outcome.
+func (d *decoder) step(n *yaml.Node) *Step {
+	st := &Step{Node: n}
+	what := "step at line " + strconv.Itoa(n.Line)
+	var actions []string
+	d.fields(n, what,
+		field{"say", func(v *yaml.Node) { st.Say = d.text(v, "say") }},
+		field{"send", func(v *yaml.Node) { actions = append(actions, "send"); st.Send = d.send(v) }},
+		field{"fetch", func(v *yaml.Node) { actions = append(actions, "fetch"); st.Fetch = d.fetch(v) }},
+		field{"talk", func(v *yaml.Node) { actions = append(actions, "talk"); st.Talk = d.talk(v) }},
+		field{"wait", func(v *yaml.Node) { actions = append(actions, "wait"); st.Wait = d.duration(v, "wait") }},
+		field{"configure", func(v *yaml.Node) { actions = append(actions, "configure"); st.Config = d.configure(v) }},
+		field{"expect", func(v *yaml.Node) { st.Expect = d.expect(v) }},
+	)
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	switch len(actions) {
+	case 0:
+		if st.Say.IsZero() {
+			d.errorf(n, "%s: a step needs one of %v", what, stepKinds)
+			return nil
+		}
+		st.Kind = "say"
+		if st.Expect != nil {
+			d.errorf(st.Expect.Node, "expect: a say step has nothing to check")
+		}
+	case 1:
+		st.Kind = actions[0]
+	default:
+		d.errorf(n, "%s: one action per step, but this one has %v: split it into separate steps", what, actions)
+		return nil
+	}
+	return st
+}
+
+func (d *decoder) send(n *yaml.Node) *Send {
+	s := &Send{Subject: "Hello", Body: "Hello,\nthis message was sent in mailsim's virtual internet.\n"}
+	d.fields(n, "send",
+		field{"client", func(v *yaml.Node) { s.Client = Ref{d.str(v, "send client"), v} }},
+		field{"server", func(v *yaml.Node) { s.Server = d.target(v, "send server") }},
+		field{"helo", func(v *yaml.Node) { s.Helo = d.str(v, "send helo") }},
+		field{"from", func(v *yaml.Node) { s.From = d.str(v, "send from") }},
+		field{"header_from", func(v *yaml.Node) { s.HeaderFrom = d.str(v, "send header_from") }},
+		field{"to", func(v *yaml.Node) { s.To = d.strs(v, "send to") }},
+		field{"subject", func(v *yaml.Node) { s.Subject = d.str(v, "send subject") }},
+		field{"body", func(v *yaml.Node) { s.Body = d.str(v, "send body") }},
+		field{"auth", func(v *yaml.Node) { d.auth(v, s) }},
+	)
+	d.require(n, "send", "client", "server", "from", "to")
+	return s
+}
+
+// auth reads "user/password" or {user, pass, mechanism}.
+func (d *decoder) auth(n *yaml.Node, s *Send) {
+	s.HasAuth = true
+	if n.Kind == yaml.ScalarNode {
+		v := d.str(n, "send auth")
+		for i := 0; i < len(v); i++ {
+			if v[i] == '/' {
+				s.AuthUser, s.AuthPass = v[:i], v[i+1:]
+				return
+			}
+		}
+		d.errorf(n, "send auth: expected user/password such as alice/secret, got %q", v)
+		return
+	}
+	d.fields(n, "send auth",
+		field{"user", func(v *yaml.Node) { s.AuthUser = d.str(v, "send auth user") }},
+		field{"pass", func(v *yaml.Node) { s.AuthPass = d.str(v, "send auth pass") }},
+		field{"mechanism", func(v *yaml.Node) { s.AuthMech = d.oneOf(v, "send auth mechanism", "PLAIN", "LOGIN") }},
+	)
+}
+
+func (d *decoder) fetch(n *yaml.Node) *Fetch {
+	f := &Fetch{}
+	d.fields(n, "fetch",
+		field{"client", func(v *yaml.Node) { f.Client = Ref{d.str(v, "fetch client"), v} }},
+		field{"server", func(v *yaml.Node) { f.Server = d.target(v, "fetch server") }},
+		field{"user", func(v *yaml.Node) { f.User = d.str(v, "fetch user") }},
+		field{"pass", func(v *yaml.Node) { f.Pass = d.str(v, "fetch pass") }},
+		field{"apop", func(v *yaml.Node) { f.APOP = d.boolean(v, "fetch apop") }},
+		field{"keep", func(v *yaml.Node) { f.Keep = d.boolean(v, "fetch keep") }},
+		field{"drop", func(v *yaml.Node) { f.Drop = d.boolean(v, "fetch drop") }},
+	)
+	d.require(n, "fetch", "client", "server", "user", "pass")
+	return f
+}
+
+func (d *decoder) talk(n *yaml.Node) *Talk {
+	t := &Talk{}
+	d.fields(n, "talk",
+		field{"client", func(v *yaml.Node) { t.Client = Ref{d.str(v, "talk client"), v} }},
+		field{"server", func(v *yaml.Node) { t.Server = d.target(v, "talk server") }},
+		field{"lines", func(v *yaml.Node) { t.Lines = d.strs(v, "talk lines") }},
+	)
+	d.require(n, "talk", "client", "server", "lines")
+	return t
+}
+
+// require reports each missing key of a mapping.
+func (d *decoder) require(n *yaml.Node, what string, keys ...string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for _, k := range keys {
+		if !d.hasKey(n, k) {
+			d.errorf(n, "%s: the key %q is missing", what, k)
+		}
+	}
+}
+
+func (d *decoder) expect(n *yaml.Node) *Expect {
+	e := &Expect{Node: n}
+	d.fields(n, "expect",
+		field{"delivered_to", func(v *yaml.Node) { e.HasDeliv = true; e.DeliveredTo = d.strs(v, "expect delivered_to") }},
+		field{"rejected", func(v *yaml.Node) { e.Rejected = d.code(v, "expect rejected") }},
+		field{"blocked_by", func(v *yaml.Node) { e.BlockedBy = d.str(v, "expect blocked_by") }},
+		field{"refused", func(v *yaml.Node) { e.Refused = d.boolean(v, "expect refused") }},
+		field{"replies", func(v *yaml.Node) {
+			e.HasReplies = true
+			for _, item := range d.list(v, "expect replies") {
+				e.Replies = append(e.Replies, d.code(item, "expect replies"))
+			}
+		}},
+		field{"bounced", func(v *yaml.Node) { e.Bounced = d.strs(v, "expect bounced") }},
+		field{"queued", func(v *yaml.Node) { e.HasQueued = true; e.Queued = d.strs(v, "expect queued") }},
+		field{"retrieved", func(v *yaml.Node) { x := d.integer(v, "expect retrieved", 0, 1<<30); e.Retrieved = &x }},
+		field{"left", func(v *yaml.Node) { x := d.integer(v, "expect left", 0, 1<<30); e.Left = &x }},
+	)
+	return e
+}
+
+// code reads a reply code (554), a code with enhanced code ("554 5.7.1") or
+// a POP3 status (+OK, -ERR).
+func (d *decoder) code(n *yaml.Node, what string) string {
+	s := d.str(n, what)
+	if s == "+OK" || s == "-ERR" {
+		return s
+	}
+	if len(s) >= 3 {
+		if c, err := strconv.Atoi(s[:3]); err == nil && c >= 200 && c <= 599 && (len(s) == 3 || s[3] == ' ') {
+			return s
+		}
+	}
+	if s != "" {
+		d.errorf(n, "%s: expected a reply code such as 250 or \"554 5.7.1\", or +OK / -ERR, got %q", what, s)
+	}
+	return ""
+}
+
+func (d *decoder) configure(n *yaml.Node) *Configure {
+	c := &Configure{}
+	d.fields(n, "configure",
+		field{"server", func(v *yaml.Node) { c.Server = d.target(v, "configure server") }},
+		field{"host", func(v *yaml.Node) { c.Host = Ref{d.str(v, "configure host"), v} }},
+		field{"relay", func(v *yaml.Node) { c.Relay = d.relay(v, "configure relay") }},
+		field{"auth", func(v *yaml.Node) { c.Auth = d.oneOf(v, "configure auth", "off", "optional", "required") }},
+		field{"down", func(v *yaml.Node) { b := d.boolean(v, "configure down"); c.Down = &b }},
+	)
+	if n.Kind == yaml.MappingNode {
+		if (c.Relay != "" || c.Auth != "") && c.Server.Host.Name == "" {
+			d.errorf(n, "configure: relay and auth change a server: say which one with server: host:port")
+		}
+		if c.Down != nil && c.Host.Name == "" {
+			d.errorf(n, "configure: down changes a host: say which one with host: name")
+		}
+		if c.Relay == "" && c.Auth == "" && c.Down == nil {
+			d.errorf(n, "configure: nothing to change: give relay, auth or down")
+		}
+	}
+	return c
+}

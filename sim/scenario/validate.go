@@ -1,0 +1,206 @@
+package scenario
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// validate checks what the YAML shape cannot: that names refer to things
+// that exist, addresses are unique and fit their networks, and every step's
+// server listens where the step connects.
+func validate(d *decoder, sc *Scenario) {
+	w := &sc.World
+	hosts := map[string]*Host{}
+	nets := map[string]*Network{}
+	routers := map[string]bool{}
+	for _, n := range w.Networks {
+		nets[n.Name] = n
+		routers[n.Name] = true
+		if n.Router != "" {
+			routers[n.Router] = true
+		}
+	}
+	ips := map[netip.Addr]*Host{}
+	dnsHosts := 0
+	for _, h := range w.Hosts {
+		hosts[h.Name] = h
+		if other, dup := ips[h.IP]; dup && h.IP.IsValid() {
+			d.errorf(h.IPNode, "host %s: address %s is already used by host %s (line %d): give each host its own address", h.Name, h.IP, other.Name, other.Node.Line)
+		}
+		ips[h.IP] = h
+		if h.Network.Name != "" {
+			n := nets[h.Network.Name]
+			switch {
+			case n == nil:
+				d.unknown(h.Network, "network", sortedKeys(nets))
+			case n.CIDR.IsValid() && h.IP.IsValid() && !n.CIDR.Contains(h.IP):
+				d.errorf(h.IPNode, "host %s: address %s is outside its network %s (%s)", h.Name, h.IP, n.Name, n.CIDR)
+			}
+		}
+		ports := map[int]bool{}
+		for _, s := range h.SMTP {
+			if ports[s.Port] {
+				d.errorf(s.Node, "host %s: two servers listen on port %d", h.Name, s.Port)
+			}
+			ports[s.Port] = true
+		}
+		for _, s := range h.POP3 {
+			if ports[s.Port] {
+				d.errorf(s.Node, "host %s: two servers listen on port %d", h.Name, s.Port)
+			}
+			ports[s.Port] = true
+		}
+		if h.DNS {
+			dnsHosts++
+			if dnsHosts > 1 {
+				d.errorf(h.Node, "host %s: only one host may be the DNS server (dns: true)", h.Name)
+			}
+		}
+	}
+	names := sortedKeys(hosts)
+	for _, n := range w.Networks {
+		for _, r := range n.OP25B {
+			if hosts[r.Name] == nil {
+				d.unknown(r, "host", names)
+			}
+		}
+	}
+	for _, z := range w.DNS {
+		for _, mx := range z.MX {
+			if mx.Host.Name != "" && mx.Host.Name != "." && hosts[mx.Host.Name] == nil {
+				d.unknown(mx.Host, "host", names)
+			}
+		}
+	}
+	v := &stepChecker{d: d, hosts: hosts, names: names, routers: routers}
+	for _, st := range sc.Steps {
+		v.check(st)
+	}
+}
+
+// unknown reports a reference to something that is not defined.
+func (d *decoder) unknown(r Ref, kind string, defined []string) {
+	msg := kind + " " + quote(r.Name) + " is not defined"
+	if s := suggest(r.Name, defined); s != "" {
+		msg += " (did you mean " + quote(s) + "?)"
+	} else if len(defined) > 0 {
+		msg += "; defined: " + strings.Join(defined, ", ")
+	}
+	d.errorf(r.Node, "%s", msg)
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+type stepChecker struct {
+	d       *decoder
+	hosts   map[string]*Host
+	names   []string
+	routers map[string]bool
+}
+
+func (v *stepChecker) host(r Ref) *Host {
+	if r.Name == "" {
+		return nil
+	}
+	h := v.hosts[r.Name]
+	if h == nil {
+		v.d.unknown(r, "host", v.names)
+	}
+	return h
+}
+
+// server checks that something of the right protocol listens on the
+// target, unless the step expects the connection to fail.
+func (v *stepChecker) server(t Target, proto string, st *Step) {
+	h := v.host(t.Host)
+	if h == nil {
+		return
+	}
+	if st.Expect != nil && (st.Expect.Refused || st.Expect.BlockedBy != "") {
+		return
+	}
+	var smtp, pop3 bool
+	for _, s := range h.SMTP {
+		smtp = smtp || s.Port == t.Port
+	}
+	for _, s := range h.POP3 {
+		pop3 = pop3 || s.Port == t.Port
+	}
+	switch {
+	case !smtp && !pop3:
+		v.d.errorf(t.Host.Node, "nothing listens on %s:%d: add a server on that port to host %s, or expect refused: true", h.Name, t.Port, h.Name)
+	case proto == "smtp" && !smtp:
+		v.d.errorf(t.Host.Node, "%s:%d is a POP3 server, but this step speaks SMTP", h.Name, t.Port)
+	case proto == "pop3" && !pop3:
+		v.d.errorf(t.Host.Node, "%s:%d is an SMTP server, but this step speaks POP3", h.Name, t.Port)
+	}
+}
+
+var expectKeys = map[string][]string{
+	"send":      {"delivered_to", "rejected", "blocked_by", "refused", "replies", "bounced", "queued"},
+	"fetch":     {"retrieved", "left", "replies", "blocked_by", "refused"},
+	"talk":      {"replies", "blocked_by", "refused", "delivered_to"},
+	"wait":      {"delivered_to", "bounced", "queued"},
+	"configure": nil,
+}
+
+func (v *stepChecker) check(st *Step) {
+	switch st.Kind {
+	case "send":
+		s := st.Send
+		v.host(s.Client)
+		v.server(s.Server, "smtp", st)
+		for _, a := range append([]string{s.From}, s.To...) {
+			if a != "" && !strings.Contains(a, "@") {
+				v.d.errorf(st.Node, "send: %q is not a mail address (user@domain)", a)
+			}
+		}
+		if s.HasAuth && (s.AuthUser == "" || s.AuthPass == "") {
+			v.d.errorf(st.Node, "send auth: give both user and password")
+		}
+	case "fetch":
+		v.host(st.Fetch.Client)
+		v.server(st.Fetch.Server, "pop3", st)
+	case "talk":
+		v.host(st.Talk.Client)
+		v.server(st.Talk.Server, "any", st)
+	case "configure":
+		c := st.Config
+		if c.Server.Host.Name != "" {
+			v.server(c.Server, "smtp", st)
+		}
+		v.host(c.Host)
+		if st.Expect != nil {
+			v.d.errorf(st.Expect.Node, "expect: a configure step has nothing to check")
+		}
+	}
+	e := st.Expect
+	if e == nil {
+		return
+	}
+	if e.BlockedBy != "" && !v.routers[e.BlockedBy] {
+		v.d.errorf(e.Node, "expect blocked_by: %q is neither a network nor a router of this world", e.BlockedBy)
+	}
+	allowed := expectKeys[st.Kind]
+	for i := 0; i+1 < len(e.Node.Content); i += 2 {
+		k := e.Node.Content[i]
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == k.Value
+		}
+		if !ok && isExpectKey(k.Value) {
+			v.d.errorf(k, "expect %s does not apply to a %s step; it can check: %s", k.Value, st.Kind, strings.Join(allowed, ", "))
+		}
+	}
+}
+
+func isExpectKey(k string) bool {
+	for _, ks := range expectKeys {
+		for _, x := range ks {
+			if x == k {
+				return true
+			}
+		}
+	}
+	return false
+}
