@@ -2,11 +2,168 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/mailsim/mailsim/sim/explain"
+	"github.com/mailsim/mailsim/sim/i18n"
 )
 
-// Placeholder until the command is built.
-func newExplainCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{Use: "explain", Hidden: true, RunE: func(*cobra.Command, []string) error { return badInput(errors.New("explain: not built yet")) }}
+// explainOptions are the inputs of `mailsim explain`.
+type explainOptions struct {
+	ios     *IOStreams
+	g       *globalOptions
+	list    bool
+	queries []string
 }
+
+func newExplainCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
+	opts := &explainOptions{ios: ios, g: g}
+	cmd := &cobra.Command{
+		Use:   "explain <query>...",
+		Short: "Explain a reply code, a command, a DNS answer or a TCP event, with its RFC",
+		Long: `Explain what an SMTP or POP3 line means, in English or Japanese (--lang ja),
+with the RFC section it comes from and, for errors, the usual cause and the fix.
+
+A query is a reply code (554), an enhanced status code (5.7.1), a command
+(RCPT, STAT, QUIT), a whole line copied from a transcript ("554 5.7.1 ...",
+"RCPT TO:<bob@example.jp>"), a POP3 status (+OK, -ERR), a DNS word (MX,
+NXDOMAIN, "null MX", SPF), a TCP event (op25b, timeout, refused) or a port
+(587). Quote a whole line so that the shell keeps it one query. --list
+prints every key.`,
+		Example: `  mailsim explain 554
+  mailsim explain "554 5.7.1 <bob@example.jp>: Relay access denied"
+  mailsim explain --lang ja op25b DELE
+  mailsim explain --list`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.queries = args
+			return runExplain(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.list, "list", false, "print every key with its title, one a line")
+	return cmd
+}
+
+func runExplain(opts *explainOptions) error {
+	lang, err := opts.g.language(opts.ios)
+	if err != nil {
+		return err
+	}
+	out := opts.ios.Out
+	switch {
+	case opts.list && len(opts.queries) > 0:
+		return badInput(errors.New(msg(lang,
+			"explain: give either --list or queries, not both",
+			"explain: --list と検索語は同時に指定できません")))
+	case opts.list:
+		return printList(out, explain.All(), lang)
+	case len(opts.queries) == 0:
+		return badInput(errors.New(msg(lang,
+			"explain: say what to explain, such as 'mailsim explain 554', or list every key with 'mailsim explain --list'",
+			"explain: 説明する対象を指定してください(例: mailsim explain 554)。一覧は mailsim explain --list で表示できます")))
+	}
+	found, missing := resolve(opts.queries)
+	seen := map[string]bool{}
+	first := true
+	for _, e := range found {
+		if seen[e.Key] {
+			continue
+		}
+		seen[e.Key] = true
+		if !first {
+			fmt.Fprintln(out)
+		}
+		first = false
+		printEntry(out, e, lang)
+	}
+	if len(missing) > 0 {
+		return badInput(errors.New(notFound(missing, lang)))
+	}
+	return nil
+}
+
+// resolve looks each query up on its own. When some match nothing, the
+// queries are tried once more joined together, for a key the shell split
+// apart (`mailsim explain SMTP RCPT`, `mailsim explain null MX`). The joined
+// query wins only if it is a canonical key or finds an entry the separate
+// queries did not: otherwise "QUIT xyzzy" would read as a command line and
+// hide the unknown "xyzzy".
+func resolve(queries []string) (found []explain.Entry, missing []string) {
+	seen := map[string]bool{}
+	for _, q := range queries {
+		es := explain.Lookup(q)
+		if len(es) == 0 {
+			missing = append(missing, q)
+		}
+		for _, e := range es {
+			seen[e.Key] = true
+		}
+		found = append(found, es...)
+	}
+	if len(missing) == 0 || len(queries) < 2 {
+		return found, missing
+	}
+	joined := strings.Join(queries, " ")
+	if e, ok := explain.Get(joined); ok {
+		return []explain.Entry{e}, nil
+	}
+	es := explain.Lookup(joined)
+	for _, e := range es {
+		if !seen[e.Key] {
+			return es, nil
+		}
+	}
+	return found, missing
+}
+
+// printEntry writes one entry as plain text: the key and title, then the
+// explanation and its parts indented by two spaces.
+func printEntry(w io.Writer, e explain.Entry, lang i18n.Lang) {
+	fmt.Fprintf(w, "%s  %s\n", e.Key, e.Title.In(lang))
+	fmt.Fprintf(w, "  %s\n", e.Text.In(lang))
+	for _, part := range []struct {
+		label i18n.Text
+		text  i18n.Text
+	}{
+		{i18n.T("+OK: ", "+OK: "), e.OK},
+		{i18n.T("-ERR: ", "-ERR: "), e.Err},
+		{i18n.T("Cause: ", "原因: "), e.Cause},
+		{i18n.T("Fix: ", "対処: "), e.Fix},
+	} {
+		if !part.text.IsZero() {
+			fmt.Fprintf(w, "  %s%s\n", part.label.In(lang), part.text.In(lang))
+		}
+	}
+	fmt.Fprintf(w, "  %s%s\n", msg(lang, "Source: ", "出典: "), e.RFC)
+}
+
+// printList writes every key and its title, one a line, the titles aligned.
+func printList(w io.Writer, es []explain.Entry, lang i18n.Lang) error {
+	width := 0
+	for _, e := range es {
+		width = max(width, len(e.Key))
+	}
+	for _, e := range es {
+		if _, err := fmt.Fprintf(w, "%-*s  %s\n", width, e.Key, e.Title.In(lang)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notFound says what was searched and how to find the keys.
+func notFound(missing []string, lang i18n.Lang) string {
+	quoted := make([]string, len(missing))
+	for i, m := range missing {
+		quoted[i] = fmt.Sprintf("%q", m)
+	}
+	q := strings.Join(quoted, ", ")
+	return msg(lang,
+		"explain: nothing matches "+q+". Searched: SMTP reply codes (554) and enhanced status codes (5.7.1), SMTP and POP3 commands (RCPT, STAT), POP3 status (+OK, -ERR), DNS (MX, NXDOMAIN), TCP events (op25b, timeout) and ports (587). Run 'mailsim explain --list' to see every key.",
+		"explain: "+q+" に一致する説明はありません。検索対象: SMTPの応答コード(554)と拡張ステータスコード(5.7.1)、SMTP・POP3のコマンド(RCPT、STAT)、POP3の応答(+OK、-ERR)、DNS(MX、NXDOMAIN)、TCPの事象(op25b、timeout)、ポート番号(587)。すべてのキーは mailsim explain --list で表示できます。")
+}
+
+func msg(lang i18n.Lang, en, ja string) string { return i18n.T(en, ja).In(lang) }

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/mailsim/mailsim/sim/explain"
+)
+
+// runMain runs mailsim with args against buffers, with no locale set.
+func explainMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ios := &IOStreams{
+		In:     strings.NewReader(""),
+		Out:    &out,
+		ErrOut: &errOut,
+		Getenv: func(string) string { return "" },
+	}
+	code = Main(args, ios)
+	return code, out.String(), errOut.String()
+}
+
+func TestExplain554(t *testing.T) {
+	e, ok := explain.Get("554")
+	if !ok {
+		t.Fatal("no entry for 554")
+	}
+	code, out, errOut := explainMain(t, "explain", "554")
+	if code != ExitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	want := "554  " + e.Title.EN + "\n" +
+		"  " + e.Text.EN + "\n" +
+		"  Cause: " + e.Cause.EN + "\n" +
+		"  Fix: " + e.Fix.EN + "\n" +
+		"  Source: RFC 5321 4.2.2, 7.9\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+
+	code, out, _ = explainMain(t, "explain", "--lang", "ja", "554")
+	if code != ExitOK {
+		t.Fatalf("ja: exit %d", code)
+	}
+	want = "554  " + e.Title.JA + "\n" +
+		"  " + e.Text.JA + "\n" +
+		"  原因: " + e.Cause.JA + "\n" +
+		"  対処: " + e.Fix.JA + "\n" +
+		"  出典: RFC 5321 4.2.2, 7.9\n"
+	if out != want {
+		t.Errorf("ja output:\n%s\nwant:\n%s", out, want)
+	}
+	if !strings.Contains(out, "第三者中継") {
+		t.Errorf("ja output does not teach 第三者中継:\n%s", out)
+	}
+}
+
+func TestExplainLangFromLocale(t *testing.T) {
+	var out bytes.Buffer
+	ios := &IOStreams{Out: &out, ErrOut: &out, Getenv: func(k string) string {
+		if k == "LANG" {
+			return "ja_JP.UTF-8"
+		}
+		return ""
+	}}
+	if code := Main([]string{"explain", "op25b"}, ios); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	if !strings.Contains(out.String(), "サブミッションポート") {
+		t.Errorf("LANG=ja did not give Japanese:\n%s", out.String())
+	}
+}
+
+func TestExplainSeveral(t *testing.T) {
+	// A pasted reply line gives both codes, most specific first; a repeated
+	// entry is printed once; POP3 entries show what +OK and -ERR mean.
+	code, out, _ := explainMain(t, "explain", "554 5.7.1 <bob@example.jp>: Relay access denied", "554", "DELE")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var heads []string
+	for _, l := range strings.Split(out, "\n") {
+		if l != "" && !strings.HasPrefix(l, " ") {
+			heads = append(heads, strings.SplitN(l, "  ", 2)[0])
+		}
+	}
+	if got := strings.Join(heads, ","); got != "5.7.1,554,POP3 DELE" {
+		t.Errorf("entries printed: %s\n%s", got, out)
+	}
+	if !strings.Contains(out, "\n  +OK: ") || !strings.Contains(out, "\n  -ERR: ") {
+		t.Errorf("DELE lacks its +OK/-ERR meanings:\n%s", out)
+	}
+	// Keys the shell split apart are tried together.
+	for _, args := range [][]string{{"null", "MX"}, {"SMTP", "RCPT"}, {"tcp", "drop"}} {
+		code, out, _ = explainMain(t, append([]string{"explain"}, args...)...)
+		want, _ := explain.Get(strings.Join(args, " "))
+		if want.Key == "" {
+			want = explain.Lookup(strings.Join(args, " "))[0]
+		}
+		if code != ExitOK || !strings.HasPrefix(out, want.Key+"  ") || strings.Count(out, "\n\n") != 0 {
+			t.Errorf("explain %q: exit %d\n%s", args, code, out)
+		}
+	}
+}
+
+func TestExplainUnknown(t *testing.T) {
+	code, out, errOut := explainMain(t, "explain", "xyzzy")
+	if code != ExitBadInput {
+		t.Errorf("exit %d, want %d", code, ExitBadInput)
+	}
+	if out != "" {
+		t.Errorf("stdout %q, want nothing", out)
+	}
+	for _, want := range []string{`"xyzzy"`, "mailsim explain --list", "554", "5.7.1"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q: %s", want, errOut)
+		}
+	}
+	// Known entries are still printed; the unknown one still fails the run.
+	code, out, errOut = explainMain(t, "explain", "--lang", "ja", "QUIT", "xyzzy")
+	if code != ExitBadInput || !strings.Contains(out, "SMTP QUIT") || !strings.Contains(out, "POP3 QUIT") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "一致する説明はありません") || !strings.Contains(errOut, "--list") {
+		t.Errorf("ja stderr: %s", errOut)
+	}
+}
+
+func TestExplainUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"explain"},
+		{"explain", "--list", "554"},
+		{"explain", "--lang", "fr", "554"},
+	} {
+		if code, _, errOut := explainMain(t, args...); code != ExitBadInput || errOut == "" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func TestExplainList(t *testing.T) {
+	code, out, _ := explainMain(t, "explain", "--list")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	all := explain.All()
+	if len(lines) != len(all) {
+		t.Fatalf("%d lines for %d entries", len(lines), len(all))
+	}
+	for i, e := range all {
+		if !strings.HasPrefix(lines[i], e.Key+" ") || !strings.HasSuffix(lines[i], "  "+e.Title.EN) {
+			t.Errorf("line %d = %q, want key %q and title %q", i, lines[i], e.Key, e.Title.EN)
+		}
+		if strings.Contains(lines[i], "\x1b") {
+			t.Errorf("line %d has an escape code", i)
+		}
+	}
+	// Titles line up.
+	col := strings.Index(lines[0], all[0].Title.EN)
+	for i, l := range lines {
+		if strings.Index(l, all[i].Title.EN) != col {
+			t.Errorf("line %d: title not in column %d: %q", i, col, l)
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package explain
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// Entry is the explanation of one command, reply code, status or event.
+type Entry struct {
+	Key   string    // canonical key: "554", "5.7.1", "SMTP RCPT", "POP3 RETR", "DNS MX", "TCP drop"
+	Title i18n.Text // a few words: "Transaction failed / relay denied"
+	Text  i18n.Text // what it means
+	Cause i18n.Text // for errors: the usual cause ("" otherwise)
+	Fix   i18n.Text // for errors: what to do
+	RFC   string    // "RFC 5321 4.2.3", "RFC 1939 7", "RFC 4954 6"; operational practice: say so
+	// OK and Err are set on POP3 command entries only: what the +OK and the
+	// -ERR answer to that command mean (RFC 1939 gives both for every
+	// command). A view that knows the command a status line answers shows
+	// the one that applies.
+	OK  i18n.Text
+	Err i18n.Text
+}
+
+// Practice is the phrase the RFC field carries when behaviour comes from
+// operational practice rather than from an RFC (OP25B, connect timeouts).
+const Practice = "operational practice"
+
+// Key prefixes of the entry families.
+const (
+	prefixSMTP = "SMTP "
+	prefixPOP3 = "POP3 "
+	prefixPort = "port "
+)
+
+// Keys of the entries that ForEvent picks by event kind rather than by a
+// code or a verb.
+const (
+	keySYN      = "TCP SYN"
+	keySYNACK   = "TCP SYN-ACK"
+	keyDrop     = "TCP drop"
+	keyTimeout  = "TCP timeout"
+	keyRefused  = "TCP refused"
+	keyFIN      = "TCP FIN"
+	keyOK       = "+OK"
+	keyERR      = "-ERR"
+	keyDNSMX    = "DNS MX"
+	keyDNSA     = "DNS A"
+	keyDNSTXT   = "DNS TXT"
+	keyNXDOMAIN = "DNS NXDOMAIN"
+	keyNODATA   = "DNS NODATA"
+	keyNullMX   = "DNS null MX"
+	keySPF      = "DNS SPF"
+	keyDKIM     = "DNS DKIM"
+	keyDMARC    = "DNS DMARC"
+	keyQueue    = "MTA queue"
+	keyDeliver  = "MTA deliver"
+	keyBounce   = "MTA bounce"
+	keyEndData  = "SMTP ."
+)
+
+// entries is the whole table in the order All returns it. It is assembled
+// from the per-protocol files and never modified.
+var entries = slices.Concat(
+	smtpCommands, smtpReplies, enhancedCodes,
+	pop3Entries, dnsEntries, tcpEntries, portEntries, mtaEntries,
+)
+
+// idx finds entries by key, code, verb and port. Built once from entries
+// during package initialisation and read-only afterwards.
+var idx = newIndex(entries)
+
+type index struct {
+	byKey    map[string]int // strings.ToLower(Key) -> position
+	exact    map[string]int // Key -> position, for this package's constants
+	code     map[int]int    // SMTP reply code -> position
+	enhanced map[string]int // "5.7.1" -> position
+	smtpVerb map[string]int // "RCPT" -> position
+	pop3Verb map[string]int // "RETR" -> position
+	port     map[uint16]int // 25 -> position
+	dups     []string       // keys that occur twice (a defect the tests catch)
+}
+
+func newIndex(es []Entry) *index {
+	x := &index{
+		byKey:    make(map[string]int, len(es)),
+		exact:    make(map[string]int, len(es)),
+		code:     map[int]int{},
+		enhanced: map[string]int{},
+		smtpVerb: map[string]int{},
+		pop3Verb: map[string]int{},
+		port:     map[uint16]int{},
+	}
+	for i, e := range es {
+		k := strings.ToLower(e.Key)
+		if _, dup := x.byKey[k]; dup {
+			x.dups = append(x.dups, e.Key)
+			continue
+		}
+		x.byKey[k] = i
+		x.exact[e.Key] = i
+		switch {
+		case strings.HasPrefix(e.Key, prefixSMTP):
+			x.smtpVerb[e.Key[len(prefixSMTP):]] = i
+		case strings.HasPrefix(e.Key, prefixPOP3):
+			x.pop3Verb[e.Key[len(prefixPOP3):]] = i
+		case strings.HasPrefix(e.Key, prefixPort):
+			if p, err := strconv.ParseUint(e.Key[len(prefixPort):], 10, 16); err == nil {
+				x.port[uint16(p)] = i
+			}
+		case isEnhanced(e.Key):
+			x.enhanced[e.Key] = i
+		default:
+			if c, ok := replyCode(e.Key); ok {
+				x.code[c] = i
+			}
+		}
+	}
+	return x
+}
+
+// All returns every entry in a stable order: SMTP commands, SMTP reply codes
+// (classes first), enhanced status codes, POP3, DNS, TCP, ports, MTA events.
+func All() []Entry { return slices.Clone(entries) }
+
+// Get returns the entry with exactly this canonical key (case-insensitive).
+func Get(key string) (Entry, bool) {
+	if i, ok := idx.byKey[strings.ToLower(key)]; ok {
+		return entries[i], true
+	}
+	return Entry{}, false
+}
+
+// ForCommand returns the entry of an SMTP or POP3 verb ("SMTP RCPT" or
+// "POP3 STAT"); verb is case-insensitive. For SMTP, "AUTH-DATA" (a line
+// answering a 334 challenge) and "." (the end of the message text) have
+// entries too; "DATA-LINE" (message text) has none.
+func ForCommand(proto trace.Proto, verb string) (Entry, bool) {
+	var m map[string]int
+	switch proto {
+	case trace.SMTP:
+		m = idx.smtpVerb
+	case trace.POP3:
+		m = idx.pop3Verb
+	default:
+		return Entry{}, false
+	}
+	i, ok := m[verb]
+	if !ok && hasLower(verb) {
+		i, ok = m[strings.ToUpper(verb)]
+	}
+	if !ok {
+		return Entry{}, false
+	}
+	return entries[i], true
+}
+
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// at returns the entries at the given positions, skipping -1.
+func at(pos ...int) []Entry {
+	n := 0
+	for _, p := range pos {
+		if p >= 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Entry, 0, n)
+	for _, p := range pos {
+		if p >= 0 {
+			out = append(out, entries[p])
+		}
+	}
+	return out
+}
+
+// pos returns the position of a canonical key spelt exactly as in the table
+// (the constants of this package), or -1.
+func pos(key string) int { return lookupIn(idx.exact, key) }
+
+// lookupIn returns the position of k in m, or -1.
+func lookupIn[K comparable](m map[K]int, k K) int {
+	if i, ok := m[k]; ok {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,94 @@
+package explain
+
+import (
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// aliases maps what a user may type (lower case, single spaces) to a
+// canonical key, for the entries whose key is not what people say.
+var aliases = map[string]string{
+	"ok": keyOK, "err": keyERR,
+	"mx": keyDNSMX, "mx record": keyDNSMX, "a": keyDNSA, "a record": keyDNSA, "txt": keyDNSTXT,
+	"nxdomain": keyNXDOMAIN, "noerror": keyNODATA, "nodata": keyNODATA,
+	"null mx": keyNullMX, "nullmx": keyNullMX, "null-mx": keyNullMX, "mx 0 .": keyNullMX,
+	"spf": keySPF, "dkim": keyDKIM, "dmarc": keyDMARC,
+	"syn": keySYN, "connect": keySYN, "syn-ack": keySYNACK, "synack": keySYNACK, "accept": keySYNACK,
+	"drop": keyDrop, "dropped": keyDrop, "op25b": keyDrop, "blocked": keyDrop, "port 25 blocking": keyDrop,
+	"timeout": keyTimeout, "timed out": keyTimeout, "connection timed out": keyTimeout,
+	"refused": keyRefused, "rst": keyRefused, "connection refused": keyRefused,
+	"fin": keyFIN, "close": keyFIN,
+	"queue": keyQueue, "queued": keyQueue, "retry": keyQueue,
+	"deliver": keyDeliver, "delivered": keyDeliver, "delivery": keyDeliver,
+	"bounce": keyBounce, "bounced": keyBounce, "ndr": keyBounce, "dsn": keyBounce, "bounce mail": keyBounce,
+	"end of data": keyEndData, "<crlf>.<crlf>": keyEndData,
+	"25": "port 25", "smtp port": "port 25",
+	"587": "port 587", "submission": "port 587", "submission port": "port 587",
+	"465": "port 465", "smtps": "port 465",
+	"110": "port 110", "995": "port 995", "pop3s": "port 995",
+	"143": "port 143", "imap": "port 143", "993": "port 993", "imaps": "port 993",
+	"53": "port 53",
+}
+
+// Lookup finds entries for what a user types: a canonical key ("SMTP RCPT",
+// "TCP drop"), a reply code ("554", and "554 5.7.1" gives both codes, most
+// specific first), an enhanced status code ("5.7.1"), a command verb in any
+// case ("RCPT", "rcpt", "STAT"), a whole protocol line as shown in a
+// transcript ("RCPT TO:<bob@example.jp>", "550 5.1.1 <bob@example.jp>: ...",
+// "example.jp. 3600 IN MX 0 ."), a status ("+OK", "-ERR"), a DNS or TCP
+// word ("MX", "NXDOMAIN", "op25b", "refused") or a port ("587"). A verb both
+// protocols share (QUIT, NOOP, RSET) returns both, SMTP first. A reply code
+// the table lacks gives its class ("571", which qmail sends, gives "5xx").
+// Nothing found returns nil.
+func Lookup(query string) []Entry {
+	q := strings.Join(strings.Fields(query), " ")
+	if q == "" {
+		return nil
+	}
+	lower := strings.ToLower(q)
+	if i, ok := idx.byKey[lower]; ok {
+		return at(i)
+	}
+	if k, ok := aliases[lower]; ok {
+		return at(pos(k))
+	}
+	word := firstWord(q)
+	// A reply line or a bare code: "554", "554 5.7.1 ...", "250-SIZE".
+	if len(word) >= 3 {
+		if code, enh, _, ok := parseReply(q); ok && (len(word) == 3 || word[3] == '-') {
+			return at(lookupIn(idx.enhanced, enh), codePos(code))
+		}
+	}
+	if isEnhanced(word) {
+		return at(lookupIn(idx.enhanced, word))
+	}
+	switch upper := strings.ToUpper(word); upper {
+	case keyOK, keyERR:
+		return at(pos(upper))
+	case "NXDOMAIN", "NOERROR":
+		return dnsLine(&trace.Event{Kind: trace.Line, Proto: trace.DNS, Dir: trace.ServerToClient, Line: q})
+	}
+	// A DNS line in presentation format.
+	if _, _, _, ok := parseRR(q); ok {
+		dir := trace.ServerToClient
+		if strings.EqualFold(word, "query") {
+			dir = trace.ClientToServer
+		}
+		if es := dnsLine(&trace.Event{Kind: trace.Line, Proto: trace.DNS, Dir: dir, Line: q}); es != nil {
+			return es
+		}
+	}
+	// A command verb, or a command line; SMTP first for shared verbs.
+	s, sok := ForCommand(trace.SMTP, word)
+	p, pok := ForCommand(trace.POP3, word)
+	switch {
+	case sok && pok:
+		return []Entry{s, p}
+	case sok:
+		return []Entry{s}
+	case pok:
+		return []Entry{p}
+	}
+	return nil
+}
