@@ -2,11 +2,134 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/scenario"
+	"github.com/mailsim/mailsim/sim/trace"
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
-// Placeholder until the command is built.
+type runOptions struct {
+	args []string
+	all  bool
+	lang i18n.Lang
+}
+
 func newRunCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{Use: "run", Hidden: true, RunE: func(*cobra.Command, []string) error { return badInput(errors.New("run: not built yet")) }}
+	opts := &runOptions{}
+	cmd := &cobra.Command{
+		Use:   "run <id|file>... | --all",
+		Short: "Run scenarios headless: print the transcript and check expectations",
+		Long: `Run plays each scenario without animation and prints its full transcript:
+virtual time, who talks to whom on which port, every protocol line, the
+narration, and one line per expectation. The same scenario always gives the
+same transcript, byte for byte.
+
+Exit status: 0 if every expectation was met, 1 if one was not, 2 if a
+scenario could not be loaded.`,
+		Example: `  mailsim run op25b
+  mailsim run --all --lang ja
+  mailsim run my-lesson.yaml`,
+		ValidArgsFunction: completeScenarios,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.language(ios)
+			if err != nil {
+				return err
+			}
+			opts.args, opts.lang = args, lang
+			return runRun(ios, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.all, "all", false, "run every bundled scenario")
+	return cmd
+}
+
+func runRun(ios *IOStreams, opts *runOptions) error {
+	args := opts.args
+	if opts.all {
+		ids, err := scenario.BundledIDs()
+		if err != nil {
+			return err
+		}
+		args = append(args, ids...)
+	}
+	if len(args) == 0 {
+		return badInput(errors.New("run: name a scenario (see 'mailsim list') or a .yaml file, or use --all"))
+	}
+	// Load everything first: a broken file stops the run before any output.
+	var scs []*scenario.Scenario
+	for _, a := range args {
+		sc, err := scenario.Load(a)
+		if err != nil {
+			return badInput(err)
+		}
+		scs = append(scs, sc)
+	}
+	missed := 0
+	for i, sc := range scs {
+		if i > 0 {
+			fmt.Fprintln(ios.Out)
+		}
+		rec := &trace.Recorder{}
+		rep, err := scenario.Run(sc, rec)
+		if err != nil {
+			return fmt.Errorf("%s: %w", sc.File, err)
+		}
+		if err := writePlain(ios.Out, &rep.Topology, rec.Events, opts.lang); err != nil {
+			return err
+		}
+		fmt.Fprintln(ios.Out)
+		fmt.Fprintln(ios.Out, resultLine(rep, opts.lang))
+		missed += rep.Missed
+	}
+	if missed > 0 {
+		return &exitError{code: ExitMiss}
+	}
+	return nil
+}
+
+// writePlain prints a scenario's title and its plain transcript: what `run`
+// prints and what `play` prints when it cannot animate.
+func writePlain(w io.Writer, topo *trace.Topology, events []trace.Event, lang i18n.Lang) error {
+	fmt.Fprintf(w, "== %s: %s ==\n", topo.ID, topo.Title.In(lang))
+	return transcript.Write(w, lang, events)
+}
+
+func resultLine(rep *scenario.Report, lang i18n.Lang) string {
+	met := rep.Checks - rep.Missed
+	if lang == i18n.JA {
+		if rep.OK() {
+			return fmt.Sprintf("%s: 合格 (期待 %d件すべて達成)", rep.ID, rep.Checks)
+		}
+		return fmt.Sprintf("%s: 不合格 (期待 %d件中 %d件未達)", rep.ID, rep.Checks, rep.Missed)
+	}
+	if rep.OK() {
+		return fmt.Sprintf("%s: PASS (%d of %d expectations met)", rep.ID, met, rep.Checks)
+	}
+	return fmt.Sprintf("%s: FAIL (%d of %d expectations missed)", rep.ID, rep.Missed, rep.Checks)
+}
+
+// loadTrace loads a scenario by bundled id or path and runs it, returning
+// its topology and full trace: the input of every view.
+func loadTrace(arg string) (*trace.Topology, []trace.Event, error) {
+	sc, err := scenario.Load(arg)
+	if err != nil {
+		return nil, nil, badInput(err)
+	}
+	rec := &trace.Recorder{}
+	rep, err := scenario.Run(sc, rec)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &rep.Topology, rec.Events, nil
+}
+
+// completeScenarios offers bundled scenario ids for shell completion.
+func completeScenarios(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	ids, _ := scenario.BundledIDs()
+	return ids, cobra.ShellCompDirectiveDefault
 }
