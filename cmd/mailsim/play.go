@@ -2,11 +2,143 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"math"
 
 	"github.com/spf13/cobra"
+
+	"github.com/mailsim/mailsim/sim/explain"
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/player"
+	"github.com/mailsim/mailsim/sim/trace"
 )
 
-// Placeholder until the command is built.
+// playOptions are the flags of `mailsim play`.
+type playOptions struct {
+	auto, step, plain, big, noAnim, ascii bool
+	speed                                 float64
+	stepSet                               bool // --step was given explicitly
+}
+
 func newPlayCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{Use: "play", Hidden: true, RunE: func(*cobra.Command, []string) error { return badInput(errors.New("play: not built yet")) }}
+	o := &playOptions{speed: 1}
+	cmd := &cobra.Command{
+		Use:   "play <id|file>",
+		Short: "Animate a scenario: watch every protocol line travel between the hosts",
+		Long: `Play animates a scenario in the terminal. The strip at the top shows the two
+hosts of the current exchange, the networks they sit on, the ports in use and
+any router on the path (OP25B drawn as a barrier); each SMTP, POP3 and DNS
+line travels along it as an envelope and then lands in the dialogue below.
+
+Keys (also listed on screen):
+  Enter, Space, →   next line             ←, b   back (instant)
+  g                 go to step N           e      explain the current line
+  s                 session state          t      full transcript (↑/↓ scroll)
+  p                 play / pause           + -    speed
+  q, Ctrl-C         quit                   Esc    close a pane
+
+When the output is not a terminal, NO_COLOR is set, TERM=dumb or --plain is
+given, play prints the same plain transcript as 'mailsim run', with no
+escape codes. Play is a viewer: it exits 0 unless the scenario cannot be
+loaded (2).`,
+		Example: `  mailsim play op25b
+  mailsim play op25b --lang ja --auto --speed 2
+  mailsim play my-lesson.yaml --big`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeScenarios,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.stepSet = cmd.Flags().Changed("step")
+			return runPlay(ios, g, o, args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.auto, "auto", false, "play by itself at --speed (p pauses and resumes)")
+	f.BoolVar(&o.step, "step", true, "wait for a key before each line (the default on a terminal)")
+	f.Float64Var(&o.speed, "speed", 1, "playback speed from 0.25 to 10 (+ and - change it while playing)")
+	f.BoolVar(&o.plain, "plain", false, "print the plain transcript, as 'mailsim run' does")
+	f.BoolVar(&o.big, "big", false, "projector layout: margins, double spacing, one exchange per screen")
+	f.BoolVar(&o.noAnim, "no-anim", false, "show each line at once, without the envelope's flight")
+	f.BoolVar(&o.ascii, "ascii", false, "draw with ASCII characters only")
+	return cmd
+}
+
+func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error {
+	lang, err := g.language(ios)
+	if err != nil {
+		return err
+	}
+	if o.auto && o.stepSet && o.step {
+		return badInput(errors.New("play: --auto and --step exclude each other"))
+	}
+	if math.IsNaN(o.speed) || o.speed < 0.25 || o.speed > 10 {
+		return badInput(fmt.Errorf("play: --speed %g is out of range: use 0.25 to 10", o.speed))
+	}
+	topo, events, err := loadTrace(arg)
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return err
+		}
+		return badInput(err)
+	}
+	if plainPlay(ios, o) {
+		return writePlain(ios.Out, topo, events, lang)
+	}
+	p := player.New(topo, events, player.Config{
+		Lang:      lang,
+		Color:     true,
+		ASCII:     o.ascii,
+		Big:       o.big,
+		Auto:      o.auto,
+		Speed:     int(math.Round(o.speed * 100)),
+		NoAnim:    o.noAnim,
+		ExitAtEnd: ios.InFile == nil, // auto play with nobody at the keyboard
+		Explain:   explainEvent,
+	})
+	return player.RunTerminal(ios.InFile, ios.OutFile, p)
+}
+
+// plainPlay decides that play cannot animate: the output is not a terminal,
+// the user asked for no colour (https://no-color.org) or a dumb terminal, or
+// nobody can press keys for step mode.
+func plainPlay(ios *IOStreams, o *playOptions) bool {
+	getenv := ios.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	return o.plain || !ios.IsTerminal || ios.OutFile == nil ||
+		getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" ||
+		ios.InFile == nil && !o.auto
+}
+
+// explainEvent feeds the player's explain pane from sim/explain. For a
+// server line it passes the command the line answers, and for a POP3 status
+// line it adds what +OK or -ERR means for that command (RFC 1939 gives both
+// for every command).
+func explainEvent(e *trace.Event, cmd string) []player.Explanation {
+	var entries []explain.Entry
+	if e.Dir == trace.ServerToClient && cmd != "" {
+		entries = explain.ForReply(e, cmd)
+	} else {
+		entries = explain.ForEvent(e)
+	}
+	out := make([]player.Explanation, 0, len(entries))
+	for _, en := range entries {
+		x := player.Explanation{Key: en.Key, Title: en.Title, Text: en.Text, Cause: en.Cause, Fix: en.Fix, RFC: en.RFC}
+		if e.Proto == trace.POP3 && e.Dir == trace.ServerToClient {
+			x.Outcome = pop3Outcome(en, e.Tag.Status)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func pop3Outcome(en explain.Entry, status string) i18n.Text {
+	switch status {
+	case "+OK":
+		return en.OK
+	case "-ERR":
+		return en.Err
+	}
+	return i18n.Text{}
 }

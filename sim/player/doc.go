@@ -1,0 +1,23 @@
+// Package player is mailsim's animated terminal view of a trace: the
+// topology strip with the envelope travelling between hosts, the scrolling
+// dialogue of every SMTP, POP3 and DNS line, narration between steps, and the
+// panes a teacher opens with one key (explanation, session state, full
+// transcript).
+//
+// It is split so that almost all of it is testable without a terminal:
+//
+//   - Model is a cursor over the trace's events, grouped into beats (one
+//     protocol line, or one multi-line reply, or a step header with its
+//     narration). Back and jump move the cursor; nothing is re-run.
+//   - Sessions reconstructs each connection's state (SMTP envelope, POP3
+//     maildrop and deletion marks) from the trace alone.
+//   - Render turns a Model and a View (size, language, pane, animation
+//     phase) into a frame: one string per screen row, with or without SGR
+//     colour codes. Frames depend only on their inputs, never on wall time.
+//   - Player is the controller: keys and ticks in, a new frame out.
+//   - Run and RunTerminal are the thin driver: raw mode, key bytes, resize,
+//     the ticker, and restoring the terminal on quit, Ctrl-C and panic.
+//
+// The player reads only the trace (sim/trace) and, through the Explainer
+// callback, the explanations; it never reaches into the engine.
+package player

@@ -1,0 +1,102 @@
+package player
+
+import "github.com/mailsim/mailsim/sim/i18n"
+
+// The player's own words, in English and in the Japanese of IPA exam
+// material. Read-only.
+var (
+	lStep        = i18n.T("step", "ステップ")
+	lStart       = i18n.T("Press Enter to start; every line the servers exchange is shown one by one.", "Enterキーで開始します。サーバ同士がやり取りする1行1行を順に表示します。")
+	lExams       = i18n.T("Exams: ", "対象試験: ")
+	lHosts       = i18n.T("Hosts: ", "ホスト: ")
+	lEnd         = i18n.T("End of the scenario: ← goes back, g jumps to a step, q quits.", "シナリオの最後です。←で戻る、gでステップ移動、qで終了。")
+	lInternet    = i18n.T("internet", "インターネット")
+	lDynamic     = i18n.T("dynamic IP", "動的IP")
+	lModeStep    = i18n.T("STEP", "ステップ実行")
+	lModeAuto    = i18n.T("AUTO", "自動再生")
+	lModePaused  = i18n.T("PAUSED", "一時停止")
+	lJump        = i18n.T("Go to step (1-", "ステップへ移動 (1-")
+	lJumpEnd     = i18n.T("), Enter to go, Esc to cancel: ", ")、Enterで移動、Escで取消: ")
+	lNoStep      = i18n.T("There is no step ", "ステップがありません: ")
+	lAtStart     = i18n.T("Already at the start.", "最初の行です。")
+	lPaneClose   = i18n.T("Esc closes", "Escで閉じる")
+	lExplain     = i18n.T("Explain: ", "解説: ")
+	lNoExplain   = i18n.T("Nothing to explain here: move to a protocol line with Enter or ←.", "ここには解説がありません。Enterや←でプロトコルの行に移動してください。")
+	lNoExplainer = i18n.T("Explanations are not available in this build.", "このビルドでは解説を利用できません。")
+	lCause       = i18n.T("Cause: ", "原因: ")
+	lFix         = i18n.T("Fix: ", "対処: ")
+	lOutcome     = i18n.T("This answer: ", "この応答: ")
+	lStateTitle  = i18n.T("Session state (reconstructed from the trace)", "セッションの状態 (トレースから再構成)")
+	lNoSession   = i18n.T("No connection yet.", "まだ接続はありません。")
+	lTranscript  = i18n.T("Full transcript (what `mailsim run` prints)", "全記録 (`mailsim run` の出力)")
+	lSession     = i18n.T("Session #", "セッション #")
+	lServerState = i18n.T("Server state: ", "サーバの状態: ")
+	lTCP         = i18n.T("TCP: ", "TCP: ")
+	lLastCommand = i18n.T("Last command: ", "直前のコマンド: ")
+	lLastReply   = i18n.T("Last reply: ", "直前の応答: ")
+	lHelo        = i18n.T("HELO/EHLO name: ", "HELO/EHLO名: ")
+	lTLS         = i18n.T("STARTTLS: on (this hop only)", "STARTTLS: 有効 (この区間のみ暗号化)")
+	lAuthYes     = i18n.T("SMTP-AUTH: authenticated (235)", "SMTP-AUTH: 認証済み (235)")
+	lAuthNo      = i18n.T("SMTP-AUTH: not authenticated", "SMTP-AUTH: 未認証")
+	lMailFrom    = i18n.T("Envelope From (MAIL FROM): ", "エンベロープFrom (MAIL FROM): ")
+	lRcpts       = i18n.T("Accepted recipients (RCPT TO): ", "受理された宛先 (RCPT TO): ")
+	lRejected    = i18n.T("Refused recipients: ", "拒否された宛先: ")
+	lInData      = i18n.T("Receiving message text (after 354, until \".\")", "本文を受信中 (354 の後、\".\" まで)")
+	lAccepted    = i18n.T("Messages accepted (250 after \".\"): ", "受理したメール (\".\" の後の 250): ")
+	lUser        = i18n.T("User: ", "ユーザ: ")
+	lLoggedIn    = i18n.T(" (logged in)", " (ログイン済み)")
+	lMaildrop    = i18n.T("Maildrop (STAT): ", "メールボックス (STAT): ")
+	lMessage     = i18n.T(" message, ", " 通、")
+	lMessages    = i18n.T(" messages, ", " 通、")
+	lOctets      = i18n.T(" octets", " オクテット")
+	lRetrieved   = i18n.T("Retrieved (RETR): ", "取得済み (RETR): ")
+	lDeleted     = i18n.T("Marked for deletion (DELE): ", "削除マーク (DELE): ")
+	lDeleteLater = i18n.T(" (removed only when QUIT ends the session)", " (QUITで正常終了したときに削除)")
+	lUpdated     = i18n.T("UPDATE: QUIT ended the session; marked messages are removed.", "UPDATE: QUITで終了し、削除マークのメールが削除されました。")
+	lOtherConns  = i18n.T("Other connections:", "その他の接続:")
+	lBlockedBy   = i18n.T("blocked by ", "遮断: ")
+	lNone        = i18n.T("(none)", "(なし)")
+	lConnRefused = i18n.T("connection refused", "接続拒否")
+	lTimedOut    = i18n.T("timed out", "タイムアウト")
+	lDeliveredTo = i18n.T("delivered to mailbox ", "メールボックスに配送: ")
+	lMore        = i18n.T("more below", "続きあり")
+	lPhaseNames  = [...]i18n.Text{
+		Connecting: i18n.T("SYN sent, waiting", "SYN送信、応答待ち"),
+		Open:       i18n.T("established", "確立"),
+		Blocked:    i18n.T("blocked by a router", "ルータで遮断"),
+		Refused:    i18n.T("refused (RST)", "拒否 (RST)"),
+		TimedOut:   i18n.T("timed out", "タイムアウト"),
+		Closed:     i18n.T("closed (FIN)", "切断 (FIN)"),
+	}
+)
+
+// A key and what it does, for the help line.
+type keyHelp struct {
+	keys string
+	what i18n.Text
+}
+
+func keyHelps(g *glyphs) []keyHelp {
+	return []keyHelp{
+		{"Enter/Space/" + g.arrowR, i18n.T("next", "次へ")},
+		{g.arrowL + "/b", i18n.T("back", "戻る")},
+		{"g", i18n.T("go to step", "ステップ移動")},
+		{"e", i18n.T("explain", "解説")},
+		{"s", i18n.T("state", "状態")},
+		{"t", i18n.T("transcript", "全記録")},
+		{"p", i18n.T("play/pause", "再生/一時停止")},
+		{"+/-", i18n.T("speed", "速度")},
+		{"q", i18n.T("quit", "終了")},
+	}
+}
+
+// glyphs are the characters the frame is drawn with: Unicode on a capable
+// terminal, plain ASCII with --ascii.
+type glyphs struct {
+	hline, env, gate, filter, barrier, right, left, cur, ellipsis, bullet, arrowR, arrowL, up, down string
+}
+
+var (
+	unicodeGlyphs = glyphs{"─", "✉", "┼", "╪", "╳", "▶", "◀", "▶", "…", "•", "→", "←", "↑", "↓"}
+	asciiGlyphs   = glyphs{"-", "*", "+", "#", "X", ">", "<", ">", "...", "*", "->", "<-", "^", "v"}
+)

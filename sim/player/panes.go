@@ -1,0 +1,373 @@
+package player
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+	"github.com/mailsim/mailsim/sim/transcript"
+)
+
+// paneTitle draws a pane's title bar and returns the first content row.
+func (r *renderer) paneTitle(y int, title string, scrollable bool) int {
+	r.c.fill(r.mx, y, r.cw, " ", stBadge)
+	hint := r.t(lPaneClose)
+	if scrollable {
+		hint = r.g.up + "/" + r.g.down + " · " + hint
+	}
+	hint += " "
+	hw := textWidth(hint)
+	if hw > r.cw/2 {
+		hint, hw = "", 0
+	}
+	r.c.put(r.mx+r.cw-hw, y, hint, stBadge)
+	r.c.put(r.mx, y, truncate(" "+title, r.cw-hw-1, r.g.ellipsis), stBadge)
+	return y + 1
+}
+
+// scrolled draws rows[scroll:] into top..end, with a "more below" mark when
+// they do not all fit.
+func (r *renderer) scrolled(top, end int, rows []row, scroll int) {
+	n := end - top
+	if n <= 0 {
+		return
+	}
+	// The last row holds the "more below" mark while there is more, so the
+	// end is reached one row later than the bare count says.
+	r.info.maxScroll = max(len(rows)-n, 0)
+	scroll = min(max(scroll, 0), r.info.maxScroll)
+	r.info.scroll = scroll
+	more := len(rows)-scroll > n
+	for i := 0; i < n && scroll+i < len(rows); i++ {
+		if more && i == n-1 {
+			r.c.put(r.mx+2, top+i, r.g.down+" "+r.t(lMore), stDim)
+			break
+		}
+		r.drawRow(top+i, &rows[scroll+i])
+	}
+}
+
+// textRows wraps natural-language text into pane rows.
+func (r *renderer) textRows(dst []row, prefix, text string, st style) []row {
+	indent := textWidth(prefix)
+	w := r.cw - 2 - indent
+	if w < 4 {
+		indent, w, prefix = 0, r.cw-2, ""
+	}
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		lines = wrap(lines, clean(para), w, true)
+	}
+	for i, l := range lines {
+		rw := row{text: l, st: st, indent: indent}
+		if i == 0 {
+			rw.prefix, rw.pst = prefix, stBold
+		}
+		dst = append(dst, rw)
+	}
+	return dst
+}
+
+// explainPane shows what the current beat's lines mean, from the
+// Explainer: a title with its RFC, the explanation, and for errors the cause
+// and the fix.
+func (r *renderer) explainPane(top, end int) {
+	cur := r.m.Current()
+	title := r.t(lExplain)
+	if len(cur) > 0 {
+		title += clean(transcript.Line(&cur[0], r.lang))
+	}
+	y := r.paneTitle(top, title, true)
+	var rows []row
+	switch {
+	case r.v.Explain == nil:
+		rows = r.textRows(rows, "", r.t(lNoExplainer), stDim)
+	default:
+		for _, x := range r.m.explanations(r.v.Explain) {
+			if len(rows) > 0 {
+				rows = append(rows, row{})
+			}
+			head := clean(r.t(x.Title))
+			if x.RFC != "" {
+				head += "  (" + clean(x.RFC) + ")"
+			}
+			rows = r.textRows(rows, "", head, stBold)
+			rows = r.textRows(rows, "", r.t(x.Text), stPlain)
+			if !x.Outcome.IsZero() {
+				rows = r.textRows(rows, r.t(lOutcome), r.t(x.Outcome), stPlain)
+			}
+			if !x.Cause.IsZero() {
+				rows = r.textRows(rows, r.t(lCause), r.t(x.Cause), stPlain)
+			}
+			if !x.Fix.IsZero() {
+				rows = r.textRows(rows, r.t(lFix), r.t(x.Fix), stPlain)
+			}
+		}
+		if len(rows) == 0 {
+			rows = r.textRows(rows, "", r.t(lNoExplain), stDim)
+		}
+	}
+	r.scrolled(y, end, rows, r.v.Scroll)
+}
+
+// explanations collects the entries for every line of the current beat,
+// each once, in order. A long block of message text is looked at only in
+// part.
+func (m *Model) explanations(explain Explainer) []Explanation {
+	if m.pos == 0 {
+		return nil
+	}
+	var out []Explanation
+	seen := map[string]bool{}
+	first := m.starts[m.pos-1]
+	for i := first; i < m.starts[m.pos] && i < first+16; i++ {
+		e := &m.events[i]
+		for _, x := range explain(e, m.answers(i)) {
+			key := x.Key
+			if key == "" {
+				key = x.Title.EN
+			}
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// answers returns the verb of the client line that the server line at
+// index i answers: the last client line before it on the same connection
+// (for connectionless DNS, between the same two ends).
+func (m *Model) answers(i int) string {
+	e := &m.events[i]
+	if e.Kind != trace.Line || e.Dir != trace.ServerToClient {
+		return ""
+	}
+	for j := i - 1; j >= 0 && j >= i-4096; j-- {
+		c := &m.events[j]
+		if c.Kind != trace.Line || c.Dir != trace.ClientToServer || c.Conn != e.Conn {
+			continue
+		}
+		if e.Conn == 0 && (c.Src != e.Dst || c.Dst != e.Src) {
+			continue
+		}
+		if c.Tag.Verb != "" {
+			return c.Tag.Verb
+		}
+		return strings.ToUpper(firstField(c.Line))
+	}
+	return ""
+}
+
+// statePane shows the session of the current exchange (or the last one),
+// then one line for each other connection so far.
+func (r *renderer) statePane(top, end int) {
+	y := r.paneTitle(top, r.t(lStateTitle), true)
+	visible := r.m.Visible()
+	conn := 0
+	if x, ok := r.m.Exchange(); ok {
+		conn = x.Conn
+	}
+	for i := len(visible) - 1; i >= 0 && conn == 0; i-- {
+		conn = visible[i].Conn
+	}
+	var rows []row
+	s, ok := SessionOf(visible, conn)
+	if !ok {
+		rows = r.textRows(rows, "", r.t(lNoSession), stDim)
+		r.scrolled(y, end, rows, r.v.Scroll)
+		return
+	}
+	rows = r.sessionRows(rows, &s)
+	// The other connections, most recent last, at most a screenful.
+	all := Sessions(visible)
+	var others []*Session
+	for i := len(all) - 1; i >= 0 && len(others) < maxOtherSessions; i-- {
+		if all[i].Conn != s.Conn {
+			others = append(others, &all[i])
+		}
+	}
+	if len(others) > 0 {
+		rows = append(rows, row{})
+		rows = r.textRows(rows, "", r.t(lOtherConns), stBold)
+	}
+	for i := len(others) - 1; i >= 0; i-- {
+		rows = r.textRows(rows, "", r.sessionSummary(others[i]), stDim)
+	}
+	r.scrolled(y, end, rows, r.v.Scroll)
+}
+
+// maxOtherSessions bounds the list of other connections in the state pane.
+const maxOtherSessions = 8
+
+func (r *renderer) sessionSummary(s *Session) string {
+	line := "#" + strconv.Itoa(s.Conn) + " " + s.Proto.String() + " " + s.Client.String() + " " + r.g.arrowR + " " + s.Server.String() + "  "
+	if s.Phase == Blocked && s.Router != "" {
+		return line + r.t(lBlockedBy) + s.Router
+	}
+	if s.State != "" && s.Phase != Closed {
+		return line + s.State
+	}
+	return line + r.t(lPhaseNames[s.Phase])
+}
+
+func (r *renderer) sessionRows(rows []row, s *Session) []row {
+	add := func(label i18n.Text, value string) {
+		rows = r.textRows(rows, r.t(label), value, stPlain)
+	}
+	rows = r.textRows(rows, "", r.t(lSession)+strconv.Itoa(s.Conn)+"  "+s.Proto.String()+"  "+
+		s.Client.String()+" "+r.g.arrowR+" "+s.Server.String(), stBold)
+	phase := r.t(lPhaseNames[s.Phase])
+	if s.Phase == Blocked && s.Router != "" {
+		phase += " (" + s.Router + ")"
+	}
+	add(lTCP, phase)
+	if s.State != "" {
+		add(lServerState, s.State)
+	}
+	if s.LastCommand != "" {
+		add(lLastCommand, s.LastCommand)
+	}
+	if s.LastReply != "" {
+		add(lLastReply, s.LastReply)
+	}
+	switch s.Proto {
+	case trace.SMTP:
+		if s.Helo != "" {
+			add(lHelo, s.Helo)
+		}
+		if s.TLS {
+			rows = r.textRows(rows, "", r.t(lTLS), stPlain)
+		}
+		if s.Auth {
+			rows = r.textRows(rows, "", r.t(lAuthYes), stPlain)
+		} else {
+			rows = r.textRows(rows, "", r.t(lAuthNo), stDim)
+		}
+		add(lMailFrom, orText(s.MailFrom, r.t(lNone)))
+		add(lRcpts, orText(strings.Join(s.Rcpts, ", "), r.t(lNone)))
+		if len(s.Rejected) > 0 {
+			add(lRejected, strings.Join(s.Rejected, ", "))
+		}
+		if s.InData {
+			rows = r.textRows(rows, "", r.t(lInData), stPlain)
+		}
+		add(lAccepted, strconv.Itoa(s.Accepted))
+	case trace.POP3:
+		user := orText(s.User, r.t(lNone))
+		if s.LoggedIn {
+			user += r.t(lLoggedIn)
+		}
+		add(lUser, user)
+		if s.HaveStat {
+			msgs := lMessages
+			if s.Messages == 1 {
+				msgs = lMessage
+			}
+			add(lMaildrop, strconv.Itoa(s.Messages)+r.t(msgs)+strconv.Itoa(s.Octets)+r.t(lOctets))
+		}
+		add(lRetrieved, orText(joinInts(s.Retrieved), r.t(lNone)))
+		del := orText(joinInts(s.Deleted), r.t(lNone))
+		if len(s.Deleted) > 0 && !s.Updated {
+			del += r.t(lDeleteLater)
+		}
+		add(lDeleted, del)
+		if s.Updated {
+			rows = r.textRows(rows, "", r.t(lUpdated), stPlain)
+		}
+	}
+	return rows
+}
+
+func joinInts(ns []int) string {
+	var b strings.Builder
+	for i, n := range ns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(n))
+	}
+	return b.String()
+}
+
+// transcriptText is the plain transcript of the whole trace in one language,
+// split into lines, with where each event's lines begin.
+type transcriptText struct {
+	lines []string
+	at    []int // at[i]: first line written for event i; at[len(events)] == len(lines)
+	head  []int // head[i]: the event's own line (a step's heading follows a blank line)
+}
+
+// transcriptFor renders the transcript once per language, through the same
+// transcript.Writer that `mailsim run` uses.
+func (m *Model) transcriptFor(lang i18n.Lang) *transcriptText {
+	if t, ok := m.transcript[string(lang)]; ok {
+		return t
+	}
+	var buf bytes.Buffer
+	tw := transcript.New(&buf, lang, m.events)
+	t := &transcriptText{at: make([]int, len(m.events)+1), head: make([]int, len(m.events)+1)}
+	n, seen := 0, 0
+	for i := range m.events {
+		t.at[i] = n
+		tw.Event(&m.events[i])
+		_ = tw.Flush() // a bytes.Buffer does not fail
+		n += bytes.Count(buf.Bytes()[seen:], []byte{'\n'})
+		seen = buf.Len()
+		t.head[i] = t.at[i]
+		if m.events[i].Kind == trace.Step && n > t.at[i]+1 {
+			t.head[i]++
+		}
+	}
+	t.at[len(m.events)], t.head[len(m.events)] = n, n
+	if buf.Len() > 0 {
+		t.lines = strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	}
+	if m.transcript == nil {
+		m.transcript = map[string]*transcriptText{}
+	}
+	m.transcript[string(lang)] = t
+	return t
+}
+
+// transcriptPane shows the whole transcript: lines already shown in plain
+// text, the current beat highlighted, the lines still to come dimmed.
+func (r *renderer) transcriptPane(top, end int) {
+	y := r.paneTitle(top, r.t(lTranscript), true)
+	t := r.m.transcriptFor(r.lang)
+	n := end - y
+	if n <= 0 {
+		return
+	}
+	hiFrom, hiTo := -1, -1
+	if r.m.pos > 0 {
+		hiFrom, hiTo = t.head[r.m.starts[r.m.pos-1]], t.at[r.m.starts[r.m.pos]]
+	}
+	future := t.at[r.m.visibleEnd()]
+	scroll := r.v.Scroll
+	if scroll < 0 {
+		scroll = max(hiFrom-n/3, 0)
+	}
+	r.info.maxScroll = max(len(t.lines)-n, 0)
+	scroll = min(scroll, r.info.maxScroll)
+	r.info.scroll = scroll
+	for i := 0; i < n && scroll+i < len(t.lines); i++ {
+		li := scroll + i
+		st := stPlain
+		switch {
+		case li >= hiFrom && li < hiTo:
+			st = stHighlight
+		case li >= future:
+			st = stDim
+		}
+		line := truncate(clean(t.lines[li]), r.cw, r.g.ellipsis)
+		r.c.put(r.mx, y+i, line, st)
+	}
+}
+
+// TranscriptLines is the number of lines of the transcript pane's text, for
+// clamping its scroll position.
+func (m *Model) TranscriptLines(lang i18n.Lang) int { return len(m.transcriptFor(lang).lines) }

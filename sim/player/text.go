@@ -1,0 +1,178 @@
+package player
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// widths measures terminal columns. East Asian ambiguous characters (box
+// drawing, ✉, ▶) count as one column whatever the locale, so that frames are
+// the same on every machine; wide characters (漢字, かな) count as two.
+var widths = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
+
+// runeWidth is the number of columns r takes.
+func runeWidth(r rune) int { return widths.RuneWidth(r) }
+
+// textWidth is the number of columns s takes. It sums rune widths, which is
+// never less than what a terminal draws, so a frame measured this way never
+// overflows.
+func textWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				n += runeWidth(r)
+			}
+			return n
+		}
+		n++
+	}
+	return n
+}
+
+// clean makes s safe to draw: control characters (which could move the
+// cursor or start an escape sequence), C1 controls and bidirectional
+// overrides become visible caret or '?' forms, tabs become a space, and
+// invalid UTF-8 becomes U+FFFD. A clean string is returned as is.
+func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20:
+			b.WriteByte('^')
+			b.WriteByte(byte(r) + '@')
+		case r == 0x7f:
+			b.WriteString("^?")
+		case isUnsafe(r):
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isUnsafe(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// isUnsafe reports runes that are not controls in ASCII but still change how
+// a terminal draws what follows: C1 controls, bidi embeddings and isolates,
+// line and paragraph separators.
+func isUnsafe(r rune) bool {
+	return r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e ||
+		r >= 0x2066 && r <= 0x2069 ||
+		r == 0x2028 || r == 0x2029
+}
+
+// truncate cuts s to at most w columns, ending in tail when it had to cut.
+func truncate(s string, w int, tail string) string {
+	if textWidth(s) <= w {
+		return s
+	}
+	tw := textWidth(tail)
+	if tw > w {
+		tail, tw = "", 0
+	}
+	n := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if n+rw > w-tw {
+			return s[:i] + tail
+		}
+		n += rw
+	}
+	return s
+}
+
+// noLineStart holds the characters Japanese typesetting (kinsoku) keeps from
+// starting a line: closing brackets and punctuation.
+const noLineStart = "、。，．・：；？！ー）」』】〕〉》”’)]}.,!?:;"
+
+// wrap splits s into lines of at most w columns and appends them to dst.
+// With words set it breaks at spaces or next to wide (CJK) characters and
+// keeps closing punctuation off the start of a line (kinsoku); otherwise
+// (protocol lines, which must stay exact) it breaks at the column. Lines are
+// substrings of s.
+func wrap(dst []string, s string, w int, words bool) []string {
+	if w < 1 {
+		w = 1
+	}
+	for textWidth(s) > w {
+		at := breakAt(s, w, words)
+		line, rest := s[:at], s[at:]
+		if words {
+			line = strings.TrimRight(line, " ")
+			rest = strings.TrimLeft(rest, " ")
+		}
+		dst = append(dst, line)
+		if rest == "" {
+			return dst
+		}
+		s = rest
+	}
+	return append(dst, s)
+}
+
+// breakAt returns the byte offset, greater than zero, at which to end the
+// first line of s (wider than w).
+func breakAt(s string, w int, words bool) int {
+	n, best, prev := 0, 0, rune(0)
+	for i, r := range s {
+		if words && i > 0 && breakable(prev, r) {
+			best = i
+		}
+		rw := runeWidth(r)
+		if n+rw > w {
+			if words && best > 0 {
+				return best
+			}
+			if i == 0 { // one character wider than the line: it goes alone
+				_, size := utf8.DecodeRuneInString(s)
+				return size
+			}
+			return i
+		}
+		n += rw
+		prev = r
+	}
+	return len(s)
+}
+
+// breakable reports whether a line may end between prev and r.
+func breakable(prev, r rune) bool {
+	if strings.ContainsRune(noLineStart, r) {
+		return false
+	}
+	return r == ' ' || prev == ' ' || runeWidth(r) == 2 || runeWidth(prev) == 2
+}
+
+func decodeRuneSlow(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
