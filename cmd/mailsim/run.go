@@ -14,9 +14,10 @@ import (
 )
 
 type runOptions struct {
-	args []string
-	all  bool
-	lang i18n.Lang
+	args  []string
+	all   bool
+	color string
+	lang  i18n.Lang
 }
 
 func newRunCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
@@ -45,6 +46,7 @@ scenario could not be loaded.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.all, "all", false, "run every bundled scenario")
+	cmd.Flags().StringVar(&opts.color, "color", "auto", colorFlagUsage)
 	return cmd
 }
 
@@ -56,6 +58,10 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 			return err
 		}
 		args = append(args, ids...)
+	}
+	color, err := wantColor(ios, opts.color)
+	if err != nil {
+		return err
 	}
 	if len(args) == 0 {
 		return badInput(errors.New("run: name a scenario (see 'mailsim list') or a .yaml file, or use --all"))
@@ -79,7 +85,11 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.File, err)
 		}
-		if err := writePlain(ios.Out, &rep.Topology, rec.Events, opts.lang); err != nil {
+		tw := transcript.New(ios.Out, opts.lang, rec.Events)
+		if color {
+			tw.Paint = transcriptPaint()
+		}
+		if err := writeTranscript(ios.Out, tw, &rep.Topology, rec.Events, opts.lang); err != nil {
 			return err
 		}
 		fmt.Fprintln(ios.Out)
@@ -95,8 +105,17 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 // writePlain prints a scenario's title and its plain transcript: what `run`
 // prints and what `play` prints when it cannot animate.
 func writePlain(w io.Writer, topo *trace.Topology, events []trace.Event, lang i18n.Lang) error {
-	fmt.Fprintf(w, "== %s: %s ==\n", topo.ID, topo.Title.In(lang))
-	return transcript.Write(w, lang, events)
+	return writeTranscript(w, transcript.New(w, lang, events), topo, events, lang)
+}
+
+// writeTranscript prints a scenario's title, then its transcript through tw.
+func writeTranscript(w io.Writer, tw *transcript.Writer, topo *trace.Topology, events []trace.Event, lang i18n.Lang) error {
+	title := fmt.Sprintf("== %s: %s ==", topo.ID, topo.Title.In(lang))
+	if tw.Paint != nil {
+		title = tw.Paint(transcript.StepHead, title)
+	}
+	fmt.Fprintln(w, title)
+	return tw.All(events)
 }
 
 func resultLine(rep *scenario.Report, lang i18n.Lang) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/trace"
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 // row is one screen row of the dialogue or of a pane, before drawing.
@@ -205,42 +206,33 @@ func side(e *trace.Event) string {
 	return "C: "
 }
 
-// lineStyle picks the colour of a protocol line from what it is: a command,
-// message text, a reply by its class (RFC 5321 4.2.1), a POP3 status
-// (RFC 1939 3), or DNS.
-func lineStyle(e *trace.Event) style {
-	switch {
-	case e.Proto == trace.DNS:
-		return stDNS
-	case e.Dir != trace.ServerToClient:
-		if e.Tag.Verb == "DATA-LINE" || e.Tag.Verb == "AUTH-DATA" {
-			return stClientText
-		}
-		return stClient
-	case e.Proto == trace.POP3:
-		switch e.Tag.Status {
-		case "+OK":
-			return stPOPOK
-		case "-ERR":
-			return stPOPErr
-		}
-		return stPOPText
-	}
-	code := e.Tag.Code
-	if code == 0 {
-		code = replyCode(e.Line)
-	}
-	switch code / 100 {
-	case 2:
-		return st2xx
-	case 3:
-		return st3xx
-	case 4:
-		return st4xx
-	case 5:
-		return st5xx
-	}
-	return stPlain
+// lineStyle picks the colour of a protocol line from its transcript class,
+// so the player and the coloured transcript agree.
+func lineStyle(e *trace.Event) style { return classStyle[transcript.ClassOf(e)] }
+
+// classStyle maps the transcript's line classes to player styles.
+var classStyle = [transcript.NumClasses]style{
+	transcript.Plain:      stPlain,
+	transcript.StepHead:   stStep,
+	transcript.Narration:  stNarration,
+	transcript.Command:    stClient,
+	transcript.ClientText: stClientText,
+	transcript.Reply2xx:   st2xx,
+	transcript.Reply3xx:   st3xx,
+	transcript.Reply4xx:   st4xx,
+	transcript.Reply5xx:   st5xx,
+	transcript.POPOK:      stPOPOK,
+	transcript.POPErr:     stPOPErr,
+	transcript.POPText:    stPOPText,
+	transcript.DNS:        stDNS,
+	transcript.TCP:        stTCP,
+	transcript.Timeout:    stTimeout,
+	transcript.Drop:       stDrop,
+	transcript.Note:       stNote,
+	transcript.Deliver:    stDeliver,
+	transcript.Bounce:     stBounce,
+	transcript.ExpectOK:   stExpectOK,
+	transcript.ExpectMiss: stExpectMiss,
 }
 
 func orText(s, fallback string) string {

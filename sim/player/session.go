@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/trace"
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 // Phase is where a connection stands at the TCP level.
@@ -173,7 +174,7 @@ func (s *Session) reply(e *trace.Event) {
 	}
 	code := e.Tag.Code
 	if code == 0 {
-		code = replyCode(e.Line)
+		code = transcript.ReplyCode(e.Line)
 	}
 	if !s.inReply {
 		s.LastReply = e.Line
@@ -287,21 +288,6 @@ func addInt(list []int, n int) []int {
 
 // replyCode reads the three digits that start an SMTP reply line, 0 if
 // there are none.
-func replyCode(line string) int {
-	if len(line) < 3 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < 3; i++ {
-		c := line[i]
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
 func firstField(s string) string {
 	s = strings.TrimLeft(s, " ")
 	if i := strings.IndexByte(s, ' '); i >= 0 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/trace"
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 // sessionAt reconstructs connection conn from the fixture's events up to
@@ -167,7 +168,7 @@ func FuzzSessions(f *testing.F) {
 		events := []trace.Event{
 			{Kind: trace.Connect, Conn: 1, Src: c, Dst: s},
 			{Kind: trace.Line, Conn: 1, Proto: p, Dir: trace.ClientToServer, Src: c, Dst: s, Line: cmd, Tag: trace.Tag{Verb: strings.ToUpper(firstField(cmd)), Last: true}},
-			{Kind: trace.Line, Conn: 1, Proto: p, Dir: trace.ServerToClient, Src: s, Dst: c, Line: reply, Tag: trace.Tag{Status: status, Last: !multi, Code: replyCode(reply)}},
+			{Kind: trace.Line, Conn: 1, Proto: p, Dir: trace.ServerToClient, Src: s, Dst: c, Line: reply, Tag: trace.Tag{Status: status, Last: !multi, Code: transcript.ReplyCode(reply)}},
 			{Kind: trace.Line, Conn: 1, Proto: p, Dir: trace.ServerToClient, Src: s, Dst: c, Line: reply, Tag: trace.Tag{Last: true}},
 		}
 		Sessions(events)

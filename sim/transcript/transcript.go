@@ -16,6 +16,10 @@ import (
 // Writer renders events one at a time. The column widths are fixed when the
 // Writer is made, from the whole trace, so that every line aligns.
 type Writer struct {
+	// Paint, when set, styles the content of a line by its class (the time
+	// and route columns stay plain). A nil Paint writes plain text.
+	Paint func(c Class, s string) string
+
 	w     *bufio.Writer
 	lang  i18n.Lang
 	width int // width of the "src -> dst" column
@@ -35,11 +39,23 @@ func New(w io.Writer, lang i18n.Lang, events []trace.Event) *Writer {
 
 // Write renders a whole trace to w.
 func Write(w io.Writer, lang i18n.Lang, events []trace.Event) error {
-	tw := New(w, lang, events)
+	return New(w, lang, events).All(events)
+}
+
+// All renders every event and flushes.
+func (t *Writer) All(events []trace.Event) error {
 	for i := range events {
-		tw.Event(&events[i])
+		t.Event(&events[i])
 	}
-	return tw.Flush()
+	return t.Flush()
+}
+
+// paint styles s as class c when the Writer has a Paint.
+func (t *Writer) paint(c Class, s string) string {
+	if t.Paint == nil || s == "" {
+		return s
+	}
+	return t.Paint(c, s)
 }
 
 // Flush writes any buffered output.
@@ -51,18 +67,18 @@ func (t *Writer) Event(e *trace.Event) {
 	switch e.Kind {
 	case trace.Step:
 		b.WriteString("\n")
-		b.WriteString(Line(e, t.lang))
+		b.WriteString(t.paint(StepHead, Line(e, t.lang)))
 		b.WriteString("\n")
 		return
 	case trace.Narration:
 		for _, l := range strings.Split(e.Text.In(t.lang), "\n") {
 			b.WriteString("    ")
-			b.WriteString(l)
+			b.WriteString(t.paint(Narration, l))
 			b.WriteString("\n")
 		}
 		return
 	case trace.Expect:
-		b.WriteString(Line(e, t.lang))
+		b.WriteString(t.paint(ClassOf(e), Line(e, t.lang)))
 		b.WriteString("\n")
 		return
 	}
@@ -74,7 +90,7 @@ func (t *Writer) Event(e *trace.Event) {
 		b.WriteByte(' ')
 	}
 	b.WriteString("  ")
-	b.WriteString(Line(e, t.lang))
+	b.WriteString(t.paint(ClassOf(e), Line(e, t.lang)))
 	b.WriteString("\n")
 }
 

@@ -1,0 +1,117 @@
+package transcript
+
+import "github.com/mailsim/mailsim/sim/trace"
+
+// Class is what kind of line an event renders as, for views that colour
+// lines: client commands, each reply class, DNS, narration and router drops
+// each get their own, so a reader tells them apart at a glance.
+type Class uint8
+
+// The classes, in no particular order.
+const (
+	Plain      Class = iota
+	StepHead         // a step heading
+	Narration        // a teacher's narration
+	Command          // an SMTP or POP3 command a client sends
+	ClientText       // message text and AUTH data a client sends
+	Reply2xx         // SMTP positive completion (RFC 5321 4.2.1)
+	Reply3xx         // SMTP positive intermediate (354, 334)
+	Reply4xx         // SMTP transient failure
+	Reply5xx         // SMTP permanent failure
+	POPOK            // POP3 +OK
+	POPErr           // POP3 -ERR
+	POPText          // a line of a POP3 multi-line response
+	DNS              // a DNS query or answer
+	TCP              // SYN, SYN-ACK, FIN
+	Timeout          // a client giving up, a refused connection
+	Drop             // a router dropping a packet
+	Note             // MTA notes: queueing, relaying
+	Deliver          // a message put into a mailbox
+	Bounce           // a non-delivery report
+	ExpectOK         // an expectation met
+	ExpectMiss       // an expectation missed
+	NumClasses
+)
+
+// ClassOf says how e should look.
+func ClassOf(e *trace.Event) Class {
+	switch e.Kind {
+	case trace.Step:
+		return StepHead
+	case trace.Narration:
+		return Narration
+	case trace.Expect:
+		if e.OK {
+			return ExpectOK
+		}
+		return ExpectMiss
+	case trace.Connect, trace.Accept, trace.Close:
+		return TCP
+	case trace.Refused, trace.Timeout:
+		return Timeout
+	case trace.Drop:
+		return Drop
+	case trace.Deliver:
+		return Deliver
+	case trace.Bounce:
+		return Bounce
+	case trace.Queue, trace.Note:
+		return Note
+	case trace.Line:
+		return lineClass(e)
+	}
+	return Plain
+}
+
+// lineClass classifies a protocol line: a command, message text, a reply by
+// its first digit (RFC 5321 4.2.1), a POP3 status (RFC 1939 3), or DNS.
+func lineClass(e *trace.Event) Class {
+	switch {
+	case e.Proto == trace.DNS:
+		return DNS
+	case e.Dir != trace.ServerToClient:
+		if e.Tag.Verb == "DATA-LINE" || e.Tag.Verb == "AUTH-DATA" {
+			return ClientText
+		}
+		return Command
+	case e.Proto == trace.POP3:
+		switch e.Tag.Status {
+		case "+OK":
+			return POPOK
+		case "-ERR":
+			return POPErr
+		}
+		return POPText
+	}
+	code := e.Tag.Code
+	if code == 0 {
+		code = ReplyCode(e.Line)
+	}
+	switch code / 100 {
+	case 2:
+		return Reply2xx
+	case 3:
+		return Reply3xx
+	case 4:
+		return Reply4xx
+	case 5:
+		return Reply5xx
+	}
+	return Plain
+}
+
+// ReplyCode is the three-digit code at the start of an SMTP reply line, or 0.
+func ReplyCode(line string) int {
+	if len(line) < 3 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 3; i++ {
+		c := line[i]
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
