@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mailsim/mailsim/internal/prompt"
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
 )
@@ -33,7 +34,8 @@ A query is a reply code (554), an enhanced status code (5.7.1), a command
 "RCPT TO:<bob@example.jp>"), a POP3 status (+OK, -ERR), a DNS word (MX,
 NXDOMAIN, "null MX", SPF), a TCP event (op25b, timeout, refused) or a port
 (587). Quote a whole line so that the shell keeps it one query. --list
-prints every key.`,
+prints every key. With no query on a terminal, explain asks for one query
+after another (Tab completes a key, Ctrl-D leaves).`,
 		Example: `  mailsim explain 554
   mailsim explain "554 5.7.1 <bob@example.jp>: Relay access denied"
   mailsim explain --lang ja op25b DELE
@@ -41,6 +43,14 @@ prints every key.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.queries = args
 			return runExplain(opts)
+		},
+		ValidArgsFunction: func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
+			_, rest := prompt.Complete(explainWords(), typed)
+			out := make([]string, len(rest))
+			for i, r := range rest {
+				out[i] = typed + r
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
 		},
 	}
 	cmd.Flags().BoolVar(&opts.list, "list", false, "print every key with its title, one a line")
@@ -60,6 +70,13 @@ func runExplain(opts *explainOptions) error {
 			"explain: --list と検索語は同時に指定できません")))
 	case opts.list:
 		return printList(out, explain.All(), lang)
+	case len(opts.queries) == 0 && opts.ios.InFile != nil:
+		r, err := prompt.Terminal(opts.ios.InFile, out, prompt.Config{Prompt: "explain> ", Words: explainWords()})
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		return explainShell(r, out, lang)
 	case len(opts.queries) == 0:
 		return badInput(errors.New(msg(lang,
 			"explain: say what to explain, such as 'mailsim explain 554', or list every key with 'mailsim explain --list'",
@@ -84,6 +101,55 @@ func runExplain(opts *explainOptions) error {
 	}
 	return nil
 }
+
+// explainShell answers one query per line until the input ends, "quit" or
+// "exit", or Ctrl-C on an empty line. An unknown query is answered, not fatal.
+func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang) error {
+	fmt.Fprintln(out, msg(lang,
+		"Type a reply code (554), an enhanced code (5.7.1), a command (RCPT) or a line from a transcript. Tab completes, 'list' shows every key, Ctrl-D or 'quit' leaves.",
+		"応答コード(554)、拡張ステータスコード(5.7.1)、コマンド(RCPT)、またはトランスクリプトの1行を入力してください。Tab で補完、list で一覧、Ctrl-D または quit で終了します。"))
+	for {
+		line, err := r.ReadLine()
+		switch {
+		case errors.Is(err, prompt.ErrInterrupt):
+			if strings.TrimSpace(line) == "" {
+				return nil
+			}
+			continue
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil:
+			return err
+		}
+		q := strings.TrimSpace(line)
+		switch strings.ToLower(q) {
+		case "":
+			continue
+		case "quit", "exit", "q":
+			return nil
+		case "list", "--list":
+			if err := printList(out, explain.All(), lang); err != nil {
+				return err
+			}
+			continue
+		}
+		found, missing := resolve([]string{q})
+		for i, e := range found {
+			if i > 0 {
+				fmt.Fprintln(out)
+			}
+			printEntry(out, e, lang)
+		}
+		if len(missing) > 0 {
+			fmt.Fprintln(out, notFound(missing, lang))
+		}
+		fmt.Fprintln(out)
+	}
+}
+
+// explainWords are what tab completion offers: the words that find an
+// entry and the prompt's own words.
+func explainWords() []string { return append(explain.Words(), "list", "quit") }
 
 // resolve looks each query up on its own. When some match nothing, the
 // queries are tried once more joined together, for a key the shell split

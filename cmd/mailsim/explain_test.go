@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailsim/mailsim/internal/prompt"
 	"github.com/mailsim/mailsim/sim/explain"
+	"github.com/mailsim/mailsim/sim/i18n"
 )
 
 // runMain runs mailsim with args against buffers, with no locale set.
@@ -164,5 +166,34 @@ func TestExplainList(t *testing.T) {
 		if strings.Index(l, all[i].Title.EN) != col {
 			t.Errorf("line %d: title not in column %d: %q", i, col, l)
 		}
+	}
+}
+
+// TestExplainShell checks the interactive loop on plain lines: answers,
+// list, an unknown query that does not end the loop, and quit.
+func TestExplainShell(t *testing.T) {
+	var out bytes.Buffer
+	in := "554\n\nxyzzy\nlist\nrcpt\nquit\nSTAT\n"
+	if err := explainShell(prompt.Lines(strings.NewReader(in)), &out, i18n.EN); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"Type a reply code", "554  ", `nothing matches "xyzzy"`,
+		"SMTP RCPT  ", "Delivery not authorized (relay denied)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.HasSuffix(got, "Source: RFC 5321 4.1.1.3\n\n") {
+		t.Error("the output does not end with the answer to rcpt: a query after quit was answered?")
+	}
+	out.Reset()
+	if err := explainShell(prompt.Lines(strings.NewReader("RETR")), &out, i18n.JA); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "POP3 RETR") || !strings.Contains(out.String(), "Tab で補完") {
+		t.Errorf("ja shell:\n%s", out.String())
 	}
 }

@@ -49,6 +49,12 @@ type ptySession struct {
 
 func startPlay(t *testing.T, bin string, args ...string) *ptySession {
 	t.Helper()
+	return startMailsim(t, bin, append([]string{"play"}, args...)...)
+}
+
+// startMailsim runs the binary with args on a fresh 80x24 pseudo-terminal.
+func startMailsim(t *testing.T, bin string, args ...string) *ptySession {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminals here: %v", err)
@@ -56,7 +62,7 @@ func startPlay(t *testing.T, bin string, args ...string) *ptySession {
 	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, append([]string{"play"}, args...)...)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = []string{"TERM=xterm-256color", "LANG=C.UTF-8", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
@@ -147,10 +153,19 @@ func (s *ptySession) waitPos(pos int) {
 // the cursor is visible again.
 func (s *ptySession) exit(before *term.State) {
 	s.t.Helper()
-	err := s.cmd.Wait()
+	waited := make(chan error, 1)
+	go func() { waited <- s.cmd.Wait() }()
+	var err error
+	select {
+	case err = <-waited:
+	case <-time.After(20 * time.Second): // a hung program, not a slow one
+		s.cmd.Process.Kill()
+		<-waited
+		s.t.Fatalf("%s did not exit; the screen shows:\n%s", strings.Join(s.cmd.Args, " "), s.screen())
+	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) || err != nil {
-		s.t.Fatalf("mailsim play: %v; screen:\n%s", err, s.screen())
+		s.t.Fatalf("%s: %v; screen:\n%s", strings.Join(s.cmd.Args, " "), err, s.screen())
 	}
 	after, err := term.GetState(int(s.tty.Fd()))
 	if err != nil {
@@ -261,4 +276,30 @@ func TestPlayOnATerminal(t *testing.T) {
 		s.press("\x03")
 		s.exit(before)
 	})
+}
+
+// TestExplainOnATerminal drives the interactive explain prompt through
+// readline: a query, tab completion, an unknown word, and Ctrl-D, after
+// which the terminal must be as it was.
+func TestExplainOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildMailsim(t)
+	s := startMailsim(t, bin, "explain", "--lang", "en")
+	before, err := term.GetState(int(s.tty.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.waitText("explain> ")
+	s.press("5.7.1\r")
+	s.waitText("Source: RFC 3463")
+	s.press("RCP\t") // one candidate: completed in place
+	s.waitText("explain> RCPT")
+	s.press("\r")
+	s.waitText("RFC 5321 4.1.1.3")
+	s.press("xyzzy\r")
+	s.waitText(`nothing matches "xyzzy"`)
+	s.press("\x04")
+	s.exit(before)
 }

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/trace"
@@ -91,4 +92,34 @@ func Lookup(query string) []Entry {
 		return []Entry{p}
 	}
 	return nil
+}
+
+// Words are what a user may type to find an entry, for completion: every
+// canonical key, the word after a family prefix ("RCPT" of "SMTP RCPT",
+// "587" of "port 587") and the one-word aliases. Sorted, no repeats.
+func Words() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(w string) {
+		if w != "" && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	for _, e := range entries {
+		add(e.Key)
+		if i := strings.IndexByte(e.Key, ' '); i > 0 && !strings.Contains(e.Key[i+1:], " ") {
+			switch e.Key[:i] {
+			case "SMTP", "POP3", "DNS", "TCP", "port", "MTA":
+				add(e.Key[i+1:])
+			}
+		}
+	}
+	for a := range aliases {
+		if !strings.Contains(a, " ") {
+			add(a)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

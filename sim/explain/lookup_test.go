@@ -91,3 +91,21 @@ func TestLookupFindsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsFind checks that every completion word finds an entry, and that
+// the words people type are among them.
+func TestWordsFind(t *testing.T) {
+	words := explain.Words()
+	have := map[string]bool{}
+	for _, w := range words {
+		have[w] = true
+		if len(explain.Lookup(w)) == 0 {
+			t.Errorf("completion word %q finds nothing", w)
+		}
+	}
+	for _, w := range []string{"RCPT", "STAT", "554", "5.7.1", "587", "MX", "op25b", "NXDOMAIN", "SMTP RCPT"} {
+		if !have[w] {
+			t.Errorf("Words lacks %q", w)
+		}
+	}
+}

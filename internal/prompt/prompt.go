@@ -1,0 +1,114 @@
+// Package prompt reads the lines a person types at an interactive prompt.
+// On a terminal it uses chzyer/readline (line editing, history, tab
+// completion); anywhere else it reads plain lines, so the loop that consumes
+// them runs the same way in tests and pipes. Commands depend only on Reader.
+package prompt
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/chzyer/readline"
+)
+
+// ErrInterrupt is what ReadLine returns when the user presses Ctrl-C.
+var ErrInterrupt = errors.New("interrupted")
+
+// Reader reads one line at a time.
+type Reader interface {
+	// ReadLine returns the next line without its line ending, io.EOF at the
+	// end of input (Ctrl-D on an empty line) and ErrInterrupt on Ctrl-C.
+	ReadLine() (string, error)
+	Close() error
+}
+
+// Config describes a prompt.
+type Config struct {
+	Prompt string
+	// Words are offered by tab completion for the word under the cursor,
+	// matched case-insensitively by prefix.
+	Words []string
+}
+
+// Terminal returns a Reader editing lines on the terminal in and out.
+func Terminal(in *os.File, out io.Writer, cfg Config) (Reader, error) {
+	rl, err := readline.NewEx(&readline.Config{
+		Prompt:          cfg.Prompt,
+		Stdin:           readline.NewCancelableStdin(in), // Close must not wait on a blocked read
+		Stdout:          out,
+		Stderr:          out,
+		HistoryLimit:    200,
+		AutoComplete:    completer(cfg.Words),
+		InterruptPrompt: "^C",
+		EOFPrompt:       "",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &terminal{rl}, nil
+}
+
+type terminal struct{ rl *readline.Instance }
+
+func (t *terminal) ReadLine() (string, error) {
+	line, err := t.rl.Readline()
+	if errors.Is(err, readline.ErrInterrupt) {
+		return line, ErrInterrupt
+	}
+	return line, err
+}
+
+func (t *terminal) Close() error { return t.rl.Close() }
+
+// Lines returns a Reader of the plain lines of r: no prompt, no editing. A
+// last line without a line ending still counts.
+func Lines(r io.Reader) Reader {
+	s := bufio.NewScanner(r)
+	s.Buffer(make([]byte, 0, 4096), 1<<20)
+	return &lines{s}
+}
+
+type lines struct{ s *bufio.Scanner }
+
+func (l *lines) ReadLine() (string, error) {
+	if l.s.Scan() {
+		return strings.TrimSuffix(l.s.Text(), "\r"), nil
+	}
+	if err := l.s.Err(); err != nil {
+		return "", err
+	}
+	return "", io.EOF
+}
+
+func (l *lines) Close() error { return nil }
+
+// Complete returns the words that extend the last word of line (what is
+// after its last space), case-insensitively, sorted, as readline wants
+// them: the remainder of each word after the typed prefix.
+func Complete(words []string, line string) (prefix string, rest []string) {
+	prefix = line[strings.LastIndexByte(line, ' ')+1:]
+	lower := strings.ToLower(prefix)
+	for _, w := range words {
+		if len(w) >= len(prefix) && strings.ToLower(w[:len(prefix)]) == lower {
+			rest = append(rest, w[len(prefix):])
+		}
+	}
+	sort.Strings(rest)
+	return prefix, rest
+}
+
+// completer adapts Complete to readline's AutoCompleter.
+type completer []string
+
+func (c completer) Do(line []rune, pos int) ([][]rune, int) {
+	prefix, rest := Complete(c, string(line[:pos]))
+	out := make([][]rune, len(rest))
+	for i, r := range rest {
+		out[i] = []rune(r)
+	}
+	return out, len([]rune(prefix))
+}
