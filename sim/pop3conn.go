@@ -53,7 +53,7 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 	res := FetchResult{Outcome: Connected}
 	resp := srv.Greeting()
 	w.emitResponse(c, resp, srv.State())
-	res.Statuses = append(res.Statuses, status(resp))
+	res.Statuses = append(res.Statuses, resp.Status())
 	closed := false
 	for !closed {
 		line, done := cl.Next(resp)
@@ -61,18 +61,19 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 			break
 		}
 		c.hop()
-		if drop && verb(line) == "QUIT" {
+		if drop && pop3.VerbOf(line) == pop3.CmdQUIT {
+			srv.Hangup()
 			w.note(src, i18n.T(
 				"the connection drops before QUIT: the server never enters UPDATE, so nothing is deleted (RFC 1939 6)",
 				"QUITの前に接続が切れた: UPDATE状態に入らないので何も削除されない(RFC 1939 6)"))
 			res.Dropped = true
 			break
 		}
-		c.line(trace.ClientToServer, line, trace.Tag{Verb: verb(line), Last: true}, "")
+		c.line(trace.ClientToServer, line, trace.Tag{Verb: pop3.VerbOf(line), Last: true}, "")
 		r := srv.Handle(line)
 		c.hop()
 		w.emitResponse(c, r.Response, srv.State())
-		res.Statuses = append(res.Statuses, status(r.Response))
+		res.Statuses = append(res.Statuses, r.Response.Status())
 		if len(r.Delete) > 0 {
 			w.expunge(dst, srv.User(), r.Delete)
 		}
@@ -108,18 +109,12 @@ func (w *World) emitResponse(c *conn, r pop3.Response, st pop3.State) {
 	for i := 0; i < n; i++ {
 		tag := trace.Tag{Last: i == n-1}
 		if i == 0 {
-			tag.Status = status(r)
+			tag.Status = r.Status()
 		}
 		c.line(trace.ServerToClient, r.Line(i), tag, state)
 	}
 }
 
-func status(r pop3.Response) string {
-	if r.OK {
-		return "+OK"
-	}
-	return "-ERR"
-}
 
 // talkPOP3 sends raw lines to a POP3 server.
 func (w *World) talkPOP3(src, dst *Host, svc *POP3Service, lines []string) TalkResult {
@@ -131,14 +126,14 @@ func (w *World) talkPOP3(src, dst *Host, svc *POP3Service, lines []string) TalkR
 	res := TalkResult{Outcome: Connected}
 	g := srv.Greeting()
 	w.emitResponse(c, g, srv.State())
-	res.Replies = append(res.Replies, status(g))
+	res.Replies = append(res.Replies, g.Status())
 	for _, l := range lines {
 		c.hop()
-		c.line(trace.ClientToServer, l, trace.Tag{Verb: verb(l), Last: true}, "")
+		c.line(trace.ClientToServer, l, trace.Tag{Verb: pop3.VerbOf(l), Last: true}, "")
 		r := srv.Handle(l)
 		c.hop()
 		w.emitResponse(c, r.Response, srv.State())
-		res.Replies = append(res.Replies, status(r.Response))
+		res.Replies = append(res.Replies, r.Response.Status())
 		if len(r.Delete) > 0 {
 			w.expunge(dst, srv.User(), r.Delete)
 		}
