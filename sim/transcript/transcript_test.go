@@ -1,0 +1,109 @@
+package transcript
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+var (
+	client = trace.Endpoint{Host: "alice-pc", Port: 49152}
+	server = trace.Endpoint{Host: "mail.isp.example", Port: 587}
+)
+
+func line(dir trace.Dir, proto trace.Proto, text string, tag trace.Tag) trace.Event {
+	e := trace.Event{Kind: trace.Line, Proto: proto, Dir: dir, Line: text, Tag: tag, Src: client, Dst: server}
+	if dir == trace.ServerToClient {
+		e.Src, e.Dst = server, client
+	}
+	return e
+}
+
+func TestClassOf(t *testing.T) {
+	for _, c := range []struct {
+		e    trace.Event
+		want Class
+	}{
+		{line(trace.ClientToServer, trace.SMTP, "EHLO alice-pc", trace.Tag{Verb: "EHLO"}), Command},
+		{line(trace.ClientToServer, trace.SMTP, "Subject: hi", trace.Tag{Verb: "DATA-LINE"}), ClientText},
+		{line(trace.ServerToClient, trace.SMTP, "250 2.1.0 Ok", trace.Tag{Code: 250}), Reply2xx},
+		{line(trace.ServerToClient, trace.SMTP, "354 End data", trace.Tag{}), Reply3xx}, // code read from the line
+		{line(trace.ServerToClient, trace.SMTP, "451 4.3.0 later", trace.Tag{Code: 451}), Reply4xx},
+		{line(trace.ServerToClient, trace.SMTP, "554 5.7.1 denied", trace.Tag{Code: 554}), Reply5xx},
+		{line(trace.ServerToClient, trace.SMTP, "garbage", trace.Tag{}), Plain},
+		{line(trace.ServerToClient, trace.POP3, "+OK 1 563", trace.Tag{Status: "+OK"}), POPOK},
+		{line(trace.ServerToClient, trace.POP3, "-ERR invalid password", trace.Tag{Status: "-ERR"}), POPErr},
+		{line(trace.ServerToClient, trace.POP3, "Subject: hi", trace.Tag{}), POPText},
+		{line(trace.ClientToServer, trace.DNS, "query example.jp. IN MX", trace.Tag{}), DNS},
+		{trace.Event{Kind: trace.Drop}, Drop},
+		{trace.Event{Kind: trace.Timeout}, Timeout},
+		{trace.Event{Kind: trace.Refused}, Timeout},
+		{trace.Event{Kind: trace.Connect}, TCP},
+		{trace.Event{Kind: trace.Bounce}, Bounce},
+		{trace.Event{Kind: trace.Deliver}, Deliver},
+		{trace.Event{Kind: trace.Queue}, Note},
+		{trace.Event{Kind: trace.Expect, OK: true}, ExpectOK},
+		{trace.Event{Kind: trace.Expect}, ExpectMiss},
+		{trace.Event{Kind: trace.Step}, StepHead},
+		{trace.Event{Kind: trace.Narration}, Narration},
+	} {
+		if got := ClassOf(&c.e); got != c.want {
+			t.Errorf("ClassOf(%v %q) = %d, want %d", c.e.Kind, c.e.Line, got, c.want)
+		}
+	}
+}
+
+func TestReplyCode(t *testing.T) {
+	for in, want := range map[string]int{"250 Ok": 250, "250-SIZE": 250, "554": 554, "55": 0, "+OK": 0, "2x0": 0, "": 0} {
+		if got := ReplyCode(in); got != want {
+			t.Errorf("ReplyCode(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestWrite checks the layout: aligned routes, the client always on the
+// left, narration indented, and Paint applied to the content only.
+func TestWrite(t *testing.T) {
+	events := []trace.Event{
+		{Kind: trace.Step, Step: 0, Text: i18n.T("send", "送信")},
+		{Kind: trace.Narration, Text: i18n.T("one\ntwo", "一\n二")},
+		line(trace.ServerToClient, trace.SMTP, "220 mail.isp.example ESMTP", trace.Tag{Code: 220}),
+		line(trace.ClientToServer, trace.SMTP, "EHLO alice-pc", trace.Tag{Verb: "EHLO"}),
+		{Kind: trace.Note, At: 90 * time.Minute, Src: trace.Endpoint{Host: "mx"}, Text: i18n.T("queued", "キュー")},
+		{Kind: trace.Expect, OK: false, Text: i18n.T("delivered to bob", "bobに配送")},
+	}
+	events[2].At = 10 * time.Millisecond
+	events[3].At = 20 * time.Millisecond
+	var b bytes.Buffer
+	if err := Write(&b, i18n.EN, events); err != nil {
+		t.Fatal(err)
+	}
+	want := "\n[1] send\n" +
+		"    one\n    two\n" +
+		"00:00:00.010  alice-pc:49152 <- mail.isp.example:587  SMTP 220 mail.isp.example ESMTP\n" +
+		"00:00:00.020  alice-pc:49152 -> mail.isp.example:587  SMTP EHLO alice-pc\n" +
+		"01:30:00.000  mx                                      queued\n" +
+		"  [MISS] delivered to bob\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+
+	b.Reset()
+	tw := New(&b, i18n.JA, events)
+	tw.Paint = func(c Class, s string) string { return "<" + s + ">" }
+	if err := tw.All(events); err != nil {
+		t.Fatal(err)
+	}
+	want = "\n<[1] 送信>\n" +
+		"    <一>\n    <二>\n" +
+		"00:00:00.010  alice-pc:49152 <- mail.isp.example:587  <SMTP 220 mail.isp.example ESMTP>\n" +
+		"00:00:00.020  alice-pc:49152 -> mail.isp.example:587  <SMTP EHLO alice-pc>\n" +
+		"01:30:00.000  mx                                      <キュー>\n" +
+		"<  [MISS] bobに配送>\n"
+	if b.String() != want {
+		t.Errorf("painted, got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
