@@ -115,7 +115,6 @@ func (w *World) emitResponse(c *conn, r pop3.Response, st pop3.State) {
 	}
 }
 
-
 // talkPOP3 sends raw lines to a POP3 server.
 func (w *World) talkPOP3(src, dst *Host, svc *POP3Service, lines []string) TalkResult {
 	c, out, blk := w.dial(src, dst, svc.Port, trace.POP3, true)
