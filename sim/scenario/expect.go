@@ -139,7 +139,8 @@ func (c *checker) rejections() []string {
 		for _, r := range cr.Rejected {
 			add(r.Reply)
 		}
-		if cr.Failure != nil {
+		// With AuthUnavailable the Failure is the EHLO's 250: not a refusal.
+		if cr.Failure != nil && cr.Failure.Code >= 400 {
 			add(*cr.Failure)
 		}
 	}
