@@ -25,9 +25,11 @@ lint:
 demo:
 	$(GO) run ./cmd/mailsim play basic-delivery
 
-## bench: every benchmark, with allocations.
+## bench: every benchmark, with allocations, then the whole engine on one core.
 bench:
 	$(GO) test -run=NONE -bench=. -benchmem ./...
+	$(GO) test -run=NONE -bench=BenchmarkFullPath -benchmem -cpu=1 ./sim
+	$(GO) run ./cmd/mailsim bench
 
 ## fuzz: run every fuzz target for FUZZTIME each.
 fuzz:

@@ -106,6 +106,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 		newCheckCmd(ios, g),
 		newPlayCmd(ios, g),
 		newExplainCmd(ios, g),
+		newBenchCmd(ios),
 		newVersionCmd(ios),
 	)
 	return root
