@@ -59,14 +59,16 @@ const (
 // Client is one SMTP client session delivering one Job: it turns the
 // server's last reply into the lines to send next.
 type Client struct {
-	job      Job
-	step     clientStep
-	rcpt     int // index in job.To of the RCPT whose reply is awaited
-	auth     int // 334 challenges answered in the AUTH exchange
-	ext8bit  bool
-	extUTF8  bool
-	accepted []string
-	res      ClientResult
+	job  Job
+	step clientStep
+	rcpt int // index in job.To of the RCPT whose reply is awaited
+	auth int // 334 challenges answered in the AUTH exchange
+	// authCancelled is set once the client has answered a challenge with "*".
+	authCancelled bool
+	ext8bit       bool
+	extUTF8       bool
+	accepted      []string
+	res           ClientResult
 }
 
 // NewClient starts a client session for job. The first call to Next takes
@@ -232,7 +234,13 @@ func (c *Client) authReply(r Reply) []string {
 	case !strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 1:
 		return []string{plainResponse(a)} // the answer to the empty "334 "
 	}
-	// RFC 4954 4: a challenge the client cannot answer is cancelled.
+	// RFC 4954 4: a challenge the client cannot answer is cancelled, and the
+	// server must then answer 501. One that challenges again after the
+	// cancel would go round forever: give up on it.
+	if c.authCancelled {
+		return c.fail(r)
+	}
+	c.authCancelled = true
 	return []string{"*"}
 }
 
