@@ -31,6 +31,20 @@ const rfc5321D1 = `
 	-- close`
 
 // dataCases: the message text, its end, and the checks made there.
+
+// toData is the opening every DATA case shares: greeting, HELO, one
+// envelope sender and recipient, and the 354 that starts the message text.
+const toData = `
+		S: 220 mx.example.jp ESMTP mailsim
+		C: HELO a.example
+		S: 250 mx.example.jp
+		C: MAIL FROM:<x@a.example>
+		S: 250 2.1.0 Ok
+		C: RCPT TO:<bob@example.jp>
+		S: 250 2.1.5 Ok
+		C: DATA
+		S: 354 End data with <CR><LF>.<CR><LF>`
+
 var dataCases = []scriptCase{
 	{"rfc 5321 appendix D.1", mxConfig, outPeer, rfc5321D1},
 	{"without NextID the 250 has no queue id", func() *Config {
@@ -56,16 +70,7 @@ var dataCases = []scriptCase{
 		M: from=<x@a.example> to=<bob@example.jp> helo=a.example bytes=12`},
 	{"message too big", func() *Config {
 		return with(mxConfig(), func(c *Config) { c.MaxSize = 20 })
-	}, outPeer, `
-		S: 220 mx.example.jp ESMTP mailsim
-		C: HELO a.example
-		S: 250 mx.example.jp
-		C: MAIL FROM:<x@a.example>
-		S: 250 2.1.0 Ok
-		C: RCPT TO:<bob@example.jp>
-		S: 250 2.1.5 Ok
-		C: DATA
-		S: 354 End data with <CR><LF>.<CR><LF>
+	}, outPeer, toData + `
 		C: 0123456789
 		C: 012345678
 		C: .
@@ -82,16 +87,7 @@ var dataCases = []scriptCase{
 		C: .
 		S: 250 2.0.0 Ok: queued as 1A2B3D
 		M: from=<x@a.example> to=<bob@example.jp> helo=a.example bytes=20`},
-	{"text line over 1000 octets", mxConfig, outPeer, `
-		S: 220 mx.example.jp ESMTP mailsim
-		C: HELO a.example
-		S: 250 mx.example.jp
-		C: MAIL FROM:<x@a.example>
-		S: 250 2.1.0 Ok
-		C: RCPT TO:<bob@example.jp>
-		S: 250 2.1.5 Ok
-		C: DATA
-		S: 354 End data with <CR><LF>.<CR><LF>
+	{"text line over 1000 octets", mxConfig, outPeer, toData + `
 		C: .` + strings.Repeat("x", 998) + `
 		C: .
 		S: 250 2.0.0 Ok: queued as 1A2B3D
@@ -108,16 +104,7 @@ var dataCases = []scriptCase{
 		= READY`},
 	{"too many hops", func() *Config {
 		return with(mxConfig(), func(c *Config) { c.MaxHops = 2 })
-	}, outPeer, `
-		S: 220 mx.example.jp ESMTP mailsim
-		C: HELO a.example
-		S: 250 mx.example.jp
-		C: MAIL FROM:<x@a.example>
-		S: 250 2.1.0 Ok
-		C: RCPT TO:<bob@example.jp>
-		S: 250 2.1.5 Ok
-		C: DATA
-		S: 354 End data with <CR><LF>.<CR><LF>
+	}, outPeer, toData + `
 		C: Received: from a by b; Mon, 1 Jan 2024 00:00:00 +0000
 		C: received : from b by c;
 		C: ` + "\t" + `Mon, 1 Jan 2024 00:00:00 +0000
@@ -128,16 +115,7 @@ var dataCases = []scriptCase{
 		= READY`},
 	{"two Received: fields pass a limit of two", func() *Config {
 		return with(mxConfig(), func(c *Config) { c.MaxHops = 2 })
-	}, outPeer, `
-		S: 220 mx.example.jp ESMTP mailsim
-		C: HELO a.example
-		S: 250 mx.example.jp
-		C: MAIL FROM:<x@a.example>
-		S: 250 2.1.0 Ok
-		C: RCPT TO:<bob@example.jp>
-		S: 250 2.1.5 Ok
-		C: DATA
-		S: 354 End data with <CR><LF>.<CR><LF>
+	}, outPeer, toData + `
 		C: Received: from a by b; Mon, 1 Jan 2024 00:00:00 +0000
 		C: Received: from b by c; Mon, 1 Jan 2024 00:00:00 +0000
 		C: 
@@ -152,16 +130,7 @@ func TestDataTranscripts(t *testing.T) { runScripts(t, dataCases) }
 // TestDataIsUnstuffed checks the exact octets of an accepted message:
 // RFC 5321 4.5.2 removes one leading dot, lines end in CRLF.
 func TestDataIsUnstuffed(t *testing.T) {
-	msgs := runScript(t, mxConfig(), outPeer, `
-		S: 220 mx.example.jp ESMTP mailsim
-		C: HELO a.example
-		S: 250 mx.example.jp
-		C: MAIL FROM:<x@a.example>
-		S: 250 2.1.0 Ok
-		C: RCPT TO:<bob@example.jp>
-		S: 250 2.1.5 Ok
-		C: DATA
-		S: 354 End data with <CR><LF>.<CR><LF>
+	msgs := runScript(t, mxConfig(), outPeer, toData+`
 		C: Subject: dots
 		C: 
 		C: ..
