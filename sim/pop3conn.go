@@ -69,14 +69,8 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 			res.Dropped = true
 			break
 		}
-		c.line(trace.ClientToServer, line, trace.Tag{Verb: pop3.VerbOf(line), Last: true}, "")
-		r := srv.Handle(line)
-		c.hop()
-		w.emitResponse(c, r.Response, srv.State())
+		r := w.pop3Exchange(c, srv, dst, line)
 		res.Statuses = append(res.Statuses, r.Response.Status())
-		if len(r.Delete) > 0 {
-			w.expunge(dst, srv.User(), r.Delete)
-		}
 		resp = r.Response
 		closed = r.Close
 	}
@@ -91,6 +85,19 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 		res.Left = len(u.Mailbox)
 	}
 	return res
+}
+
+// pop3Exchange hands one client line to the server core and emits it and
+// the response; what a session reaching UPDATE deleted leaves the mailbox.
+func (w *World) pop3Exchange(c *conn, srv *pop3.Server, dst *Host, line string) pop3.Result {
+	c.line(trace.ClientToServer, line, trace.Tag{Verb: pop3.VerbOf(line), Last: true}, "")
+	r := srv.Handle(line)
+	c.hop()
+	w.emitResponse(c, r.Response, srv.State())
+	if len(r.Delete) > 0 {
+		w.expunge(dst, srv.User(), r.Delete)
+	}
+	return r
 }
 
 // expunge removes the messages a POP3 session deleted when it reached UPDATE.
@@ -128,14 +135,8 @@ func (w *World) talkPOP3(src, dst *Host, svc *POP3Service, lines []string) TalkR
 	res.Replies = append(res.Replies, g.Status())
 	for _, l := range lines {
 		c.hop()
-		c.line(trace.ClientToServer, l, trace.Tag{Verb: pop3.VerbOf(l), Last: true}, "")
-		r := srv.Handle(l)
-		c.hop()
-		w.emitResponse(c, r.Response, srv.State())
+		r := w.pop3Exchange(c, srv, dst, l)
 		res.Replies = append(res.Replies, r.Response.Status())
-		if len(r.Delete) > 0 {
-			w.expunge(dst, srv.User(), r.Delete)
-		}
 		if r.Close {
 			c.hop()
 			c.close(trace.ServerToClient)

@@ -44,15 +44,9 @@ func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResul
 		}
 		var got smtp.Reply
 		for _, l := range lines {
-			c.line(trace.ClientToServer, l, clientTag(srv.State(), l), "")
-			r := srv.Handle(l)
+			r := w.smtpExchange(c, srv, dst, svc, l)
 			if r.Reply.Code == 0 {
 				continue
-			}
-			c.hop()
-			w.emitReply(c, r.Reply, srv.State())
-			if r.Message != nil {
-				w.accept(dst, svc, r.Message)
 			}
 			got = r.Reply
 			res.Replies = append(res.Replies, got.Code)
@@ -74,6 +68,22 @@ func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResul
 	}
 	res.Client = cl.Result()
 	return res
+}
+
+// smtpExchange hands one client line to the server core and emits both,
+// the line and the reply it got if any; a message the server accepted is
+// delivered or queued for relay.
+func (w *World) smtpExchange(c *conn, srv *smtp.Server, dst *Host, svc *SMTPService, line string) smtp.Result {
+	c.line(trace.ClientToServer, line, clientTag(srv.State(), line), "")
+	r := srv.Handle(line)
+	if r.Reply.Code != 0 {
+		c.hop()
+		w.emitReply(c, r.Reply, srv.State())
+		if r.Message != nil {
+			w.accept(dst, svc, r.Message)
+		}
+	}
+	return r
 }
 
 // emitReply emits every line of an SMTP reply.
@@ -141,17 +151,11 @@ func (w *World) Talk(src, dst *Host, port uint16, lines []string) TalkResult {
 	res.Replies = append(res.Replies, itoa(g.Code))
 	c.hop()
 	for _, l := range lines {
-		c.line(trace.ClientToServer, l, clientTag(srv.State(), l), "")
-		r := srv.Handle(l)
+		r := w.smtpExchange(c, srv, dst, svc, l)
 		if r.Reply.Code == 0 {
 			continue
 		}
-		c.hop()
-		w.emitReply(c, r.Reply, srv.State())
 		res.Replies = append(res.Replies, itoa(r.Reply.Code))
-		if r.Message != nil {
-			w.accept(dst, svc, r.Message)
-		}
 		c.hop()
 		if r.Close {
 			c.close(trace.ServerToClient)
