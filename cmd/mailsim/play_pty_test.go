@@ -280,7 +280,9 @@ func TestPlayOnATerminal(t *testing.T) {
 
 // TestExplainOnATerminal drives the interactive explain prompt through
 // readline: a query, tab completion, an unknown word, and Ctrl-D, after
-// which the terminal must be as it was.
+// which the terminal must be as it was. Readline is in raw mode only while
+// it reads a line, so each key waits for a fresh prompt: typed ahead, it
+// would meet the terminal's own line editing (a ^D there is not a key).
 func TestExplainOnATerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -291,15 +293,25 @@ func TestExplainOnATerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.waitText("explain> ")
+	prompt := func() {
+		s.t.Helper()
+		s.waitFor("a fresh prompt", func(sc string) bool {
+			rows := strings.Split(strings.TrimRight(sc, " \n"), "\n")
+			return strings.TrimSpace(rows[len(rows)-1]) == "explain>"
+		})
+	}
+	prompt()
 	s.press("5.7.1\r")
 	s.waitText("Source: RFC 3463")
+	prompt()
 	s.press("RCP\t") // one candidate: completed in place
 	s.waitText("explain> RCPT")
 	s.press("\r")
 	s.waitText("RFC 5321 4.1.1.3")
+	prompt()
 	s.press("xyzzy\r")
 	s.waitText(`nothing matches "xyzzy"`)
+	prompt()
 	s.press("\x04")
 	s.exit(before)
 }
