@@ -99,6 +99,11 @@ func ParseStatus(line string) (Response, error) {
 	default:
 		return Response{}, ErrStatus
 	}
+	// One line ends at its CRLF: a CR or LF left inside is not a status
+	// line (RFC 1939 3) but two lines run together.
+	if strings.ContainsAny(r.Text, "\r\n") {
+		return Response{}, ErrStatus
+	}
 	return r, nil
 }
 
