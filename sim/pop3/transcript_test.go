@@ -49,6 +49,14 @@ C: QUIT
 S: +OK dewey POP3 server signing off (maildrop empty)
 `
 
+// loggedIn is the opening the TRANSACTION cases share: the greeting and
+// bob's USER/PASS login to a maildrop of two messages.
+const loggedIn = `S: +OK mail.example.jp POP3 server ready
+C: USER bob
+S: +OK send PASS
+C: PASS hunter2
+S: +OK bob's maildrop has 2 messages (171 octets)`
+
 func TestRFC1939Example(t *testing.T) {
 	if len(roseMsg1) != 120 || len(roseMsg2) != 200 {
 		t.Fatalf("fixture sizes %d, %d; RFC 1939 10 has 120, 200", len(roseMsg1), len(roseMsg2))
@@ -82,11 +90,7 @@ type serverCase struct {
 var serverCases = []serverCase{
 	{
 		name: "login and quit",
-		script: `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+		script: loggedIn + `
 C: QUIT
 S: +OK mail.example.jp POP3 server signing off (2 messages left)
 `,
@@ -173,11 +177,7 @@ S: -ERR already logged in
 	},
 	{
 		name: "STAT LIST UIDL",
-		script: `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+		script: loggedIn + `
 C: STAT
 S: +OK 2 171
 C: LIST
@@ -215,11 +215,7 @@ S: -ERR STAT takes no arguments
 	},
 	{
 		name: "RETR byte-stuffs",
-		script: `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+		script: loggedIn + `
 C: RETR 1
 S: +OK 102 octets
 S: From: alice@isp.example
@@ -250,11 +246,7 @@ S: -ERR invalid message number
 	},
 	{
 		name: "TOP",
-		script: `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+		script: loggedIn + `
 C: TOP 1 0
 S: +OK top of message follows
 S: From: alice@isp.example
@@ -290,11 +282,7 @@ S: -ERR no such message, only 2 messages in maildrop
 	},
 	{
 		name: "DELE marks, RSET unmarks, QUIT deletes nothing",
-		script: `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+		script: loggedIn + `
 C: DELE 1
 S: +OK message 1 deleted
 C: DELE 1
@@ -332,11 +320,7 @@ S: +OK mail.example.jp POP3 server signing off (2 messages left)
 	},
 	{
 		name: "DELE then QUIT deletes",
-		script: `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+		script: loggedIn + `
 C: DELE 2
 S: +OK message 2 deleted
 C: QUIT
