@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -43,32 +44,75 @@ func writeBody(b *strings.Builder, body string) {
 	}
 }
 
-// composeBounce builds a non-delivery report in the shape of Postfix's
-// ("Undelivered Mail Returned to Sender"), quoting the original header.
+// composeBounce builds a non-delivery report the way Postfix does: a
+// multipart/report (RFC 6522) with a note for people, a
+// message/delivery-status part for programs (RFC 3464) and the header of
+// the message that failed (text/rfc822-headers).
 func (w *World) composeBounce(h *Host, id string, it *item, fs []failure) []byte {
+	date := w.Date()
+	boundary := id + "." + strconv.FormatInt(date.Unix(), 10) + "/" + h.Name
 	var b strings.Builder
-	b.WriteString("From: Mail Delivery System <MAILER-DAEMON@")
-	b.WriteString(h.Name)
-	b.WriteString(">\r\nTo: ")
-	b.WriteString(it.from)
-	b.WriteString("\r\nSubject: Undelivered Mail Returned to Sender\r\nDate: ")
-	b.WriteString(w.Date().Format(time.RFC1123Z))
-	b.WriteString("\r\nMessage-ID: <")
-	b.WriteString(id)
-	b.WriteString("@")
-	b.WriteString(h.Name)
-	b.WriteString(">\r\nAuto-Submitted: auto-replied\r\n\r\n")
-	b.WriteString("This is the mail system at host " + h.Name + ".\r\n\r\n")
-	b.WriteString("I'm sorry to have to inform you that your message could not\r\n")
-	b.WriteString("be delivered to one or more recipients.\r\n\r\n")
-	for _, f := range fs {
-		b.WriteString("<" + f.rcpt + ">: " + f.reason + "\r\n")
+	line := func(ss ...string) {
+		for _, s := range ss {
+			b.WriteString(s)
+		}
+		b.WriteString("\r\n")
 	}
-	b.WriteString("\r\n--- original message header ---\r\n")
+	line("From: Mail Delivery System <MAILER-DAEMON@", h.Name, ">")
+	line("To: ", it.from)
+	line("Subject: Undelivered Mail Returned to Sender")
+	line("Date: ", date.Format(time.RFC1123Z))
+	line("Message-ID: <", id, "@", h.Name, ">")
+	line("Auto-Submitted: auto-replied")
+	line("MIME-Version: 1.0")
+	line("Content-Type: multipart/report; report-type=delivery-status;")
+	line("\tboundary=\"", boundary, "\"")
+	line("")
+	line("This is a MIME-encapsulated message.")
+	line("")
+
+	line("--", boundary)
+	line("Content-Description: Notification")
+	line("Content-Type: text/plain; charset=us-ascii")
+	line("")
+	line("This is the mail system at host ", h.Name, ".")
+	line("")
+	line("I'm sorry to have to inform you that your message could not")
+	line("be delivered to one or more recipients.")
+	line("")
+	for _, f := range fs {
+		line("<", f.rcpt, ">: ", f.reason)
+	}
+	line("")
+
+	line("--", boundary)
+	line("Content-Description: Delivery report")
+	line("Content-Type: message/delivery-status")
+	line("")
+	line("Reporting-MTA: dns; ", h.Name)
+	line("Arrival-Date: ", w.opts.Start.Add(it.first).Format(time.RFC1123Z))
+	for _, f := range fs {
+		line("")
+		line("Final-Recipient: rfc822; ", f.rcpt)
+		line("Action: failed")
+		line("Status: ", f.status)
+		if f.remote != "" {
+			line("Remote-MTA: dns; ", f.remote)
+			line("Diagnostic-Code: smtp; ", f.diag)
+		}
+	}
+	line("")
+
+	line("--", boundary)
+	line("Content-Description: Undelivered Message Headers")
+	line("Content-Type: text/rfc822-headers")
+	line("")
 	hdr := it.data
 	if i := strings.Index(string(hdr), "\r\n\r\n"); i >= 0 {
 		hdr = hdr[:i+2]
 	}
 	b.Write(hdr)
+	line("")
+	line("--", boundary, "--")
 	return []byte(b.String())
 }

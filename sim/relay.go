@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/dns"
@@ -9,10 +10,14 @@ import (
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
-// failure is one recipient the relay could not deliver to, and why.
+// failure is one recipient the relay could not deliver to, and why, in
+// the terms of a delivery status notification (RFC 3464 2.3).
 type failure struct {
 	rcpt   string
-	reason string // the remote reply or the local diagnosis, as the bounce quotes it
+	status string // enhanced status code (RFC 3463): "5.1.1"
+	reason string // the remote reply or the local diagnosis, as the bounce's text quotes it
+	remote string // the MTA that refused, "" when the failure is local
+	diag   string // that MTA's reply, "550 5.1.1 ...", "" when local
 }
 
 // relay makes one delivery attempt for a queue item, the way an MTA routes
@@ -30,7 +35,7 @@ func (w *World) relay(it *item) {
 	switch ans.RCode {
 	case dns.RCodeNoError:
 	case dns.RCodeNXDomain:
-		w.bounceAll(it, "Host or domain name not found. Name service error for name="+it.domain+" type=MX: Host not found (5.1.2)")
+		w.bounceAll(it, "5.1.2", "Host or domain name not found. Name service error for name="+it.domain+" type=MX: Host not found")
 		return
 	default:
 		// SERVFAIL and the like say nothing about the domain: try again later.
@@ -47,7 +52,7 @@ func (w *World) relay(it *item) {
 	} else {
 		sorted, ok := dns.SortMX(ans.MX, w.rng)
 		if !ok {
-			w.bounceAll(it, "Domain "+it.domain+" does not accept mail (nullMX) (5.1.10)")
+			w.bounceAll(it, "5.1.10", "Domain "+it.domain+" does not accept mail (nullMX)")
 			return
 		}
 		for _, mx := range sorted {
@@ -68,7 +73,7 @@ func (w *World) relay(it *item) {
 			continue
 		}
 		if dst == h {
-			w.bounceAll(it, "mail for "+it.domain+" loops back to myself (5.4.6)")
+			w.bounceAll(it, "5.4.6", "mail for "+it.domain+" loops back to myself")
 			return
 		}
 		res := w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data})
@@ -89,7 +94,7 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 	var retry []string
 	for _, rf := range cr.Rejected {
 		if rf.Reply.Code >= 500 {
-			bounce = append(bounce, failure{rf.Addr, said(dst, rf.Reply, "RCPT TO")})
+			bounce = append(bounce, remoteFailure(rf.Addr, dst, rf.Reply, "RCPT TO"))
 		} else {
 			retry = append(retry, rf.Addr)
 		}
@@ -101,7 +106,7 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 				continue
 			}
 			if cr.Failure.Code >= 500 {
-				bounce = append(bounce, failure{r, said(dst, *cr.Failure, "end of DATA")})
+				bounce = append(bounce, remoteFailure(r, dst, *cr.Failure, "end of DATA"))
 			} else {
 				retry = append(retry, r)
 			}
@@ -126,20 +131,31 @@ func isIn(addr string, rs []smtp.RcptFailure) bool {
 	return false
 }
 
-// said quotes a remote reply the way Postfix's bounces do.
-func said(dst *Host, r smtp.Reply, after string) string {
+// remoteFailure is a recipient another MTA refused with reply r, quoted the
+// way Postfix's bounces do.
+func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 	lines := make([]string, r.NumLines())
 	for i := range lines {
 		lines[i] = r.Line(i)
 	}
-	return "host " + dst.Name + "[" + dst.IP.String() + "] said: " + strings.Join(lines, " ") + " (in reply to " + after + " command)"
+	status := r.Enhanced
+	if status == "" {
+		status = strconv.Itoa(r.Code/100) + ".0.0" // RFC 3463 3.1: the class alone
+	}
+	return failure{
+		rcpt:   rcpt,
+		status: status,
+		reason: "host " + dst.Name + "[" + dst.IP.String() + "] said: " + strings.Join(lines, " ") + " (in reply to " + after + " command)",
+		remote: dst.Name,
+		diag:   strings.Join(lines, " "),
+	}
 }
 
 // defer_ schedules the next attempt, or bounces once the message has waited
 // longer than the queue lifetime (RFC 5321 4.5.4.1).
 func (w *World) defer_(it *item, why string) {
 	if w.now-it.first >= w.MaxQueueLife {
-		w.bounceAll(it, "delivery time expired: "+why+" (5.4.7)")
+		w.bounceAll(it, "5.4.7", "delivery time expired: "+why)
 		return
 	}
 	it.due = w.now + w.RetryInterval
@@ -150,10 +166,11 @@ func (w *World) defer_(it *item, why string) {
 	w.enqueue(it)
 }
 
-func (w *World) bounceAll(it *item, reason string) {
+// bounceAll bounces every recipient of it for one local reason.
+func (w *World) bounceAll(it *item, status, reason string) {
 	fs := make([]failure, len(it.to))
 	for i, r := range it.to {
-		fs[i] = failure{r, reason}
+		fs[i] = failure{rcpt: r, status: status, reason: reason + " (" + status + ")"}
 	}
 	w.bounce(it, fs)
 }

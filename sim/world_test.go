@@ -1,7 +1,15 @@
 package sim
 
 import (
+	"bufio"
+	"bytes"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"net/netip"
+	"net/textproto"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -211,6 +219,63 @@ func TestUnknownUserBounces(t *testing.T) {
 	if got := tw.Log().Bounced; len(got) != 1 || got[0] != "nobody@example.jp" {
 		t.Errorf("log.Bounced = %v", got)
 	}
+	checkDSN(t, box[0].Data, "nobody@example.jp", "5.1.1", "mx.example.jp")
+}
+
+// checkDSN reads a bounce with the standard library's MIME parsers: a
+// multipart/report of a note, a message/delivery-status (RFC 3464) naming
+// the recipient, status and remote MTA, and the failed message's header.
+func checkDSN(t *testing.T, data []byte, rcpt, status, remote string) {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("bounce is not a message: %v", err)
+	}
+	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/report" || params["report-type"] != "delivery-status" {
+		t.Fatalf("Content-Type %q: %s %v %v", msg.Header.Get("Content-Type"), mt, params, err)
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	var types []string
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("part %d: %v", len(types), err)
+		}
+		ct, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		types = append(types, ct)
+		if ct != "message/delivery-status" {
+			continue
+		}
+		// RFC 3464 2.1: a per-message group, then one group per recipient.
+		tp := textproto.NewReader(bufio.NewReader(part))
+		perMsg, err := tp.ReadMIMEHeader()
+		if err != nil || perMsg.Get("Reporting-MTA") != "dns; mail.isp.example" {
+			t.Errorf("per-message fields %v: %v", perMsg, err)
+		}
+		perRcpt, err := tp.ReadMIMEHeader()
+		if err != nil && err != io.EOF {
+			t.Fatalf("per-recipient fields: %v", err)
+		}
+		want := map[string]string{"Final-Recipient": "rfc822; " + rcpt, "Action": "failed", "Status": status, "Remote-MTA": ""}
+		if remote != "" { // a remote refusal names the MTA and quotes its reply
+			want["Remote-MTA"] = "dns; " + remote
+			if !strings.HasPrefix(perRcpt.Get("Diagnostic-Code"), "smtp; 5") {
+				t.Errorf("Diagnostic-Code: %q", perRcpt.Get("Diagnostic-Code"))
+			}
+		}
+		for k, v := range want {
+			if got := perRcpt.Get(k); got != v {
+				t.Errorf("%s: %q, want %q", k, got, v)
+			}
+		}
+	}
+	if want := []string{"text/plain", "message/delivery-status", "text/rfc822-headers"}; !slices.Equal(types, want) {
+		t.Errorf("parts %v, want %v", types, want)
+	}
 }
 
 func TestRetryThenDeliver(t *testing.T) {
@@ -239,9 +304,11 @@ func TestGiveUpAfterQueueLifetime(t *testing.T) {
 	if len(tw.Log().Queued) != 0 {
 		t.Error("the message is still queued after the queue lifetime")
 	}
-	if box := tw.isp.User("alice").Mailbox; len(box) != 1 || !strings.Contains(string(box[0].Data), "5.4.7") {
-		t.Errorf("want one expiry bounce (5.4.7) for alice, got %d messages", len(box))
+	box := tw.isp.User("alice").Mailbox
+	if len(box) != 1 {
+		t.Fatalf("want one expiry bounce for alice, got %d messages", len(box))
 	}
+	checkDSN(t, box[0].Data, "bob@example.jp", "5.4.7", "") // given up locally: no remote MTA
 }
 
 func TestDeterministic(t *testing.T) {
