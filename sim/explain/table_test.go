@@ -56,7 +56,7 @@ func isError(key string) bool {
 // list is a typo (RFC 5231 for 5321) until someone adds it on purpose.
 var knownRFCs = map[string]bool{
 	"1035": true, "1939": true, "2308": true, "2449": true, "2595": true, "3206": true,
-	"3207": true, "3463": true, "4954": true, "5068": true, "5321": true, "6376": true,
+	"3207": true, "3463": true, "3464": true, "4954": true, "5068": true, "5321": true, "6376": true,
 	"6409": true, "7208": true, "7372": true, "7489": true, "7504": true, "7505": true,
 	"8314": true, "9051": true, "9293": true,
 }

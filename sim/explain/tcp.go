@@ -164,14 +164,14 @@ var mtaEntries = []Entry{
 		Key:   keyBounce,
 		Title: i18n.T(`Bounce (non-delivery report)`, `バウンスメール(エラーメール)`),
 		Text: i18n.T(
-			`The MTA could not deliver the message and sends a report to the envelope sender (MAIL FROM), not to the header From. The bounce itself is sent with MAIL FROM:<>, so no bounce is ever sent about a bounce.`,
-			`MTAがメールを配送できず、ヘッダFromではなくエンベロープFrom(MAIL FROM)へ通知を送る。バウンスメール自身はMAIL FROM:<>で送られるので、バウンスメールへのバウンスメールは発生しない。`),
+			`The MTA could not deliver the message and sends a report to the envelope sender (MAIL FROM), not to the header From. The bounce itself is sent with MAIL FROM:<>, so no bounce is ever sent about a bounce. It is a multipart/report: a note for people, a delivery status for programs (Status: 5.1.1, Diagnostic-Code) and the header of the lost message.`,
+			`MTAがメールを配送できず、ヘッダFromではなくエンベロープFrom(MAIL FROM)へ通知を送る。バウンスメール自身はMAIL FROM:<>で送られるので、バウンスメールへのバウンスメールは発生しない。形式はmultipart/reportで、人間向けの説明、プログラム向けの配送状態(Status: 5.1.1、Diagnostic-Code)、届かなかったメールのヘッダからなる。`),
 		Cause: i18n.T(
 			`A permanent (5xx) reply from the next server, or retries that ran out of time.`,
 			`次のサーバからの恒久的なエラー(5xx)か、再送期限切れ。`),
 		Fix: i18n.T(
 			`Read the status code quoted in the report, fix the address or the sending path, and send again.`,
 			`通知に書かれたステータスコードを読み、アドレスや送信経路を直して送り直す。`),
-		RFC: "RFC 5321 6.1, 4.5.5",
+		RFC: "RFC 5321 6.1, 4.5.5; RFC 3464 2",
 	},
 }
