@@ -55,6 +55,16 @@ func (w *World) relay(it *item) {
 			w.bounceAll(it, "5.1.10", "Domain "+it.domain+" does not accept mail (nullMX)")
 			return
 		}
+		sorted, self := pruneSelf(sorted, h.Name)
+		if self {
+			if len(sorted) == 0 {
+				w.bounceAll(it, "5.4.6", "mail for "+it.domain+" loops back to myself")
+				return
+			}
+			w.note(h, i18n.T(
+				h.Name+" is itself an MX of "+it.domain+": it tries only the MX hosts preferred to it (RFC 5321 5.1)",
+				h.Name+"自身が"+it.domain+"のMXなので、自分より優先度の高いMXだけを試す(RFC 5321 5.1)"))
+		}
 		for _, mx := range sorted {
 			targets = append(targets, mx.Host)
 		}
@@ -84,6 +94,23 @@ func (w *World) relay(it *item) {
 		return
 	}
 	w.defer_(it, "no MX host for "+it.domain+" could be reached")
+}
+
+// pruneSelf applies RFC 5321 5.1 to a sorted MX list: a host that finds
+// itself among the MX hosts discards that record and every one with the
+// same or a larger preference value, so a backup MX hands mail only to
+// better MX hosts and never to itself or another backup.
+func pruneSelf(sorted []dns.MX, self string) ([]dns.MX, bool) {
+	for i, mx := range sorted {
+		if strings.EqualFold(mx.Host, self) {
+			j := i
+			for j > 0 && sorted[j-1].Pref == mx.Pref {
+				j-- // equal preference: random order put them before us
+			}
+			return sorted[:j], true
+		}
+	}
+	return sorted, false
 }
 
 // settleAttempt sorts the recipients of a connected attempt into delivered,

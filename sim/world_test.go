@@ -351,3 +351,30 @@ func BenchmarkFullPath(b *testing.B) {
 	b.ReportMetric(float64(sink.n)/float64(b.N), "events/path")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "paths/s")
 }
+
+// TestPruneSelf checks RFC 5321 5.1: an MTA that finds itself among the MX
+// hosts keeps only those with a lower preference value than its own.
+func TestPruneSelf(t *testing.T) {
+	mx := func(pref uint16, host string) dns.MX { return dns.MX{Pref: pref, Host: host} }
+	list := []dns.MX{mx(10, "mx1.example.jp"), mx(20, "mx2.example.jp"), mx(20, "mx3.example.jp"), mx(30, "mx4.example.jp")}
+	for _, c := range []struct {
+		self string
+		want []string
+		isMX bool
+	}{
+		{"mail.isp.example", []string{"mx1.example.jp", "mx2.example.jp", "mx3.example.jp", "mx4.example.jp"}, false},
+		{"MX2.example.jp", []string{"mx1.example.jp"}, true},
+		{"mx3.example.jp", []string{"mx1.example.jp"}, true}, // mx2 has the same preference: dropped too
+		{"mx4.example.jp", []string{"mx1.example.jp", "mx2.example.jp", "mx3.example.jp"}, true},
+		{"mx1.example.jp", nil, true}, // the best MX itself: nowhere better to go
+	} {
+		got, isMX := pruneSelf(list, c.self)
+		var names []string
+		for _, m := range got {
+			names = append(names, m.Host)
+		}
+		if isMX != c.isMX || !slices.Equal(names, c.want) {
+			t.Errorf("pruneSelf(%s) = %v, %v; want %v, %v", c.self, names, isMX, c.want, c.isMX)
+		}
+	}
+}

@@ -110,12 +110,13 @@ func buildSMTP(s SMTPService, h *sim.Host) (*sim.SMTPService, error) {
 	svc := &sim.SMTPService{Port: uint16(s.Port)}
 	svc.Auth = authModes[auth]
 	svc.Config = smtp.Config{
-		Domains:    s.Domains,
-		Relay:      policy,
-		MyNetworks: s.MyNetworks,
-		StartTLS:   s.StartTLS,
-		MaxSize:    s.MaxSize,
-		MaxHops:    s.MaxHops,
+		Domains:      s.Domains,
+		RelayDomains: s.RelayDomains,
+		Relay:        policy,
+		MyNetworks:   s.MyNetworks,
+		StartTLS:     s.StartTLS,
+		MaxSize:      s.MaxSize,
+		MaxHops:      s.MaxHops,
 	}
 	if policy == smtp.RelayMyNetworks && len(s.MyNetworks) == 0 && h.Network != nil {
 		// Postfix's default: trust the subnet the server sits in.

@@ -193,6 +193,7 @@ func (d *decoder) smtpService(n *yaml.Node, what string) SMTPService {
 			s.Auth = d.oneOf(v, what+" auth", "off", "optional", "required")
 		}},
 		field{"domains", func(v *yaml.Node) { s.Domains = d.strs(v, what+" domains") }},
+		field{"relay_domains", func(v *yaml.Node) { s.RelayDomains = d.strs(v, what+" relay_domains") }},
 		field{"mynetworks", func(v *yaml.Node) {
 			for _, item := range d.list(v, what+" mynetworks") {
 				s.MyNetworks = append(s.MyNetworks, d.prefix(item, what+" mynetworks"))

@@ -69,15 +69,17 @@ type User struct {
 
 // SMTPService is an SMTP server on a port.
 type SMTPService struct {
-	Node       *yaml.Node
-	Port       int
-	Relay      string // none, mynetworks, authenticated, anyone
-	Auth       string // off, optional, required
-	Domains    []string
-	MyNetworks []netip.Prefix
-	StartTLS   bool
-	MaxSize    int
-	MaxHops    int
+	Node    *yaml.Node
+	Port    int
+	Relay   string // none, mynetworks, authenticated, anyone
+	Auth    string // off, optional, required
+	Domains []string
+	// RelayDomains are accepted from anyone and passed on: a backup MX.
+	RelayDomains []string
+	MyNetworks   []netip.Prefix
+	StartTLS     bool
+	MaxSize      int
+	MaxHops      int
 }
 
 // POP3Service is a POP3 server on a port.

@@ -166,6 +166,9 @@ func (s *Server) rcpt(arg string) Result {
 		if !strings.EqualFold(addr[:at], "postmaster") && s.cfg.Mailbox != nil && !s.cfg.Mailbox(addr) {
 			return Result{Reply: replyUnknownUser(addr)}
 		}
+	case s.cfg.isRelayDomain(addr[at+1:]):
+		// A backup MX takes mail for the domain from anyone and passes it
+		// on; whether the mailbox exists is for the final server to say.
 	case !s.relayAllowed():
 		return Result{Reply: replyRelayDenied(addr)}
 	}

@@ -68,6 +68,7 @@ type Config struct {
 	Domains       []string               // domains this server is final destination for (compared case-insensitively)
 	Mailbox       func(addr string) bool // reports whether a mailbox exists for addr (a recipient in Domains, spelled as the client did: compare case-insensitively); nil = all exist
 	Relay         RelayPolicy
+	RelayDomains  []string          // domains accepted from anyone and passed on to their MX: a backup MX (Postfix's relay_domains)
 	MyNetworks    []netip.Prefix    // used by RelayMyNetworks
 	AuthRequired  bool              // RFC 6409 4.3: MAIL before AUTH gets 530 5.7.0
 	Users         map[string]string // AUTH user -> password; AUTH is advertised iff len(Users) > 0
@@ -135,6 +136,17 @@ func (c *Config) authEnabled() bool { return len(c.Users) > 0 }
 // destination for.
 func (c *Config) isLocal(domain string) bool {
 	for _, d := range c.Domains {
+		if strings.EqualFold(d, domain) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRelayDomain reports whether domain is one this server accepts mail for
+// and passes on, as a backup MX does.
+func (c *Config) isRelayDomain(domain string) bool {
+	for _, d := range c.RelayDomains {
 		if strings.EqualFold(d, domain) {
 			return true
 		}

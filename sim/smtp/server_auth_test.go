@@ -186,6 +186,22 @@ var relayCases = []scriptCase{
 		C: .
 		S: 250 2.0.0 Ok: queued as 1A2B3D
 		M: from=<spam@bot.example> to=<victim@elsewhere.example> helo=bot.example bytes=18`},
+	{"backup MX: relay domains from anyone, nothing else", func() *Config {
+		return with(mxConfig(), func(c *Config) {
+			c.Domains = nil
+			c.RelayDomains = []string{"example.jp"}
+		})
+	}, outPeer, `
+		S: 220 mx.example.jp ESMTP mailsim
+		C: HELO mail.outside.example
+		S: 250 mx.example.jp
+		C: MAIL FROM:<x@outside.example>
+		S: 250 2.1.0 Ok
+		C: RCPT TO:<victim@elsewhere.example>
+		S: 554 5.7.1 <victim@elsewhere.example>: Relay access denied
+		C: RCPT TO:<anyone@Example.JP>
+		S: 250 2.1.5 Ok
+		= RCPT`},
 	{"mynetworks relays for its own network", func() *Config {
 		return with(mxConfig(), func(c *Config) {
 			c.Relay = RelayMyNetworks
