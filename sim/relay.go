@@ -29,7 +29,7 @@ func (w *World) relay(it *item) {
 	it.attempts++
 	ans, ok := w.resolve(h, it.domain, dns.TypeMX)
 	if !ok {
-		w.defer_(it, "DNS lookup failed")
+		w.defer_(it, i18n.T("DNS lookup failed", "DNSの問い合わせに失敗"))
 		return
 	}
 	switch ans.RCode {
@@ -39,7 +39,7 @@ func (w *World) relay(it *item) {
 		return
 	default:
 		// SERVFAIL and the like say nothing about the domain: try again later.
-		w.defer_(it, "DNS answered "+ans.RCode+" for "+it.domain)
+		w.defer_(it, i18n.T("DNS answered "+ans.RCode+" for "+it.domain, "DNSが"+it.domain+"について"+ans.RCode+"を返した"))
 		return
 	}
 	var targets []string
@@ -93,7 +93,7 @@ func (w *World) relay(it *item) {
 		w.settleAttempt(it, dst, res)
 		return
 	}
-	w.defer_(it, "no MX host for "+it.domain+" could be reached")
+	w.defer_(it, i18n.T("no MX host for "+it.domain+" could be reached", it.domain+"のどのMXホストにも接続できない"))
 }
 
 // pruneSelf applies RFC 5321 5.1 to a sorted MX list: a host that finds
@@ -145,7 +145,7 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 	if len(retry) > 0 {
 		rest := *it
 		rest.to = retry
-		w.defer_(&rest, "the server answered with a temporary (4xx) error")
+		w.defer_(&rest, i18n.T("the server answered with a temporary (4xx) error", "サーバが一時的なエラー(4xx)を返した"))
 	}
 }
 
@@ -180,16 +180,17 @@ func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 
 // defer_ schedules the next attempt, or bounces once the message has waited
 // longer than the queue lifetime (RFC 5321 4.5.4.1).
-func (w *World) defer_(it *item, why string) {
+func (w *World) defer_(it *item, why i18n.Text) {
 	if w.now-it.first >= w.MaxQueueLife {
-		w.bounceAll(it, "5.4.7", "delivery time expired: "+why)
+		// The bounce quotes the reason in English, as the report's text does.
+		w.bounceAll(it, "5.4.7", "delivery time expired: "+why.EN)
 		return
 	}
 	it.due = w.now + w.RetryInterval
 	mins := itoa(int(w.RetryInterval.Minutes()))
 	w.note(it.host, i18n.T(
-		"deferred "+it.id+" ("+why+"): will retry in "+mins+" minutes",
-		it.id+"の配送を延期("+why+"): "+mins+"分後に再送"))
+		"deferred "+it.id+" ("+why.EN+"): will retry in "+mins+" minutes",
+		it.id+"の配送を延期("+why.JA+"): "+mins+"分後に再送"))
 	w.enqueue(it)
 }
 
