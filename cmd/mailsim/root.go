@@ -100,6 +100,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language of narration and explanations: en or ja (default from LC_ALL/LANG)")
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletions("en", "ja"))
 	root.AddCommand(
 		newListCmd(ios, g),
 		newRunCmd(ios, g),
@@ -131,4 +132,11 @@ func Main(args []string, ios *IOStreams) int {
 	fmt.Fprintln(ios.ErrOut, "mailsim:", err)
 	fmt.Fprintln(ios.ErrOut, "Run 'mailsim --help' for usage.")
 	return ExitBadInput
+}
+
+// fixedCompletions offers a flag's fixed set of values to shell completion.
+func fixedCompletions(values ...string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
 }

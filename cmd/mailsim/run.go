@@ -47,6 +47,7 @@ scenario could not be loaded.`,
 	}
 	cmd.Flags().BoolVar(&opts.all, "all", false, "run every bundled scenario")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", colorFlagUsage)
+	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletions("auto", "always", "never"))
 	return cmd
 }
 
