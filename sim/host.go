@@ -39,6 +39,7 @@ type User struct {
 	Password string
 	Mailbox  []pop3.Message
 	nextUID  int
+	locked   bool // a POP3 session holds the maildrop (RFC 1939 8)
 }
 
 // SMTPService is an SMTP server listening on a port of a host.

@@ -35,6 +35,19 @@ func (w *World) pop3Config(h *Host, s *POP3Service) *pop3.Config {
 		}
 		return nil
 	}
+	cfg.Lock = func(user string) bool {
+		u := h.user(user)
+		if u == nil || u.locked {
+			return u == nil
+		}
+		u.locked = true
+		return true
+	}
+	cfg.Unlock = func(user string) {
+		if u := h.user(user); u != nil {
+			u.locked = false
+		}
+	}
 	return cfg
 }
 
@@ -78,6 +91,7 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 	if closed {
 		c.close(trace.ServerToClient)
 	} else {
+		srv.Hangup() // nothing marked is deleted, and the lock is given back
 		c.close(trace.ClientToServer)
 	}
 	res.Client = cl.Result()
@@ -144,6 +158,7 @@ func (w *World) talkPOP3(src, dst *Host, svc *POP3Service, lines []string) TalkR
 		}
 	}
 	c.hop()
+	srv.Hangup()
 	c.close(trace.ClientToServer)
 	return res
 }

@@ -378,3 +378,23 @@ func TestPruneSelf(t *testing.T) {
 		}
 	}
 }
+
+// TestMaildropUnlocked checks that every way a POP3 session ends gives the
+// maildrop lock back (RFC 1939 8): QUIT, a dropped connection, and raw
+// lines that stop without QUIT. The next login would get [IN-USE] otherwise.
+func TestMaildropUnlocked(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("bob@example.jp")
+	fetch := func(drop bool) FetchResult {
+		return tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Drop: drop,
+			Job: pop3.Job{User: "bob", Pass: "hunter2", Keep: true}})
+	}
+	fetch(true)
+	tw.Talk(tw.bob, tw.mx, 110, []string{"USER bob", "PASS hunter2", "STAT"})
+	if r := fetch(false); len(r.Statuses) < 3 || r.Statuses[2] != "+OK" {
+		t.Fatalf("login after a drop and an unfinished talk: %v", r.Statuses)
+	}
+	if tw.mx.User("bob").locked {
+		t.Fatal("the maildrop is still locked after QUIT")
+	}
+}

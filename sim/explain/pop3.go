@@ -18,8 +18,8 @@ var pop3Entries = []Entry{
 		Key:   keyERR,
 		Title: i18n.T(`-ERR: the command failed`, `-ERR:コマンド失敗`),
 		Text: i18n.T(
-			`POP3's negative status indicator: the command failed and nothing changed. The text after -ERR says why; a code in brackets such as [AUTH] (RFC 3206) says the user name or password was the problem.`,
-			`POP3の否定応答で、コマンドは失敗し何も変わっていない。理由は-ERRの後の文に書かれ、[AUTH]のような角かっこのコード(RFC 3206)はユーザ名かパスワードが原因だったことを示す。`),
+			`POP3's negative status indicator: the command failed and nothing changed. The text after -ERR says why; a code in brackets says what kind of problem: [AUTH] (RFC 3206) the user name or password, [IN-USE] (RFC 2449) another session holding the maildrop.`,
+			`POP3の否定応答で、コマンドは失敗し何も変わっていない。理由は-ERRの後の文に書かれ、角かっこのコードが問題の種類を示す: [AUTH](RFC 3206)はユーザ名かパスワード、[IN-USE](RFC 2449)は別のセッションがメールボックスを使用中。`),
 		Cause: i18n.T(
 			`A wrong password, a command sent in the wrong state (STAT before logging in), or a message number that does not exist or is already marked for deletion.`,
 			`パスワードの誤り、状態に合わないコマンド(ログイン前のSTATなど)、存在しないか削除の印が付いたメッセージ番号など。`),

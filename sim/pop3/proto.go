@@ -54,6 +54,10 @@ const (
 // ask the user again rather than retry.
 const CodeAuth = "AUTH"
 
+// CodeInUse is the response code of RFC 2449 8.1.1: the credentials were
+// right but another session holds the maildrop's lock.
+const CodeInUse = "IN-USE"
+
 // Length limits.
 const (
 	// MaxCommand is the longest command line in octets, CRLF included

@@ -17,6 +17,13 @@ type Config struct {
 	Open      func(user string) []Message // the maildrop at login; the server keeps this snapshot
 	Timestamp string                      // APOP banner timestamp "<1896.697170952@dbc.mtview.ca.us>"; "" = no APOP
 	STLS      bool                        // advertise STLS in CAPA (the command answers -ERR for now)
+	// Lock takes the exclusive-access lock on a user's maildrop after a
+	// good password (RFC 1939 8) and reports whether it got it; a session
+	// that does not answers "-ERR [IN-USE] ..." (RFC 2449 8.1.1) and stays
+	// in AUTHORIZATION. Unlock gives the lock back when the session ends,
+	// through QUIT or Hangup. Nil Lock means the maildrop is never in use.
+	Lock   func(user string) bool
+	Unlock func(user string)
 }
 
 // Validate reports the first problem that would make the server send a line
@@ -121,6 +128,9 @@ func (s *Server) Marked() int { return s.marked }
 // The session is CLOSED and, by RFC 1939 6, nothing is deleted: the marks of
 // DELE are simply forgotten.
 func (s *Server) Hangup() {
+	if s.state == StateTransaction {
+		s.unlock()
+	}
 	s.state = StateClosed
 	s.marked, s.markSize = 0, 0
 }
@@ -137,6 +147,7 @@ const (
 	txtSendPass    = "send PASS"
 	txtUserFirst   = "USER first"
 	txtBadLogin    = "[" + CodeAuth + "] invalid user name or password"
+	txtInUse       = "[" + CodeInUse + "] maildrop already locked by another session"
 	txtNoAPOP      = "APOP not supported"
 	txtNoTLS       = "TLS not available"
 	txtCapa        = "Capability list follows"
@@ -308,8 +319,12 @@ func (s *Server) handleAPOP(args [2]string, n int) Result {
 	return s.login(args[0])
 }
 
-// login opens the user's maildrop and enters TRANSACTION (RFC 1939 4).
+// login locks and opens the user's maildrop and enters TRANSACTION (RFC
+// 1939 4).
 func (s *Server) login(name string) Result {
+	if s.cfg.Lock != nil && !s.cfg.Lock(name) {
+		return errResult(txtInUse)
+	}
 	var msgs []Message
 	if s.cfg.Open != nil {
 		msgs = s.cfg.Open(name)
@@ -377,7 +392,15 @@ func (s *Server) quit() Result {
 	} else {
 		b = append(b, " (maildrop empty)"...)
 	}
+	s.unlock()
 	return Result{Response: Response{OK: true, Text: string(b)}, Close: true, Delete: del}
+}
+
+// unlock gives back the maildrop lock a login took.
+func (s *Server) unlock() {
+	if s.user != "" && s.cfg.Unlock != nil {
+		s.cfg.Unlock(s.user)
+	}
 }
 
 func okResult(text string) Result { return Result{Response: Response{OK: true, Text: text}} }
