@@ -1,0 +1,38 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mailsim/mailsim/sim/scenario"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// TestREADMEScenario keeps the README's example scenario true: it loads,
+// and every expectation it states is met.
+func TestREADMEScenario(t *testing.T) {
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(src), "\n```yaml\n")
+	if !ok {
+		t.Fatal("README.md has no yaml block")
+	}
+	block, _, ok := strings.Cut(rest, "\n```\n")
+	if !ok {
+		t.Fatal("README.md's yaml block does not end")
+	}
+	sc, err := scenario.Parse("README.md", []byte(block))
+	if err != nil {
+		t.Fatalf("the README's example does not load:\n%v", err)
+	}
+	rep, err := scenario.Run(sc, &trace.Recorder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Checks == 0 || !rep.OK() {
+		t.Errorf("the README's example: %d of %d expectations missed", rep.Missed, rep.Checks)
+	}
+}
