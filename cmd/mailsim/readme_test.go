@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,5 +35,37 @@ func TestREADMEScenario(t *testing.T) {
 	}
 	if rep.Checks == 0 || !rep.OK() {
 		t.Errorf("the README's example: %d of %d expectations missed", rep.Missed, rep.Checks)
+	}
+}
+
+// TestREADMETranscript keeps the README's abridged transcript true: every
+// line it shows is a line of the basic-delivery golden transcript.
+func TestREADMETranscript(t *testing.T) {
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(src), "`mailsim run basic-delivery` prints (abridged):\n\n```\n")
+	if !ok {
+		t.Fatal("README.md has no abridged transcript")
+	}
+	block, _, _ := strings.Cut(rest, "\n```")
+	golden, err := os.ReadFile("testdata/golden/basic-delivery.en.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(golden), "\n")
+	shown := 0
+	for _, l := range strings.Split(block, "\n") {
+		if l == "..." {
+			continue
+		}
+		shown++
+		if !slices.Contains(lines, l) {
+			t.Errorf("README shows a line `mailsim run basic-delivery` does not print:\n%s", l)
+		}
+	}
+	if shown == 0 {
+		t.Error("the README's transcript is empty")
 	}
 }
