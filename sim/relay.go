@@ -126,14 +126,17 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 			retry = append(retry, rf.Addr)
 		}
 	}
-	if !cr.Sent && cr.Failure != nil {
-		// The whole transaction failed: every recipient not already sorted.
+	if !cr.Sent {
+		// The whole transaction failed: every recipient not already sorted
+		// bounces on a 5xx and is retried otherwise, also when the session
+		// ended with no reply to blame (RFC 5321 6.1: accepted mail is
+		// delivered, retried or bounced, never dropped).
 		for _, r := range it.to {
 			if isIn(r, cr.Rejected) {
 				continue
 			}
-			if cr.Failure.Code >= 500 {
-				bounce = append(bounce, remoteFailure(r, dst, *cr.Failure, "end of DATA"))
+			if cr.Failure != nil && cr.Failure.Code >= 500 {
+				bounce = append(bounce, remoteFailure(r, dst, *cr.Failure, cr.FailedAt))
 			} else {
 				retry = append(retry, r)
 			}

@@ -62,6 +62,10 @@ func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResul
 		reply = got
 	}
 	if closed {
+		// The client sees the reply the server closed with: 221 ends a
+		// session that QUIT, a 421 is the failure of the transaction. What
+		// the client would send next has no connection to go over.
+		cl.Next(reply)
 		c.close(trace.ServerToClient)
 	} else {
 		c.close(trace.ClientToServer)

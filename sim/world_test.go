@@ -398,3 +398,23 @@ func TestMaildropUnlocked(t *testing.T) {
 		t.Fatal("the maildrop is still locked after QUIT")
 	}
 }
+
+// TestClosedByServerIsRetried checks RFC 5321 6.1 when the next server
+// hangs up with 421 in the middle of the transaction: the recipients not
+// yet refused are queued for a retry, not lost.
+func TestClosedByServerIsRetried(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.mx.SMTP[0].Config.MaxErrors = 1 // the 550 for nobody is one error too many
+	tw.submit("nobody@example.jp", "bob@example.jp")
+	if got := tw.Log().Bounced; !slices.Equal(got, []string{"nobody@example.jp"}) {
+		t.Errorf("bounced %v, want nobody@example.jp", got)
+	}
+	if got := tw.Log().Queued; !slices.Equal(got, []string{"bob@example.jp"}) {
+		t.Fatalf("after a 421, queued = %v; bob's copy must wait for a retry", got)
+	}
+	tw.mx.SMTP[0].Config.MaxErrors = 0
+	tw.Wait(31 * time.Minute)
+	if len(tw.mx.User("bob").Mailbox) != 1 {
+		t.Error("the retry did not deliver bob's copy")
+	}
+}

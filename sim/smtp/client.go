@@ -26,6 +26,7 @@ type ClientResult struct {
 	Accepted  []string      // recipients accepted with 2xx at RCPT, when Sent
 	Rejected  []RcptFailure // recipients refused at RCPT
 	Failure   *Reply        // the reply that stopped the transaction (greeting, EHLO/HELO, AUTH, MAIL, DATA, final "."), nil if Sent or only RCPTs failed
+	FailedAt  string        // what Failure answered: "MAIL FROM", "end of DATA", "the greeting", ...
 	Transient bool          // Failure, or (without one) every RCPT rejection, was 4xx: the sender should retry later
 	// AuthUnavailable is set when Job.Auth asked for AUTH but the server did
 	// not advertise it, or not the mechanism, in its EHLO reply; the client
@@ -317,7 +318,16 @@ func (c *Client) fail(r Reply) []string {
 func (c *Client) failWith(r Reply) {
 	if c.res.Failure == nil && !c.res.Sent {
 		c.res.Failure = &r
+		c.res.FailedAt = stepCommands[c.step]
 	}
+}
+
+// stepCommands names what a reply at each step answers, the way a bounce
+// says "(in reply to RCPT TO command)".
+var stepCommands = [...]string{
+	stepGreeting: "the greeting", stepEHLO: "EHLO", stepHELO: "HELO", stepAuth: "AUTH",
+	stepMail: "MAIL FROM", stepRcpt: "RCPT TO", stepData: "DATA", stepDot: "end of DATA",
+	stepQuit: "QUIT", stepDone: "QUIT",
 }
 
 func (c *Client) quit() []string {
