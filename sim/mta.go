@@ -48,10 +48,17 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 // Return-Path: field of final delivery (RFC 5321 4.4).
 func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool) {
 	u := h.user(localPart(addr))
+	if u == nil && strings.EqualFold(localPart(addr), "postmaster") {
+		// RFC 5321 4.5.1: every domain has a postmaster, whom the server
+		// accepted mail for without a mailbox check; give it one.
+		u = &User{Name: "postmaster"}
+		h.Users = append(h.Users, u)
+	}
 	if u == nil {
-		w.note(h, i18n.T(
-			"no mailbox for "+addr+": message discarded",
-			addr+"のメールボックスがない: メッセージを破棄"))
+		// Accepted but undeliverable: it goes back to the sender, never
+		// into the void (RFC 5321 6.1).
+		w.bounce(&item{host: h, id: id, from: from, to: []string{addr}, data: data, first: w.now},
+			[]failure{{rcpt: addr, status: "5.1.1", reason: "no mailbox for " + addr + " (5.1.1)"}})
 		return
 	}
 	msg := make([]byte, 0, len(data)+len(from)+20)
@@ -93,8 +100,8 @@ type item struct {
 type queue []*item
 
 func (w *World) enqueue(it *item) {
-	w.seq++ // arrival order shares the event counter, which only grows
-	it.seq = w.seq
+	w.qseq++
+	it.seq = w.qseq
 	i, _ := slices.BinarySearchFunc(w.queue, it, func(a, b *item) int {
 		if a.due != b.due {
 			return cmpDur(a.due, b.due)
@@ -156,6 +163,8 @@ func (w *World) Wait(d time.Duration) {
 func (w *World) logQueued() {
 	w.log.Queued = w.log.Queued[:0]
 	for _, it := range w.queue {
-		w.log.Queued = append(w.log.Queued, it.to...)
+		for _, r := range it.to {
+			w.log.Queued = append(w.log.Queued, strings.ToLower(r))
+		}
 	}
 }

@@ -51,7 +51,13 @@ func (w *World) pop3Config(h *Host, s *POP3Service) *pop3.Config {
 	return cfg
 }
 
-func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool) FetchResult {
+func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool) (res FetchResult) {
+	defer func() {
+		// What is left counts whether or not the session got anywhere.
+		if u := dst.user(job.User); u != nil {
+			res.Left = len(u.Mailbox)
+		}
+	}()
 	svc := dst.pop3Service(port)
 	c, out, blk := w.dial(src, dst, port, trace.POP3, svc != nil || dst.smtpService(port) != nil)
 	if out != Connected {
@@ -63,7 +69,7 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 	}
 	srv := pop3.NewServer(w.pop3Config(dst, svc))
 	cl := pop3.NewClient(job)
-	res := FetchResult{Outcome: Connected}
+	res = FetchResult{Outcome: Connected}
 	resp := srv.Greeting()
 	w.emitResponse(c, resp, srv.State())
 	res.Statuses = append(res.Statuses, resp.Status())
@@ -95,9 +101,6 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 		c.close(trace.ClientToServer)
 	}
 	res.Client = cl.Result()
-	if u := dst.user(job.User); u != nil {
-		res.Left = len(u.Mailbox)
-	}
 	return res
 }
 

@@ -210,14 +210,14 @@ func (w *World) bounceAll(it *item, status, reason string) {
 // reverse-path (RFC 5321 4.5.5, 6.1), never about another bounce.
 func (w *World) bounce(it *item, fs []failure) {
 	h := it.host
-	for _, f := range fs {
-		w.log.Bounced = append(w.log.Bounced, strings.ToLower(f.rcpt))
-	}
 	if it.from == "" {
 		w.note(h, i18n.T(
 			"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
 			"配送できないバウンスメールは破棄: バウンスのバウンスは送らない(RFC 5321 4.5.5)"))
 		return
+	}
+	for _, f := range fs {
+		w.log.Bounced = append(w.log.Bounced, strings.ToLower(f.rcpt))
 	}
 	id := w.queueID()
 	e := w.event(trace.Bounce)

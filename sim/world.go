@@ -27,7 +27,8 @@ type World struct {
 	rng     *rand.Rand
 	sink    trace.Sink
 	ev      trace.Event // scratch event, reused to keep emission allocation-free
-	seq     int
+	seq     int         // the next event's Seq
+	qseq    int         // queue arrival order
 	step    int
 	conns   int
 	nextID  uint64

@@ -418,3 +418,48 @@ func TestClosedByServerIsRetried(t *testing.T) {
 		t.Error("the retry did not deliver bob's copy")
 	}
 }
+
+// TestNothingAcceptedIsLost checks RFC 5321 4.5.1 and 6.1 after a 250:
+// postmaster gets a mailbox though none was configured, and a recipient
+// the server accepted but has no mailbox for is bounced, not discarded.
+func TestNothingAcceptedIsLost(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("postmaster@example.jp")
+	if u := tw.mx.User("postmaster"); u == nil || len(u.Mailbox) != 1 {
+		t.Fatal("mail for postmaster@example.jp was not delivered to a postmaster mailbox")
+	}
+	// The relay service answers for a domain whose users live elsewhere.
+	tw.mx.SMTP[0].Config.Domains = []string{"example.jp", "other.example.jp"}
+	tw.Zone().Add("other.example.jp", dns.Records{MX: []dns.MX{{Pref: 10, Host: "mx.example.jp"}}})
+	tw.submit("ghost@other.example.jp")
+	if got := tw.Log().Bounced; !slices.Equal(got, []string{"ghost@other.example.jp"}) {
+		t.Errorf("bounced %v: an accepted message without a mailbox must bounce", got)
+	}
+	if box := tw.isp.User("alice").Mailbox; len(box) != 1 {
+		t.Errorf("alice has %d messages, want the bounce", len(box))
+	}
+}
+
+// TestSeqIsPosition checks that Event.Seq counts events from 0 without
+// gaps, whatever else the world numbers (queue order).
+func TestSeqIsPosition(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("bob@example.jp", "nobody@example.jp")
+	for i, e := range tw.rec.Events {
+		if e.Seq != i {
+			t.Fatalf("event %d has Seq %d", i, e.Seq)
+		}
+	}
+}
+
+// TestBounceOfBounceNotCounted: a bounce that cannot be delivered is
+// dropped (RFC 5321 4.5.5), and nothing reports it as bounced.
+func TestBounceOfBounceNotCounted(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.Send(SendRequest{Client: tw.alice, Server: tw.isp, Port: 587,
+		Auth: &smtp.Auth{User: "alice", Pass: "wonderland"}, From: "", To: []string{"nobody@example.jp"}, Subject: "x", Body: "x"})
+	tw.Settle()
+	if got := tw.Log().Bounced; len(got) != 0 {
+		t.Errorf("Bounced = %v for a discarded bounce", got)
+	}
+}

@@ -96,7 +96,7 @@ func (c *checker) check(e *Expect) {
 			c.report(ok, got(i18n.T("the queues are empty", "キューは空"), ok, have, have))
 		}
 		for _, a := range e.Queued {
-			ok := slices.Contains(log.Queued, a)
+			ok := slices.Contains(log.Queued, strings.ToLower(a))
 			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てがキューに残る"), ok, have, have))
 		}
 	}

@@ -1,0 +1,73 @@
+package scenario
+
+import (
+	"testing"
+
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// expectWorld has bob's mailbox on mx.example.jp, one message in it once
+// the first step has run, and the MX reachable from bob-pc.
+const expectWorld = `id: expect
+title: {en: Expect, ja: 期待}
+world:
+  hosts:
+    mail.isp.example:
+      ip: 198.51.100.25
+      domains: [isp.example]
+      users: {alice: wonderland}
+      smtp: [587, 25]
+    mx.example.jp:
+      ip: 192.0.2.25
+      domains: [example.jp]
+      users: {bob: hunter2}
+      smtp: [25]
+      pop3: [110]
+    bob-pc: {ip: 192.0.2.100}
+  dns:
+    example.jp: {mx: ["10 mx.example.jp"]}
+steps:
+`
+
+// missed runs the world with steps and returns how many expectations missed.
+func missed(t *testing.T, steps string) int {
+	t.Helper()
+	sc, err := Parse("expect.yaml", []byte(expectWorld+steps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(sc, &trace.Recorder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep.Missed
+}
+
+// TestExpectationsCanMiss checks expectations that once passed when they
+// should not: left after a fetch that never connected, and queued with an
+// address spelled in another case.
+func TestExpectationsCanMiss(t *testing.T) {
+	send := `  - send: {client: bob-pc, server: mail.isp.example:587, auth: alice/wonderland, from: alice@isp.example, to: bob@example.jp}
+`
+	for _, c := range []struct {
+		name  string
+		steps string
+		want  int
+	}{
+		{"left after a fetch that connected", send + `  - fetch: {client: bob-pc, server: mx.example.jp:110, user: bob, pass: hunter2}
+    expect: {left: 0}
+`, 0},
+		{"left after a fetch from a server that is down", send + `  - configure: {host: mx.example.jp, down: true}
+  - fetch: {client: bob-pc, server: mx.example.jp:110, user: bob, pass: hunter2}
+    expect: {left: 0}
+`, 1},
+		{"queued, in another case", `  - configure: {host: mx.example.jp, down: true}
+  - send: {client: bob-pc, server: mail.isp.example:587, auth: alice/wonderland, from: alice@isp.example, to: Bob@Example.JP}
+    expect: {queued: [bob@example.jp]}
+`, 0},
+	} {
+		if got := missed(t, c.steps); got != c.want {
+			t.Errorf("%s: %d missed, want %d", c.name, got, c.want)
+		}
+	}
+}
