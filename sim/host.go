@@ -274,7 +274,12 @@ func (w *World) Topology() trace.Topology {
 	}
 	for _, n := range w.nets {
 		tn := trace.Network{Name: n.Name, CIDR: n.Prefix, Dynamic: n.Dynamic, Router: n.Router}
-		if n.OP25B != nil {
+		switch {
+		case n.OP25B != nil && len(n.OP25B.Allow) == 0:
+			tn.Filters = append(tn.Filters, i18n.T(
+				"OP25B: no TCP/25 leaves this network",
+				"OP25B: 外向きTCP/25はすべて遮断"))
+		case n.OP25B != nil:
 			allow := strings.Join(n.OP25B.Allow, ", ")
 			tn.Filters = append(tn.Filters, i18n.T(
 				"OP25B: TCP/25 leaves only to "+allow,

@@ -58,7 +58,7 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 		// Accepted but undeliverable: it goes back to the sender, never
 		// into the void (RFC 5321 6.1).
 		w.bounce(&item{host: h, id: id, from: from, to: []string{addr}, data: data, first: w.now},
-			[]failure{{rcpt: addr, status: "5.1.1", reason: "no mailbox for " + addr + " (5.1.1)"}})
+			[]failure{localFailure(addr, "5.1.1", i18n.T("no mailbox for "+addr, addr+"のメールボックスがない"))})
 		return
 	}
 	msg := make([]byte, 0, len(data)+len(from)+20)

@@ -14,10 +14,11 @@ import (
 // the terms of a delivery status notification (RFC 3464 2.3).
 type failure struct {
 	rcpt   string
-	status string // enhanced status code (RFC 3463): "5.1.1"
-	reason string // the remote reply or the local diagnosis, as the bounce's text quotes it
-	remote string // the MTA that refused, "" when the failure is local
-	diag   string // that MTA's reply, "550 5.1.1 ...", "" when local
+	status string    // enhanced status code (RFC 3463): "5.1.1"
+	reason string    // the remote reply or the local diagnosis, as the bounce's text quotes it
+	note   i18n.Text // the same for the trace, in both languages
+	remote string    // the MTA that refused, "" when the failure is local
+	diag   string    // that MTA's reply, "550 5.1.1 ...", "" when local
 }
 
 // relay makes one delivery attempt for a queue item, the way an MTA routes
@@ -35,7 +36,8 @@ func (w *World) relay(it *item) {
 	switch ans.RCode {
 	case dns.RCodeNoError:
 	case dns.RCodeNXDomain:
-		w.bounceAll(it, "5.1.2", "Host or domain name not found. Name service error for name="+it.domain+" type=MX: Host not found")
+		w.bounceAll(it, "5.1.2", i18n.T("Host or domain name not found. Name service error for name="+it.domain+" type=MX: Host not found",
+			it.domain+"というドメインは存在しない(DNSがNXDOMAINを返した)"))
 		return
 	default:
 		// SERVFAIL and the like say nothing about the domain: try again later.
@@ -52,13 +54,14 @@ func (w *World) relay(it *item) {
 	} else {
 		sorted, ok := dns.SortMX(ans.MX, w.rng)
 		if !ok {
-			w.bounceAll(it, "5.1.10", "Domain "+it.domain+" does not accept mail (nullMX)")
+			w.bounceAll(it, "5.1.10", i18n.T("Domain "+it.domain+" does not accept mail (nullMX)",
+				it.domain+"はメールを受け付けないと宣言している(null MX)"))
 			return
 		}
 		sorted, self := pruneSelf(sorted, h.Name)
 		if self {
 			if len(sorted) == 0 {
-				w.bounceAll(it, "5.4.6", "mail for "+it.domain+" loops back to myself")
+				w.bounceAll(it, "5.4.6", i18n.T("mail for "+it.domain+" loops back to myself", it.domain+"宛てのメールが自分自身に戻ってくる(配送ループ)"))
 				return
 			}
 			w.note(h, i18n.T(
@@ -83,7 +86,7 @@ func (w *World) relay(it *item) {
 			continue
 		}
 		if dst == h {
-			w.bounceAll(it, "5.4.6", "mail for "+it.domain+" loops back to myself")
+			w.bounceAll(it, "5.4.6", i18n.T("mail for "+it.domain+" loops back to myself", it.domain+"宛てのメールが自分自身に戻ってくる(配送ループ)"))
 			return
 		}
 		res := w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data})
@@ -161,6 +164,19 @@ func isIn(addr string, rs []smtp.RcptFailure) bool {
 	return false
 }
 
+// jaAfter says in Japanese what a reply answered: "RCPT TOに".
+func jaAfter(after string) string {
+	if after == "the greeting" {
+		return "接続時のあいさつで"
+	}
+	return after + "に"
+}
+
+// localFailure is a recipient this MTA gave up on by itself.
+func localFailure(rcpt, status string, reason i18n.Text) failure {
+	return failure{rcpt: rcpt, status: status, reason: reason.EN + " (" + status + ")", note: reason}
+}
+
 // remoteFailure is a recipient another MTA refused with reply r, quoted the
 // way Postfix's bounces do.
 func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
@@ -172,12 +188,16 @@ func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 	if status == "" {
 		status = strconv.Itoa(r.Code/100) + ".0.0" // RFC 3463 3.1: the class alone
 	}
+	host := dst.Name + "[" + dst.IP.String() + "]"
+	diag := strings.Join(lines, " ")
+	reason := "host " + host + " said: " + diag + " (in reply to " + after + " command)"
 	return failure{
 		rcpt:   rcpt,
 		status: status,
-		reason: "host " + dst.Name + "[" + dst.IP.String() + "] said: " + strings.Join(lines, " ") + " (in reply to " + after + " command)",
+		reason: reason,
+		note:   i18n.T(reason, host+"が"+jaAfter(after)+"「"+diag+"」と応答"),
 		remote: dst.Name,
-		diag:   strings.Join(lines, " "),
+		diag:   diag,
 	}
 }
 
@@ -186,7 +206,7 @@ func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 func (w *World) defer_(it *item, why i18n.Text) {
 	if w.now-it.first >= w.MaxQueueLife {
 		// The bounce quotes the reason in English, as the report's text does.
-		w.bounceAll(it, "5.4.7", "delivery time expired: "+why.EN)
+		w.bounceAll(it, "5.4.7", i18n.T("delivery time expired: "+why.EN, "キューの保存期限切れ: "+why.JA))
 		return
 	}
 	it.due = w.now + w.RetryInterval
@@ -198,10 +218,10 @@ func (w *World) defer_(it *item, why i18n.Text) {
 }
 
 // bounceAll bounces every recipient of it for one local reason.
-func (w *World) bounceAll(it *item, status, reason string) {
+func (w *World) bounceAll(it *item, status string, reason i18n.Text) {
 	fs := make([]failure, len(it.to))
 	for i, r := range it.to {
-		fs[i] = failure{rcpt: r, status: status, reason: reason + " (" + status + ")"}
+		fs[i] = localFailure(r, status, reason)
 	}
 	w.bounce(it, fs)
 }
@@ -224,8 +244,8 @@ func (w *World) bounce(it *item, fs []failure) {
 	e.Src = h.endpoint(0)
 	e.Line = it.from
 	e.Text = i18n.T(
-		"bounce "+id+" to the envelope sender "+it.from+" (MAIL FROM:<>): "+fs[0].reason,
-		"エンベロープFrom("+it.from+")宛てにバウンスメール"+id+"を送る(MAIL FROM:<>): "+fs[0].reason)
+		"bounce "+id+" to the envelope sender "+it.from+" (MAIL FROM:<>): "+fs[0].note.EN,
+		"エンベロープFrom("+it.from+")宛てにバウンスメール"+id+"を送る(MAIL FROM:<>): "+fs[0].note.JA)
 	w.emit(e)
 	data := w.composeBounce(h, id, it, fs)
 	if h.isLocal(it.from) {

@@ -20,6 +20,14 @@ func (o Outcome) String() string {
 	return [...]string{"connected", "blocked", "refused", "unreachable"}[o]
 }
 
+// Text says the outcome in both languages, for messages people read.
+func (o Outcome) Text() i18n.Text {
+	return [...]i18n.Text{
+		i18n.T("connected", "接続した"), i18n.T("blocked", "遮断された"),
+		i18n.T("refused", "接続を拒否された"), i18n.T("unreachable", "到達できない"),
+	}[o]
+}
+
 // conn is one TCP connection between two hosts, for emitting its lines.
 type conn struct {
 	w      *World

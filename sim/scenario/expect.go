@@ -26,12 +26,15 @@ func (c *checker) report(ok bool, t i18n.Text) {
 }
 
 // got appends what actually happened to a missed expectation's text.
-func got(t i18n.Text, ok bool, en, ja string) i18n.Text {
+func got(t i18n.Text, ok bool, have i18n.Text) i18n.Text {
 	if ok {
 		return t
 	}
-	return i18n.T(t.EN+" (got: "+en+")", t.JA+"(実際: "+ja+")")
+	return i18n.T(t.EN+" (got: "+have.EN+")", t.JA+"(実際: "+have.JA+")")
 }
+
+// same is text that reads the same in both languages: addresses, codes.
+func same(s string) i18n.Text { return i18n.T(s, s) }
 
 func (c *checker) check(e *Expect) {
 	log := c.w.Log()
@@ -45,18 +48,18 @@ func (c *checker) check(e *Expect) {
 		have := orNone(delivered)
 		if len(e.DeliveredTo) == 0 {
 			ok := len(delivered) == 0
-			c.report(ok, got(i18n.T("nothing is delivered", "どこにも配送されない"), ok, have, have))
+			c.report(ok, got(i18n.T("nothing is delivered", "どこにも配送されない"), ok, have))
 		}
 		for _, a := range e.DeliveredTo {
 			ok := slices.Contains(delivered, strings.ToLower(a))
-			c.report(ok, got(i18n.T("delivered to "+a, a+"のメールボックスに配送される"), ok, have, have))
+			c.report(ok, got(i18n.T("delivered to "+a, a+"のメールボックスに配送される"), ok, have))
 		}
 	}
 	if e.Rejected != "" {
 		rej := c.rejections()
 		ok := slices.ContainsFunc(rej, func(r string) bool { return r == e.Rejected || strings.HasPrefix(r, e.Rejected+" ") })
 		have := orNone(rej)
-		c.report(ok, got(i18n.T("rejected with "+e.Rejected, e.Rejected+"で拒否される"), ok, have, have))
+		c.report(ok, got(i18n.T("rejected with "+e.Rejected, e.Rejected+"で拒否される"), ok, have))
 	}
 	if e.BlockedBy != "" {
 		var by *sim.Network
@@ -70,34 +73,33 @@ func (c *checker) check(e *Expect) {
 			by, out = c.res.talk.BlockedBy, c.res.talk.Outcome
 		}
 		ok := by != nil && (by.Name == e.BlockedBy || by.Router == e.BlockedBy)
-		c.report(ok, got(i18n.T("blocked by "+e.BlockedBy, e.BlockedBy+"で遮断される"), ok, out.String(), out.String()))
+		c.report(ok, got(i18n.T("blocked by "+e.BlockedBy, e.BlockedBy+"で遮断される"), ok, out.Text()))
 	}
 	if e.Refused {
 		out := c.outcome()
 		ok := out == sim.Refused
-		c.report(ok, got(i18n.T("connection refused", "接続が拒否される"), ok, out.String(), out.String()))
+		c.report(ok, got(i18n.T("connection refused", "接続が拒否される"), ok, out.Text()))
 	}
 	if e.HasReplies {
 		have := c.replies()
 		ok := slices.Equal(have, e.Replies)
 		want := strings.Join(e.Replies, " ")
-		s := strings.Join(have, " ")
-		c.report(ok, got(i18n.T("replies "+want, "応答 "+want), ok, s, s))
+		c.report(ok, got(i18n.T("replies "+want, "応答 "+want), ok, orNone(have)))
 	}
 	for _, a := range e.Bounced {
 		ok := slices.Contains(log.Bounced, strings.ToLower(a))
 		have := orNone(log.Bounced)
-		c.report(ok, got(i18n.T("bounced for "+a, a+"宛てが配送できずバウンスメールになる"), ok, have, have))
+		c.report(ok, got(i18n.T("bounced for "+a, a+"宛てが配送できずバウンスメールになる"), ok, have))
 	}
 	if e.HasQueued {
 		have := orNone(log.Queued)
 		if len(e.Queued) == 0 {
 			ok := len(log.Queued) == 0
-			c.report(ok, got(i18n.T("the queues are empty", "キューは空"), ok, have, have))
+			c.report(ok, got(i18n.T("the queues are empty", "キューは空"), ok, have))
 		}
 		for _, a := range e.Queued {
 			ok := slices.Contains(log.Queued, strings.ToLower(a))
-			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てがキューに残る"), ok, have, have))
+			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てがキューに残る"), ok, have))
 		}
 	}
 	if e.Retrieved != nil {
@@ -107,21 +109,21 @@ func (c *checker) check(e *Expect) {
 		}
 		want := strconv.Itoa(*e.Retrieved)
 		ok := n == *e.Retrieved
-		c.report(ok, got(i18n.T(want+" message(s) retrieved", want+"通を受信"), ok, strconv.Itoa(n), strconv.Itoa(n)+"通"))
+		c.report(ok, got(i18n.T(want+" message(s) retrieved", want+"通を受信"), ok, i18n.T(strconv.Itoa(n), strconv.Itoa(n)+"通")))
 	}
 	if e.Left != nil && c.res.fetch != nil {
 		want := strconv.Itoa(*e.Left)
 		ok := c.res.fetch.Left == *e.Left
 		n := strconv.Itoa(c.res.fetch.Left)
-		c.report(ok, got(i18n.T(want+" message(s) left in the mailbox", "メールボックスに"+want+"通残る"), ok, n, n+"通"))
+		c.report(ok, got(i18n.T(want+" message(s) left in the mailbox", "メールボックスに"+want+"通残る"), ok, i18n.T(n, n+"通")))
 	}
 }
 
-func orNone(xs []string) string {
+func orNone(xs []string) i18n.Text {
 	if len(xs) == 0 {
-		return "none"
+		return i18n.T("none", "なし")
 	}
-	return strings.Join(xs, ", ")
+	return same(strings.Join(xs, ", "))
 }
 
 // rejections lists every refusal a send met, as "554 5.7.1".
