@@ -102,12 +102,14 @@ func runExplain(opts *explainOptions) error {
 	return nil
 }
 
-// explainShell answers one query per line until the input ends, "quit" or
-// "exit", or Ctrl-C on an empty line. An unknown query is answered, not fatal.
+// explainShell answers one query per line until the input ends, "exit", or
+// Ctrl-C on an empty line; "?" lists every key. QUIT and LIST are commands
+// like any other, explained rather than obeyed. An unknown query is
+// answered, not fatal.
 func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang) error {
 	fmt.Fprintln(out, msg(lang,
-		"Type a reply code (554), an enhanced code (5.7.1), a command (RCPT) or a line from a transcript. Tab completes, 'list' shows every key, Ctrl-D or 'quit' leaves.",
-		"応答コード(554)、拡張ステータスコード(5.7.1)、コマンド(RCPT)、またはトランスクリプトの1行を入力してください。Tab で補完、list で一覧、Ctrl-D または quit で終了します。"))
+		"Type a reply code (554), an enhanced code (5.7.1), a command (RCPT) or a line from a transcript. Tab completes, '?' shows every key, Ctrl-D or 'exit' leaves.",
+		"応答コード(554)、拡張ステータスコード(5.7.1)、コマンド(RCPT)、または全記録の1行を入力してください。Tab で補完、? で一覧、Ctrl-D または exit で終了します。"))
 	for {
 		line, err := r.ReadLine()
 		switch {
@@ -125,9 +127,9 @@ func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang) error {
 		switch strings.ToLower(q) {
 		case "":
 			continue
-		case "quit", "exit", "q":
+		case "exit": // not QUIT or LIST: those are commands to explain
 			return nil
-		case "list", "--list":
+		case "?":
 			if err := printList(out, explain.All(), lang); err != nil {
 				return err
 			}
@@ -149,7 +151,7 @@ func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang) error {
 
 // explainWords are what tab completion offers: the words that find an
 // entry and the prompt's own words.
-func explainWords() []string { return append(explain.Words(), "list", "quit") }
+func explainWords() []string { return append(explain.Words(), "exit") }
 
 // resolve looks each query up on its own. When some match nothing, the
 // queries are tried once more joined together, for a key the shell split

@@ -173,7 +173,7 @@ func TestExplainList(t *testing.T) {
 // list, an unknown query that does not end the loop, and quit.
 func TestExplainShell(t *testing.T) {
 	var out bytes.Buffer
-	in := "554\n\nxyzzy\nlist\nrcpt\nquit\nSTAT\n"
+	in := "554\n\nxyzzy\n?\nLIST\nquit\nrcpt\nexit\nSTAT\n"
 	if err := explainShell(prompt.Lines(strings.NewReader(in)), &out, i18n.EN); err != nil {
 		t.Fatal(err)
 	}
@@ -184,6 +184,13 @@ func TestExplainShell(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	// LIST and quit are commands to explain, not the prompt's own words.
+	for _, key := range []string{"POP3 LIST", "SMTP QUIT", "POP3 QUIT"} {
+		e, _ := explain.Get(key)
+		if !strings.Contains(got, "  "+e.Text.EN+"\n") {
+			t.Errorf("%s was not explained", key)
 		}
 	}
 	if !strings.HasSuffix(got, "Source: RFC 5321 4.1.1.3\n\n") {
