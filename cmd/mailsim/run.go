@@ -111,7 +111,7 @@ func writePlain(w io.Writer, topo *trace.Topology, events []trace.Event, lang i1
 
 // writeTranscript prints a scenario's title, then its transcript through tw.
 func writeTranscript(w io.Writer, tw *transcript.Writer, topo *trace.Topology, events []trace.Event, lang i18n.Lang) error {
-	title := fmt.Sprintf("== %s: %s ==", topo.ID, topo.Title.In(lang))
+	title := transcript.Clean(fmt.Sprintf("== %s: %s ==", topo.ID, topo.Title.In(lang)))
 	if tw.Paint != nil {
 		title = tw.Paint(transcript.StepHead, title)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 var sgrRE = regexp.MustCompile(`\x1b\[[0-9;]*m`)
@@ -30,7 +31,7 @@ func checkFrame(t testing.TB, frame []string, v *View) {
 			t.Fatalf("row %d is not UTF-8: %q", y, bare)
 		}
 		for _, r := range bare {
-			if r < 0x20 || r == 0x7f || isUnsafe(r) {
+			if r < 0x20 || r == 0x7f || transcript.IsUnsafe(r) {
 				t.Fatalf("row %d holds control %U: %q", y, r, bare)
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 // widths measures terminal columns. East Asian ambiguous characters (box
@@ -32,65 +34,14 @@ func textWidth(s string) int {
 	return n
 }
 
-// clean makes s safe to draw: control characters (which could move the
-// cursor or start an escape sequence), C1 controls and bidirectional
-// overrides become visible caret or '?' forms, tabs become a space, and
-// invalid UTF-8 becomes U+FFFD. A clean string is returned as is.
+// clean makes s safe to draw: transcript.Clean, with tabs as one space so
+// that every character is one cell the frame can measure.
 func clean(s string) string {
-	if isClean(s) {
-		return s
+	s = transcript.Clean(s)
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", " ")
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20:
-			b.WriteByte('^')
-			b.WriteByte(byte(r) + '@')
-		case r == 0x7f:
-			b.WriteString("^?")
-		case isUnsafe(r):
-			b.WriteByte('?')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isClean(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || isUnsafe(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// isUnsafe reports runes that are not controls in ASCII but still change how
-// a terminal draws what follows: C1 controls, bidi embeddings and isolates,
-// line and paragraph separators.
-func isUnsafe(r rune) bool {
-	return r >= 0x80 && r <= 0x9f ||
-		r >= 0x202a && r <= 0x202e ||
-		r >= 0x2066 && r <= 0x2069 ||
-		r == 0x2028 || r == 0x2029
+	return s
 }
 
 // truncate cuts s to at most w columns, ending in tail when it had to cut.

@@ -13,7 +13,8 @@ import (
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
-// Writer renders events one at a time. The column widths are fixed when the
+// Writer renders events one at a time, every string through Clean: what a
+// scenario file says never reaches the terminal as an escape sequence. The column widths are fixed when the
 // Writer is made, from the whole trace, so that every line aligns.
 type Writer struct {
 	// Paint, when set, styles the content of a line by its class (the time
@@ -30,7 +31,7 @@ type Writer struct {
 func New(w io.Writer, lang i18n.Lang, events []trace.Event) *Writer {
 	width := 0
 	for i := range events {
-		if n := len(Route(&events[i])); n > width {
+		if n := len(Clean(Route(&events[i]))); n > width {
 			width = n
 		}
 	}
@@ -67,30 +68,30 @@ func (t *Writer) Event(e *trace.Event) {
 	switch e.Kind {
 	case trace.Step:
 		b.WriteString("\n")
-		b.WriteString(t.paint(StepHead, Line(e, t.lang)))
+		b.WriteString(t.paint(StepHead, Clean(Line(e, t.lang))))
 		b.WriteString("\n")
 		return
 	case trace.Narration:
 		for _, l := range strings.Split(e.Text.In(t.lang), "\n") {
 			b.WriteString("    ")
-			b.WriteString(t.paint(Narration, l))
+			b.WriteString(t.paint(Narration, Clean(l)))
 			b.WriteString("\n")
 		}
 		return
 	case trace.Expect:
-		b.WriteString(t.paint(ClassOf(e), Line(e, t.lang)))
+		b.WriteString(t.paint(ClassOf(e), Clean(Line(e, t.lang))))
 		b.WriteString("\n")
 		return
 	}
 	b.WriteString(trace.FormatTime(e.At))
 	b.WriteString("  ")
-	route := Route(e)
+	route := Clean(Route(e))
 	b.WriteString(route)
 	for i := len(route); i < t.width; i++ {
 		b.WriteByte(' ')
 	}
 	b.WriteString("  ")
-	b.WriteString(t.paint(ClassOf(e), Line(e, t.lang)))
+	b.WriteString(t.paint(ClassOf(e), Clean(Line(e, t.lang))))
 	b.WriteString("\n")
 }
 

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +106,32 @@ func TestWrite(t *testing.T) {
 		"<  [MISS] bobに配送>\n"
 	if b.String() != want {
 		t.Errorf("painted, got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestWriteCleans checks that text from a scenario file cannot reach the
+// terminal as an escape sequence, while tabs (header continuations) stay.
+func TestWriteCleans(t *testing.T) {
+	events := []trace.Event{
+		{Kind: trace.Step, Text: i18n.T("T\x1b[31mRED", "T\x1b[31mRED")},
+		{Kind: trace.Narration, Text: i18n.T("say \x1b]0;pwned\a", "x")},
+		line(trace.ClientToServer, trace.SMTP, "HELO \x1b[2Jx\u202e", trace.Tag{}),
+		line(trace.ClientToServer, trace.SMTP, "\tby mx.example.jp", trace.Tag{}),
+	}
+	var b bytes.Buffer
+	if err := Write(&b, i18n.EN, events); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\a\u202e") {
+		t.Errorf("escape or control bytes got through:\n%q", out)
+	}
+	for _, want := range []string{"T^[[31mRED", "say ^[]0;pwned^G", "HELO ^[[2Jx?", "SMTP \tby mx.example.jp"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%q", want, out)
+		}
+	}
+	if s := "plain 日本語\ttab"; Clean(s) != s {
+		t.Errorf("Clean changed a clean string: %q", Clean(s))
 	}
 }
