@@ -31,7 +31,8 @@ with the RFC section it comes from and, for errors, the usual cause and the fix.
 
 A query is a reply code (554), an enhanced status code (5.7.1), a command
 (RCPT, STAT, QUIT), a whole line copied from a transcript ("554 5.7.1 ...",
-"RCPT TO:<bob@example.jp>"), a POP3 status (+OK, -ERR), a DNS word (MX,
+"RCPT TO:<bob@example.jp>"), a POP3 status (+OK; -ERR after "--", as in
+'mailsim explain -- -ERR', since a leading dash reads as a flag), a DNS word (MX,
 NXDOMAIN, "null MX", SPF), a TCP event (op25b, timeout, refused) or a port
 (587). Quote a whole line so that the shell keeps it one query. --list
 prints every key. With no query on a terminal, explain asks for one query

@@ -110,6 +110,21 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 		newBenchCmd(ios),
 		newVersionCmd(ios),
 	)
+	// An error a command returns is its own to explain: only what cobra
+	// itself rejects (unknown command, flag or argument count) gets the
+	// usage hint in Main.
+	for _, c := range root.Commands() {
+		if run := c.RunE; run != nil {
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				err := run(cmd, args)
+				var ee *exitError
+				if err != nil && !errors.As(err, &ee) {
+					return &exitError{code: ExitBadInput, err: err}
+				}
+				return err
+			}
+		}
+	}
 	return root
 }
 

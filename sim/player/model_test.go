@@ -194,3 +194,32 @@ func TestEmptyModel(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersAuthExchange: the replies inside an AUTH LOGIN exchange answer
+// AUTH, not the base64 line the client sent last, so the explain pane shows
+// what 334 and 235 mean for AUTH.
+func TestAnswersAuthExchange(t *testing.T) {
+	c := trace.Endpoint{Host: "alice-pc", Port: 49152}
+	s := trace.Endpoint{Host: "mail.isp.example", Port: 587}
+	ev := func(dir trace.Dir, line, verb string) trace.Event {
+		e := trace.Event{Kind: trace.Line, Proto: trace.SMTP, Conn: 1, Dir: dir, Line: line, Tag: trace.Tag{Verb: verb, Last: true}, Src: c, Dst: s}
+		if dir == trace.ServerToClient {
+			e.Src, e.Dst = s, c
+		}
+		return e
+	}
+	events := []trace.Event{
+		ev(trace.ClientToServer, "AUTH LOGIN", "AUTH"),
+		ev(trace.ServerToClient, "334 VXNlcm5hbWU6", ""),
+		ev(trace.ClientToServer, "YWxpY2U=", "AUTH-DATA"),
+		ev(trace.ServerToClient, "334 UGFzc3dvcmQ6", ""),
+		ev(trace.ClientToServer, "c2VjcmV0", "AUTH-DATA"),
+		ev(trace.ServerToClient, "235 2.7.0 Authentication successful", ""),
+	}
+	m := NewModel(&trace.Topology{}, events)
+	for _, i := range []int{1, 3, 5} {
+		if got := m.answers(i); got != "AUTH" {
+			t.Errorf("%q answers %q, want AUTH", events[i].Line, got)
+		}
+	}
+}

@@ -154,10 +154,13 @@ func (m *Model) answers(i int) string {
 		if e.Conn == 0 && (c.Src != e.Dst || c.Dst != e.Src) {
 			continue
 		}
-		if c.Tag.Verb != "" {
-			return c.Tag.Verb
+		switch c.Tag.Verb {
+		case "":
+			return strings.ToUpper(firstField(c.Line))
+		case "AUTH-DATA":
+			return "AUTH" // a 334 or 235 answers the AUTH exchange, not the line
 		}
-		return strings.ToUpper(firstField(c.Line))
+		return c.Tag.Verb
 	}
 	return ""
 }
