@@ -33,6 +33,13 @@ type testWorld struct {
 
 func newTestWorld(t testing.TB, sink trace.Sink) *testWorld {
 	t.Helper()
+	return newTestWorldMX(t, sink, dns.MX{Pref: 10, Host: "mx.example.jp"})
+}
+
+// newTestWorldMX is newTestWorld with example.jp's MX records given, in the
+// order the zone lists them.
+func newTestWorldMX(t testing.TB, sink trace.Sink, mx ...dns.MX) *testWorld {
+	t.Helper()
 	tw := &testWorld{}
 	if sink == nil {
 		tw.rec = &trace.Recorder{}
@@ -57,7 +64,7 @@ func newTestWorld(t testing.TB, sink trace.Sink) *testWorld {
 	}
 	w.SetDNS(tw.ns)
 	w.Zone().Add("isp.example", dns.Records{MX: []dns.MX{{Pref: 10, Host: "mail.isp.example"}}})
-	w.Zone().Add("example.jp", dns.Records{MX: []dns.MX{{Pref: 10, Host: "mx.example.jp"}}})
+	w.Zone().Add("example.jp", dns.Records{MX: mx})
 	return tw
 }
 
@@ -139,7 +146,7 @@ func TestFullPath(t *testing.T) {
 		}
 	}
 	// The MX's Received: comes first: each server prepends its own.
-	if strings.Index(msg, "by mx.example.jp") > strings.Index(msg, "by mail.isp.example") {
+	if mx, isp := strings.Index(msg, "by mx.example.jp"), strings.Index(msg, "by mail.isp.example"); mx < 0 || isp < 0 || mx > isp {
 		t.Errorf("Received: fields are not in prepend order:\n%s", msg)
 	}
 	f := tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
@@ -178,12 +185,15 @@ func TestOP25BDropsPort25Only(t *testing.T) {
 }
 
 func TestMXPreferenceAndFallback(t *testing.T) {
-	tw := newTestWorld(t, nil)
+	// The zone lists the backup first: preference, not order, decides.
+	tw := newTestWorldMX(t, nil, dns.MX{Pref: 20, Host: "backup.example.jp"}, dns.MX{Pref: 10, Host: "mx.example.jp"})
 	backup := &Host{Name: "backup.example.jp", IP: ip("192.0.2.26"), Domains: []string{"example.jp"},
 		Users: []*User{{Name: "bob"}}, SMTP: []*SMTPService{{Port: 25}}}
 	must(t, tw.AddHost(backup))
-	// The primary has the lower preference; list the backup first to show order does not matter.
-	tw.Zone().Add("example.jp", dns.Records{MX: []dns.MX{{Pref: 20, Host: "backup.example.jp"}}})
+	tw.submit("bob@example.jp")
+	if len(tw.mx.User("bob").Mailbox) != 1 || len(backup.User("bob").Mailbox) != 0 {
+		t.Fatal("with both up, the message belongs at the primary (pref 10)")
+	}
 	tw.mx.Down = true
 	tw.submit("bob@example.jp")
 	if len(backup.User("bob").Mailbox) != 1 {
@@ -313,8 +323,14 @@ func TestGiveUpAfterQueueLifetime(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	run := func() []trace.Event {
-		tw := newTestWorld(t, nil)
-		tw.submit("bob@example.jp", "nobody@example.jp")
+		// Two MX hosts of equal preference: the seeded random source picks
+		// the order each time (RFC 5321 5.1), ten times over.
+		tw := newTestWorldMX(t, nil, dns.MX{Pref: 10, Host: "mx.example.jp"}, dns.MX{Pref: 10, Host: "mx2.example.jp"})
+		must(t, tw.AddHost(&Host{Name: "mx2.example.jp", IP: ip("192.0.2.27"), Domains: []string{"example.jp"},
+			Users: []*User{{Name: "bob"}}, SMTP: []*SMTPService{{Port: 25}}}))
+		for range 10 {
+			tw.submit("bob@example.jp", "nobody@example.jp")
+		}
 		return tw.rec.Events
 	}
 	a, b := run(), run()
