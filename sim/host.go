@@ -85,13 +85,17 @@ type OP25B struct {
 	Allow []string // host names that port 25 may still reach
 }
 
+// DefaultRouter is the name of the router of a network that does not name
+// its own: "<network>-router".
+func DefaultRouter(network string) string { return network + "-router" }
+
 // AddNetwork adds a network. Its router is called <name>-router unless named.
 func (w *World) AddNetwork(n *Network) error {
 	if _, dup := w.netByNm[n.Name]; dup {
 		return fmt.Errorf("network %q is defined twice", n.Name)
 	}
 	if n.Router == "" {
-		n.Router = n.Name + "-router"
+		n.Router = DefaultRouter(n.Name)
 	}
 	w.nets = append(w.nets, n)
 	w.netByNm[n.Name] = n

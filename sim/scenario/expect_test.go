@@ -71,3 +71,28 @@ func TestExpectationsCanMiss(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockedByDefaultRouter: a network that names no router gets one
+// called <network>-router, and blocked_by may name it as the trace does.
+func TestBlockedByDefaultRouter(t *testing.T) {
+	src := `id: r
+title: {en: R, ja: R}
+world:
+  networks:
+    home: {cidr: 203.0.113.0/24, dynamic: true, op25b: {allow: []}}
+  hosts:
+    pc: {ip: 203.0.113.5, network: home}
+    mx.example.jp: {ip: 192.0.2.25, domains: [example.jp], users: {bob: x}, smtp: [25]}
+steps:
+  - send: {client: pc, server: mx.example.jp:25, from: a@home.example, to: bob@example.jp}
+    expect: {blocked_by: home-router}
+`
+	sc, err := Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(sc, &trace.Recorder{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("blocked_by home-router: %v, %d missed", err, rep.Missed)
+	}
+}

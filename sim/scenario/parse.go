@@ -257,8 +257,14 @@ func (d *decoder) zone(k, v *yaml.Node) *Zone {
 	what := "dns " + k.Value
 	d.fields(v, what,
 		field{"mx", func(v *yaml.Node) {
-			for _, item := range d.list(v, what+" mx") {
-				z.MX = append(z.MX, d.mx(item, what+" mx"))
+			items := d.list(v, what+" mx")
+			for _, item := range items {
+				m := d.mx(item, what+" mx")
+				// RFC 7505 3: a null MX ("0 .") is the domain's only MX.
+				if m.Host.Node != nil && m.Host.Name == "" && len(items) > 1 {
+					d.errorf(item, "%s mx: a null MX (\".\", no mail accepted) must be the only MX record of its domain (RFC 7505 3)", what)
+				}
+				z.MX = append(z.MX, m)
 			}
 		}},
 		field{"a", func(v *yaml.Node) {
@@ -284,12 +290,17 @@ func (d *decoder) mx(n *yaml.Node, what string) MX {
 			d.errorf(n, "%s: expected \"<preference> <host>\" such as \"10 mx.example.jp\", got %q", what, n.Value)
 			return m
 		}
-		return MX{Pref: pref, Host: Ref{strings.TrimSuffix(f[1], "."), n}}
+		m = MX{Pref: pref, Host: Ref{strings.TrimSuffix(f[1], "."), n}}
+	} else {
+		d.require(n, what, "pref", "host")
+		d.fields(n, what,
+			field{"pref", func(v *yaml.Node) { m.Pref = d.integer(v, what+" pref", 0, 65535) }},
+			field{"host", func(v *yaml.Node) { m.Host = Ref{strings.TrimSuffix(d.str(v, what+" host"), "."), v} }},
+		)
 	}
-	d.fields(n, what,
-		field{"pref", func(v *yaml.Node) { m.Pref = d.integer(v, what+" pref", 0, 65535) }},
-		field{"host", func(v *yaml.Node) { m.Host = Ref{strings.TrimSuffix(d.str(v, what+" host"), "."), v} }},
-	)
+	if m.Host.Node != nil && m.Host.Name == "" && m.Pref != 0 {
+		d.errorf(n, "%s: a null MX (host \".\", no mail accepted) has preference 0 (RFC 7505 3)", what)
+	}
 	return m
 }
 

@@ -3,6 +3,8 @@ package scenario
 import (
 	"net/netip"
 	"strings"
+
+	"github.com/mailsim/mailsim/sim"
 )
 
 // validate checks what the YAML shape cannot: that names refer to things
@@ -18,6 +20,8 @@ func validate(d *decoder, sc *Scenario) {
 		routers[n.Name] = true
 		if n.Router != "" {
 			routers[n.Router] = true
+		} else {
+			routers[sim.DefaultRouter(n.Name)] = true // what the trace will call it
 		}
 	}
 	ips := map[netip.Addr]*Host{}
