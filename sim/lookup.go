@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"time"
+
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -26,6 +28,13 @@ func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok 
 	}
 	q := t.String() + " " + name
 	c.line(trace.ClientToServer, dns.QuestionLine(name, t), trace.Tag{Verb: "QUERY", Query: q, Last: true}, "")
+	if w.dnsHost.Down {
+		w.advance(dnsTimeout)
+		w.note(src, i18n.T(
+			"no answer from "+w.dnsHost.Name+" after "+itoa(int(dnsTimeout.Seconds()))+"s: the DNS server is down",
+			w.dnsHost.Name+"から"+itoa(int(dnsTimeout.Seconds()))+"秒応答がない: DNSサーバが停止している"))
+		return dns.Answer{}, false
+	}
 	c.hop()
 	resp := w.zone.Handle(query)
 	ans, err = dns.ParseAnswer(resp)
@@ -44,6 +53,10 @@ func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok 
 	c.hop()
 	return ans, true
 }
+
+// dnsTimeout is how long a resolver waits for a UDP answer before it
+// gives up (the stub resolver default of 5 s, resolv.conf(5)).
+const dnsTimeout = 5 * time.Second
 
 // note emits a bilingual remark made by host h.
 func (w *World) note(h *Host, t i18n.Text) {

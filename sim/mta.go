@@ -137,6 +137,9 @@ func (w *World) Settle() {
 	for len(w.queue) > 0 && w.queue[0].due <= w.now {
 		it := w.queue[0]
 		w.queue = w.queue[1:]
+		if w.sleeping(it) {
+			continue
+		}
 		w.relay(it)
 	}
 	w.logQueued()
@@ -152,12 +155,26 @@ func (w *World) Wait(d time.Duration) {
 		if it.due > w.now {
 			w.now = it.due
 		}
+		if w.sleeping(it) {
+			continue
+		}
 		w.relay(it)
 	}
 	if w.now < end {
 		w.now = end
 	}
 	w.logQueued()
+}
+
+// sleeping puts back, one retry interval later, an item whose MTA is down:
+// a machine that is off works no queue. It reports whether it did.
+func (w *World) sleeping(it *item) bool {
+	if !it.host.Down {
+		return false
+	}
+	it.due = w.now + w.RetryInterval
+	w.enqueue(it)
+	return true
 }
 
 func (w *World) logQueued() {

@@ -72,11 +72,20 @@ func (w *World) relay(it *item) {
 			targets = append(targets, mx.Host)
 		}
 	}
+	usable, temporary := false, false
 	for _, name := range targets {
 		a, ok := w.resolve(h, name, dns.TypeA)
-		if !ok || len(a.A) == 0 {
+		switch {
+		case !ok || a.RCode != dns.RCodeNoError && a.RCode != dns.RCodeNXDomain:
+			temporary = true // no answer or SERVFAIL: this MX may work later
+			continue
+		case len(a.A) == 0:
+			w.note(h, i18n.T(
+				name+" has no address (A) record: this MX cannot be used",
+				name+"にアドレス(A)レコードがない: このMXは使えない"))
 			continue
 		}
+		usable = true
 		dst := w.byIP[a.A[0]]
 		if dst == nil {
 			// Sealed: an address outside the virtual world is never dialled.
@@ -94,6 +103,14 @@ func (w *World) relay(it *item) {
 			continue // RFC 5321 5.1: try the next MX
 		}
 		w.settleAttempt(it, dst, res)
+		return
+	}
+	if !usable && !temporary {
+		// RFC 5321 5.1: MX records none of which is usable, or an implicit
+		// MX that is not, MUST be reported as an error, not retried.
+		w.bounceAll(it, "5.4.4", i18n.T(
+			"no MX host of "+it.domain+" has an address: unable to route",
+			it.domain+"のMXホストにアドレスがなく、配送経路がない"))
 		return
 	}
 	w.defer_(it, i18n.T("no MX host for "+it.domain+" could be reached", it.domain+"のどのMXホストにも接続できない"))

@@ -479,3 +479,53 @@ func TestBounceOfBounceNotCounted(t *testing.T) {
 		t.Errorf("Bounced = %v for a discarded bounce", got)
 	}
 }
+
+// TestUnusableMXBounces checks RFC 5321 5.1: MX records none of which has
+// an address are an error reported at once, not a five-day retry.
+func TestUnusableMXBounces(t *testing.T) {
+	tw := newTestWorldMX(t, nil, dns.MX{Pref: 10, Host: "nowhere.example.jp"})
+	tw.Zone().Add("nowhere.example.jp", dns.Records{}) // exists, no address
+	tw.submit("bob@example.jp")
+	if q := tw.Log().Queued; len(q) != 0 {
+		t.Errorf("queued %v: an MX without an address cannot become usable by waiting", q)
+	}
+	box := tw.isp.User("alice").Mailbox
+	if len(box) != 1 {
+		t.Fatalf("alice has %d messages, want the bounce", len(box))
+	}
+	checkDSN(t, box[0].Data, "bob@example.jp", "5.4.4", "")
+}
+
+// TestDNSDownDefers: with the DNS server down the lookup times out, which
+// is temporary: the message waits and goes once DNS answers again.
+func TestDNSDownDefers(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.ns.Down = true
+	tw.submit("bob@example.jp")
+	if q := tw.Log().Queued; !slices.Equal(q, []string{"bob@example.jp"}) {
+		t.Fatalf("queued = %v, want bob@example.jp waiting for DNS", q)
+	}
+	tw.ns.Down = false
+	tw.Wait(31 * time.Minute)
+	if len(tw.mx.User("bob").Mailbox) != 1 {
+		t.Error("not delivered once DNS was back")
+	}
+}
+
+// TestDownMTAWorksNoQueue: an MTA that is switched off does not relay what
+// it queued before; it does once it is back.
+func TestDownMTAWorksNoQueue(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.mx.Down = true
+	tw.submit("bob@example.jp")
+	tw.isp.Down, tw.mx.Down = true, false
+	tw.Wait(2 * time.Hour)
+	if len(tw.mx.User("bob").Mailbox) != 0 {
+		t.Fatal("a switched-off MTA relayed its queue")
+	}
+	tw.isp.Down = false
+	tw.Wait(31 * time.Minute)
+	if len(tw.mx.User("bob").Mailbox) != 1 {
+		t.Error("not relayed once the MTA was back")
+	}
+}
