@@ -157,6 +157,11 @@ func (w *World) wireSMTP(h *Host, s *SMTPService) {
 		}
 	}
 	c.AuthRequired = s.Auth == AuthRequired
+	if c.Relay == smtp.RelayMyNetworks && len(c.MyNetworks) == 0 && h.Network != nil {
+		// Postfix's default (mynetworks_style = subnet): trust the network
+		// the server sits in. Here, so that a reconfigured server gets it too.
+		c.MyNetworks = []netip.Prefix{h.Network.Prefix}
+	}
 	c.Mailbox = func(addr string) bool { return h.user(localPart(addr)) != nil }
 	c.NextID = w.queueID
 }

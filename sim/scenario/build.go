@@ -118,9 +118,5 @@ func buildSMTP(s SMTPService, h *sim.Host) (*sim.SMTPService, error) {
 		MaxSize:      s.MaxSize,
 		MaxHops:      s.MaxHops,
 	}
-	if policy == smtp.RelayMyNetworks && len(s.MyNetworks) == 0 && h.Network != nil {
-		// Postfix's default: trust the subnet the server sits in.
-		svc.Config.MyNetworks = []netip.Prefix{h.Network.Prefix}
-	}
 	return svc, nil
 }

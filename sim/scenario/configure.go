@@ -28,17 +28,26 @@ func reconfigure(w *sim.World, c *Configure) {
 
 var authModes = map[string]sim.AuthMode{"off": sim.AuthOff, "optional": sim.AuthOptional, "required": sim.AuthRequired}
 
+// relayJA and authJA say the policy keywords in Japanese for the step title.
+var (
+	relayJA = map[string]string{
+		"none": "中継しない", "mynetworks": "自ネットワークのみ",
+		"authenticated": "SMTP-AUTH済みの利用者のみ", "anyone": "誰でも(第三者中継)", "open": "誰でも(第三者中継)",
+	}
+	authJA = map[string]string{"off": "使わない", "optional": "任意", "required": "必須"}
+)
+
 func configureSummary(c *Configure) i18n.Text {
 	var en, ja []string
 	if c.Server.Host.Name != "" {
 		where := c.Server.Host.Name + ":" + strconv.Itoa(c.Server.Port)
 		if c.Relay != "" {
 			en = append(en, where+" now relays for: "+c.Relay)
-			ja = append(ja, where+"の中継許可を "+c.Relay+" に変更")
+			ja = append(ja, where+"の中継許可を「"+relayJA[c.Relay]+"」に変更")
 		}
 		if c.Auth != "" {
 			en = append(en, where+" SMTP AUTH: "+c.Auth)
-			ja = append(ja, where+"のSMTP-AUTHを "+c.Auth+" に変更")
+			ja = append(ja, where+"のSMTP-AUTHを「"+authJA[c.Auth]+"」に変更")
 		}
 	}
 	if c.Down != nil {

@@ -96,3 +96,32 @@ steps:
 		t.Fatalf("blocked_by home-router: %v, %d missed", err, rep.Missed)
 	}
 }
+
+// TestConfigureMyNetworks: relay: mynetworks set mid-scenario trusts the
+// server's own network, as it does when written in the world.
+func TestConfigureMyNetworks(t *testing.T) {
+	src := `id: m
+title: {en: M, ja: M}
+world:
+  networks:
+    office: {cidr: 198.51.100.0/24}
+  hosts:
+    web: {ip: 198.51.100.80, network: office}
+    mail.office.example: {ip: 198.51.100.25, network: office, domains: [office.example], smtp: [25]}
+    mx.example.jp: {ip: 192.0.2.25, domains: [example.jp], users: {bob: x}, smtp: [25]}
+  dns:
+    example.jp: {mx: ["10 mx.example.jp"]}
+steps:
+  - configure: {server: "mail.office.example:25", relay: mynetworks}
+  - send: {client: web, server: mail.office.example:25, from: www@office.example, to: bob@example.jp}
+    expect: {delivered_to: [bob@example.jp]}
+`
+	sc, err := Parse("m.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(sc, &trace.Recorder{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("relay after configure mynetworks: %v, %d missed", err, rep.Missed)
+	}
+}
