@@ -35,8 +35,8 @@ var pop3Entries = []Entry{
 			`Gives the user name, the first half of a USER/PASS login in the AUTHORIZATION state. On port 110 it travels in clear text.`,
 			`USER/PASSによるログインの前半で、AUTHORIZATION状態でユーザ名を伝える。110番ポートでは平文で流れる。`),
 		OK: i18n.T(
-			`The server wants the password next. It does not reveal whether the user exists.`,
-			`次にパスワードを送れという意味。ユーザが存在するかどうかは明かさない。`),
+			`The server wants the password next. RFC 1939 lets a server answer -ERR for an unknown name, but many, this one included, say +OK to every name so that names cannot be probed.`,
+			`次にパスワードを送れという意味。RFC 1939では存在しない名前に-ERRを返してもよいが、多くのサーバ(このサーバも)は名前を探られないよう、どの名前にも+OKを返す。`),
 		Err: i18n.T(
 			`The name was refused, or this server does not allow USER/PASS before TLS; use STLS first.`,
 			`ユーザ名が拒否されたか、このサーバはTLSの前のUSER/PASSを許さない。先にSTLSを使う。`),

@@ -34,8 +34,8 @@ var smtpCommands = []Entry{
 		Key:   "SMTP RCPT",
 		Title: i18n.T(`RCPT TO: one envelope recipient`, `RCPT TO:エンベロープの宛先`),
 		Text: i18n.T(
-			`RCPT TO:<address> adds one recipient to the envelope; the client sends it once per recipient and each gets its own reply, so a 550 for one address does not stop delivery to the others. A server refuses recipients in domains it does not handle unless the client may relay (554 5.7.1), which is what stops open relaying.`,
-			`RCPT TO:<アドレス>でエンベロープに宛先を1件加える。宛先ごとに送ってそれぞれに応答が返るので、1件が550で拒否されても他の宛先への配送は続く。自分が受け持たないドメイン宛ては、中継を許したクライアント以外からなら拒否(554 5.7.1)し、これが第三者中継(オープンリレー)を防ぐ。`),
+			`RCPT TO:<address> adds one recipient to the envelope; the client sends it once per recipient and each gets its own reply, so a 550 for one address does not stop delivery to the others. A server refuses recipients in domains it does not handle unless the client may relay, which is what stops open relaying; Postfix answers 554 5.7.1, where RFC 5321 4.3.2 would have 550.`,
+			`RCPT TO:<アドレス>でエンベロープに宛先を1件加える。宛先ごとに送ってそれぞれに応答が返るので、1件が550で拒否されても他の宛先への配送は続く。自分が受け持たないドメイン宛ては、中継を許したクライアント以外からなら拒否し(Postfixは554 5.7.1、RFC 5321 4.3.2の一覧では550)、これが第三者中継(オープンリレー)を防ぐ。`),
 		RFC: "RFC 5321 4.1.1.3",
 	},
 	{

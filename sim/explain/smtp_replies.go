@@ -15,7 +15,7 @@ var smtpReplies = []Entry{
 	},
 	{
 		Key:   "3xx",
-		Title: i18n.T(`3yz: go on`, `3yz:続きを送れ`),
+		Title: i18n.T(`3yz: go on`, `3yz:中間応答(続きを待つ)`),
 		Text: i18n.T(
 			`The command was accepted but the server needs more: 354 asks for the message text, 334 for the next step of SMTP-AUTH.`,
 			`コマンドは受け付けたが続きが必要という意味。354は本文を、334はSMTP-AUTHの次の入力を求めている。`),
@@ -371,8 +371,8 @@ var smtpReplies = []Entry{
 		Key:   "550",
 		Title: i18n.T(`Mailbox unavailable / refused`, `メールボックス利用不可/拒否`),
 		Text: i18n.T(
-			`The action was refused for good: usually the recipient does not exist (550 5.1.1), or a policy refused it. Only this recipient fails; the others in the same transaction still get the message.`,
-			`処理が恒久的に拒否された。多くは宛先が存在しない(550 5.1.1)か、ポリシーによる拒否。失敗するのはこの宛先だけで、同じトランザクションの他の宛先にはメールが届く。`),
+			`The action was refused for good: usually the recipient does not exist (550 5.1.1), or a policy refused it. After RCPT only this recipient fails and the others in the same transaction still get the message; after MAIL or the final dot the whole message is refused.`,
+			`処理が恒久的に拒否された。多くは宛先が存在しない(550 5.1.1)か、ポリシーによる拒否。RCPTへの応答なら失敗するのはこの宛先だけで他の宛先には届くが、MAILや最後の「.」への応答ならメール全体が拒否される。`),
 		Cause: i18n.T(
 			`A mistyped or deleted address, or a policy of the server such as a spam filter or a failed SPF or DMARC check.`,
 			`アドレスの打ち間違いや削除されたアカウント、または迷惑メール対策やSPF・DMARCの検査失敗などのポリシー。`),

@@ -17,7 +17,7 @@ var (
 	lModePaused  = i18n.T("PAUSED", "一時停止")
 	lJump        = i18n.T("Go to step (1-", "ステップへ移動 (1-")
 	lJumpEnd     = i18n.T("), Enter to go, Esc to cancel: ", ")、Enterで移動、Escで取消: ")
-	lNoStep      = i18n.T("There is no step ", "ステップがありません: ")
+	lNoStep      = i18n.T("There is no step ", "はありません。") // ja: "ステップ9はありません。"
 	lAtStart     = i18n.T("Already at the start.", "最初の行です。")
 	lPaneClose   = i18n.T("Esc closes", "Escで閉じる")
 	lExplain     = i18n.T("Explain: ", "解説: ")

@@ -321,7 +321,7 @@ func (p *Player) promptKey(k Key) {
 			return
 		}
 		if !p.m.JumpStep(n) {
-			p.v.Message = i18n.T(lNoStep.EN+p.v.Prompt+".", lNoStep.JA+p.v.Prompt)
+			p.v.Message = i18n.T(lNoStep.EN+p.v.Prompt+".", "ステップ"+p.v.Prompt+lNoStep.JA)
 			return
 		}
 		p.land()
