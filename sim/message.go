@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"mime"
 	"strconv"
 	"strings"
 	"time"
@@ -19,14 +20,31 @@ func composeMessage(from, headerFrom string, to []string, subject, body string, 
 	b.WriteString("\r\nTo: ")
 	b.WriteString(strings.Join(to, ", "))
 	b.WriteString("\r\nSubject: ")
-	b.WriteString(subject)
+	// RFC 5322 2.2: header fields are ASCII; other text goes in RFC 2047
+	// encoded-words, base64 as Japanese mail clients write them.
+	b.WriteString(mime.BEncoding.Encode("UTF-8", subject))
 	b.WriteString("\r\nDate: ")
 	b.WriteString(date.Format(time.RFC1123Z))
 	b.WriteString("\r\nMessage-ID: <")
 	b.WriteString(msgID)
-	b.WriteString(">\r\n\r\n")
+	b.WriteString(">\r\n")
+	if !isASCII(body) {
+		// RFC 2045 5.2: without these a body is US-ASCII; 8bit text needs
+		// BODY=8BITMIME on the wire, which the client adds (RFC 6152).
+		b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n")
+	}
+	b.WriteString("\r\n")
 	writeBody(&b, body)
 	return []byte(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // writeBody writes text with CRLF line ends, ending in a line break.

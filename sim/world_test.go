@@ -529,3 +529,42 @@ func TestDownMTAWorksNoQueue(t *testing.T) {
 		t.Error("not relayed once the MTA was back")
 	}
 }
+
+// TestJapaneseMessage checks a message written in Japanese: the subject as
+// an RFC 2047 encoded-word, a MIME header for the UTF-8 body (RFC 2045),
+// BODY=8BITMIME on MAIL FROM (RFC 6152), and that a mail reader decodes
+// both back.
+func TestJapaneseMessage(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.Send(SendRequest{Client: tw.alice, Server: tw.isp, Port: 587,
+		Auth: &smtp.Auth{User: "alice", Pass: "wonderland"}, From: "alice@isp.example",
+		To: []string{"bob@example.jp"}, Subject: "明日のランチ", Body: "ボブさん\n正午にどうですか。\n"})
+	tw.Settle()
+	box := tw.mx.User("bob").Mailbox
+	if len(box) != 1 {
+		t.Fatal("not delivered")
+	}
+	raw := string(box[0].Data)
+	hdr, _, _ := strings.Cut(raw, "\r\n\r\n")
+	if !isASCII(hdr) {
+		t.Errorf("the header is not ASCII (RFC 5322 2.2):\n%s", hdr)
+	}
+	msg, err := mail.ReadMessage(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if err != nil || subject != "明日のランチ" {
+		t.Errorf("Subject decodes to %q, %v", subject, err)
+	}
+	if ct := msg.Header.Get("Content-Type"); ct != "text/plain; charset=UTF-8" || msg.Header.Get("MIME-Version") != "1.0" {
+		t.Errorf("Content-Type %q, MIME-Version %q", ct, msg.Header.Get("MIME-Version"))
+	}
+	body, _ := io.ReadAll(msg.Body)
+	if string(body) != "ボブさん\r\n正午にどうですか。\r\n" {
+		t.Errorf("body %q", body)
+	}
+	if !slices.Contains(tw.lines(), "SMTP > MAIL FROM:<alice@isp.example> BODY=8BITMIME") {
+		t.Error("8-bit text was sent without BODY=8BITMIME")
+	}
+}

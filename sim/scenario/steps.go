@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -55,7 +56,12 @@ func (d *decoder) send(n *yaml.Node) *Send {
 		field{"from", func(v *yaml.Node) { s.From = d.str(v, "send from") }},
 		field{"header_from", func(v *yaml.Node) { s.HeaderFrom = d.str(v, "send header_from") }},
 		field{"to", func(v *yaml.Node) { s.To = d.strs(v, "send to") }},
-		field{"subject", func(v *yaml.Node) { s.Subject = d.str(v, "send subject") }},
+		field{"subject", func(v *yaml.Node) {
+			s.Subject = d.str(v, "send subject")
+			if strings.ContainsAny(s.Subject, "\r\n") {
+				d.errorf(v, "send subject: a subject is one line; write it without line breaks (with '>-' for a long one)")
+			}
+		}},
 		field{"body", func(v *yaml.Node) { s.Body = d.str(v, "send body") }},
 		field{"auth", func(v *yaml.Node) { d.auth(v, s) }},
 	)
