@@ -62,7 +62,7 @@ func runBench(ios *IOStreams, id string, opts *benchOptions) error {
 	runtime.ReadMemStats(&before)
 	// On a terminal a long run shows how far it is, in whole percent.
 	var progress func(int)
-	if ios.IsTerminal {
+	if ios.ErrIsTerminal {
 		last := -1
 		progress = func(done int) {
 			if pct := done * 100 / opts.runs; pct != last {

@@ -30,12 +30,15 @@ type IOStreams struct {
 	InFile, OutFile *os.File
 	// IsTerminal reports whether Out is a terminal that may receive escape codes.
 	IsTerminal bool
-	Getenv     func(string) string
+	// ErrIsTerminal is the same for ErrOut, where progress goes.
+	ErrIsTerminal bool
+	Getenv        func(string) string
 }
 
 // SystemStreams returns the process's standard streams.
 func SystemStreams() *IOStreams {
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
+		ErrIsTerminal: isatty.IsTerminal(os.Stderr.Fd())}
 	if isatty.IsTerminal(os.Stdout.Fd()) {
 		s.IsTerminal = true
 		s.OutFile = os.Stdout
