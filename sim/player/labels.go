@@ -93,10 +93,10 @@ func keyHelps(g *glyphs) []keyHelp {
 // glyphs are the characters the frame is drawn with: Unicode on a capable
 // terminal, plain ASCII with --ascii.
 type glyphs struct {
-	hline, env, gate, filter, barrier, right, left, cur, ellipsis, bullet, arrowR, arrowL, up, down string
+	hline, env, gate, filter, barrier, right, left, cur, ellipsis, bullet, arrowR, arrowL, up, down, dot string
 }
 
 var (
-	unicodeGlyphs = glyphs{"─", "✉", "┼", "╪", "╳", "▶", "◀", "▶", "…", "•", "→", "←", "↑", "↓"}
-	asciiGlyphs   = glyphs{"-", "*", "+", "#", "X", ">", "<", ">", "...", "*", "->", "<-", "^", "v"}
+	unicodeGlyphs = glyphs{"─", "✉", "┼", "╪", "╳", "▶", "◀", "▶", "…", "•", "→", "←", "↑", "↓", "·"}
+	asciiGlyphs   = glyphs{"-", "*", "+", "#", "X", ">", "<", ">", "...", "*", "->", "<-", "^", "v", "|"}
 )

@@ -15,7 +15,7 @@ func (r *renderer) paneTitle(y int, title string, scrollable bool) int {
 	r.c.fill(r.mx, y, r.cw, " ", stBadge)
 	hint := r.t(lPaneClose)
 	if scrollable {
-		hint = r.g.up + "/" + r.g.down + " · " + hint
+		hint = r.g.up + "/" + r.g.down + " " + r.g.dot + " " + hint
 	}
 	hint += " "
 	hw := textWidth(hint)
@@ -106,7 +106,7 @@ func (r *renderer) explainPane(top, end int) {
 			}
 		}
 		if len(rows) == 0 {
-			rows = r.textRows(rows, "", r.t(lNoExplain), stDim)
+			rows = r.textRows(rows, "", strings.ReplaceAll(r.t(lNoExplain), "←", r.g.arrowL), stDim)
 		}
 	}
 	r.scrolled(y, end, rows, r.v.Scroll)

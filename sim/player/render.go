@@ -2,6 +2,7 @@ package player
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -200,9 +201,9 @@ func (r *renderer) header(y int) {
 	w := r.v.Width
 	r.c.fill(0, y, w, " ", stHeader)
 	right := r.t(lStep) + " " + strconv.Itoa(r.m.Step()) + "/" + strconv.Itoa(r.m.Steps()) +
-		" · " + strconv.Itoa(r.m.Pos()) + "/" + strconv.Itoa(r.m.Len())
+		" " + r.g.dot + " " + strconv.Itoa(r.m.Pos()) + "/" + strconv.Itoa(r.m.Len())
 	if w >= 100 && r.m.pos > 0 {
-		right = trace.FormatTime(r.m.events[r.m.starts[r.m.pos-1]].At) + " · " + right
+		right = trace.FormatTime(r.m.events[r.m.starts[r.m.pos-1]].At) + " " + r.g.dot + " " + right
 	}
 	right += " "
 	rw := textWidth(right)
@@ -216,7 +217,7 @@ func (r *renderer) header(y int) {
 		left += " " + r.g.cur + " " + clean(topo.ID)
 	}
 	if t := r.t(topo.Title); t != "" {
-		left += " · " + clean(t)
+		left += " " + r.g.dot + " " + clean(t)
 	}
 	r.c.put(0, y, truncate(left, w-rw-1, r.g.ellipsis), stHeader)
 }
@@ -246,7 +247,7 @@ func (r *renderer) status(y int) {
 	case !r.v.Message.IsZero():
 		r.c.put(r.mx, y, truncate(clean(r.t(r.v.Message)), avail, r.g.ellipsis), stBold)
 	case r.m.AtEnd() && r.m.Len() > 0 && !r.inFlight():
-		r.c.put(r.mx, y, truncate(r.t(lEnd), avail, r.g.ellipsis), stBold)
+		r.c.put(r.mx, y, truncate(strings.ReplaceAll(r.t(lEnd), "←", r.g.arrowL), avail, r.g.ellipsis), stBold)
 	default:
 		r.c.put(r.mx, y, truncate(clean(r.stepTitle()), avail, r.g.ellipsis), stPlain)
 	}

@@ -233,3 +233,25 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// TestASCIIFramesAreASCII: with --ascii and English text, every frame of
+// every position and pane draws only ASCII, for terminals that have nothing
+// else. (Scenario text itself may still be Japanese or contain other
+// characters; the fixture's English is ASCII.)
+func TestASCIIFramesAreASCII(t *testing.T) {
+	topo := fixtureTopology()
+	m := NewModel(topo, fixtureEvents(topo))
+	for pos := 0; pos <= m.Len(); pos++ {
+		m.Seek(pos)
+		for _, pane := range []Pane{PaneDialogue, PaneExplain, PaneState, PaneTranscript} {
+			v := &View{Width: 80, Height: 24, Lang: i18n.EN, Pane: pane, ASCII: true, Anim: 1, AnimSteps: 4}
+			for _, row := range Render(m, v) {
+				for _, r := range row {
+					if r >= 0x80 {
+						t.Fatalf("position %d, pane %v: %q in %q", pos, pane, r, row)
+					}
+				}
+			}
+		}
+	}
+}
