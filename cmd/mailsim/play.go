@@ -38,8 +38,9 @@ Keys (also listed on screen):
   q, Ctrl-C         quit                   Esc    close a pane
 
 When the output is not a terminal, NO_COLOR is set, TERM=dumb or --plain is
-given, play prints the same plain transcript as 'mailsim run', with no
-escape codes. Play is a viewer: it exits 0 unless the scenario cannot be
+given, or the input is not a terminal without --auto (nobody could press a
+key), play prints the same plain transcript as 'mailsim run' (without its
+result line), with no escape codes. Play is a viewer: it exits 0 unless the scenario cannot be
 loaded (2).`,
 		Example: `  mailsim play op25b
   mailsim play op25b --lang ja --auto --speed 2
@@ -53,7 +54,7 @@ loaded (2).`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.auto, "auto", false, "play by itself at --speed (p pauses and resumes)")
-	f.BoolVar(&o.step, "step", true, "wait for a key before each line (the default on a terminal)")
+	f.BoolVar(&o.step, "step", true, "wait for a key before each line (the default on a terminal; --step=false plays by itself, like --auto)")
 	f.Float64Var(&o.speed, "speed", 1, "playback speed from 0.25 to 10 (+ and - change it while playing)")
 	f.BoolVar(&o.plain, "plain", false, "print the plain transcript, as 'mailsim run' does")
 	f.BoolVar(&o.big, "big", false, "projector layout: margins, double spacing, one exchange per screen")
@@ -69,6 +70,9 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 	}
 	if o.auto && o.stepSet && o.step {
 		return badInput(errors.New("play: --auto and --step exclude each other"))
+	}
+	if o.stepSet && !o.step {
+		o.auto = true // --step=false: nobody presses keys between lines
 	}
 	if math.IsNaN(o.speed) || o.speed < 0.25 || o.speed > 10 {
 		return badInput(fmt.Errorf("play: --speed %g is out of range: use 0.25 to 10", o.speed))
@@ -102,13 +106,8 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 // the user asked for no colour (https://no-color.org) or a dumb terminal, or
 // nobody can press keys for step mode.
 func plainPlay(ios *IOStreams, o *playOptions) bool {
-	getenv := ios.Getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
-	}
-	return o.plain || !ios.IsTerminal || ios.OutFile == nil ||
-		getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" ||
-		ios.InFile == nil && !o.auto
+	colour, _ := wantColor(ios, "auto") // a terminal, no NO_COLOR, not TERM=dumb
+	return o.plain || !colour || ios.OutFile == nil || ios.InFile == nil && !o.auto
 }
 
 // explainEvent feeds the player's explain pane from sim/explain. For a

@@ -102,7 +102,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language of narration and explanations: en or ja (default from LC_ALL/LANG)")
+	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language of narration and explanations: en or ja (default from LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletions("en", "ja"))
 	root.AddCommand(
 		newListCmd(ios, g),
