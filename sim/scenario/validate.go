@@ -61,6 +61,17 @@ func validate(d *decoder, sc *Scenario) {
 			}
 		}
 	}
+	if dnsHosts == 0 {
+		// The DNS server added for the scenario must not collide with it.
+		for _, h := range w.Hosts {
+			switch {
+			case h.Name == DefaultDNSServer.Name:
+				d.errorf(h.Node, "host %s: this name is taken by the DNS server mailsim adds when no host has dns: true; give this host dns: true, or another name", h.Name)
+			case h.IP == DefaultDNSServer.IP:
+				d.errorf(h.IPNode, "host %s: address %s is taken by the DNS server mailsim adds (%s) when no host has dns: true; use another address", h.Name, h.IP, DefaultDNSServer.Name)
+			}
+		}
+	}
 	names := sortedKeys(hosts)
 	for _, n := range w.Networks {
 		for _, r := range n.OP25B {
