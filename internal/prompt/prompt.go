@@ -87,14 +87,28 @@ func (l *lines) ReadLine() (string, error) {
 func (l *lines) Close() error { return nil }
 
 // Complete returns the words that extend the last word of line (what is
-// after its last space), case-insensitively, sorted, as readline wants
-// them: the remainder of each word after the typed prefix.
+// after its last space), matched case-insensitively, as readline wants
+// them: the remainder of each word after the typed prefix, sorted, in the
+// case the user is typing in ("rc" gives "pt", "RC" gives "PT").
 func Complete(words []string, line string) (prefix string, rest []string) {
 	prefix = line[strings.LastIndexByte(line, ' ')+1:]
-	lower := strings.ToLower(prefix)
+	lower, upper := strings.ToLower(prefix), strings.ToUpper(prefix)
+	seen := map[string]bool{}
 	for _, w := range words {
-		if len(w) >= len(prefix) && strings.ToLower(w[:len(prefix)]) == lower {
-			rest = append(rest, w[len(prefix):])
+		if len(w) < len(prefix) || strings.ToLower(w[:len(prefix)]) != lower {
+			continue
+		}
+		r := w[len(prefix):]
+		switch {
+		case lower == upper: // digits and dots say nothing about case
+		case prefix == lower:
+			r = strings.ToLower(r)
+		case prefix == upper:
+			r = strings.ToUpper(r)
+		}
+		if !seen[r] {
+			seen[r] = true
+			rest = append(rest, r)
 		}
 	}
 	sort.Strings(rest)

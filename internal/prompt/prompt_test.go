@@ -32,11 +32,13 @@ func TestComplete(t *testing.T) {
 		line, prefix string
 		rest         []string
 	}{
-		{"re", "re", []string{"TR"}},
+		{"re", "re", []string{"tr"}}, // in the case being typed
+		{"RE", "RE", []string{"TR"}},
 		{"R", "R", []string{"CPT", "ETR", "SET"}},
 		{"55", "55", []string{"4"}},
 		{"554 5.", "5.", []string{"7.1"}},
-		{"OP", "OP", []string{"25b"}},
+		{"OP", "OP", []string{"25B"}},
+		{"Rc", "Rc", []string{"PT"}}, // mixed: as the word is
 		{"xyz", "xyz", nil},
 		{"", "", []string{"5.7.1", "554", "RCPT", "RETR", "RSET", "op25b"}},
 	} {

@@ -96,13 +96,15 @@ func Lookup(query string) []Entry {
 
 // Words are what a user may type to find an entry, for completion: every
 // canonical key, the word after a family prefix ("RCPT" of "SMTP RCPT",
-// "587" of "port 587") and the one-word aliases. Sorted, no repeats.
+// "587" of "port 587") and the one-word aliases. Sorted, no word twice in
+// any case.
 func Words() []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(w string) {
-		if w != "" && !seen[w] {
-			seen[w] = true
+		// Lookup ignores case, so "nodata" adds nothing to "NODATA".
+		if k := strings.ToLower(w); w != "" && !seen[k] {
+			seen[k] = true
 			out = append(out, w)
 		}
 	}
