@@ -36,11 +36,13 @@ A query is a reply code (554), an enhanced status code (5.7.1), a command
 NXDOMAIN, "null MX", SPF), a TCP event (op25b, timeout, refused) or a port
 (587). Quote a whole line so that the shell keeps it one query. --list
 prints every key. With no query on a terminal, explain asks for one query
-after another (Tab completes a key, Ctrl-D leaves).`,
+after another (Tab completes a key, Ctrl-D leaves); with no query and a
+pipe for input, it answers each line of the input.`,
 		Example: `  mailsim explain 554
   mailsim explain "554 5.7.1 <bob@example.jp>: Relay access denied"
   mailsim explain --lang ja op25b DELE
-  mailsim explain --list`,
+  mailsim explain --list
+  grep -o '^[45][0-9][0-9] [0-9.]*' transcript.txt | mailsim explain`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.queries = args
 			return runExplain(opts)
@@ -78,12 +80,41 @@ func runExplain(opts *explainOptions) error {
 		}
 		defer r.Close()
 		return explainShell(r, out, lang)
+	case len(opts.queries) == 0 && !opts.ios.InIsTerminal && opts.ios.In != nil:
+		// Queries on standard input, one a line, each on its own:
+		// `grep -o '^[245][0-9][0-9] [0-9.]*' log | mailsim explain`.
+		var found []explain.Entry
+		var missing []string
+		r := prompt.Lines(opts.ios.In)
+		for {
+			line, err := r.ReadLine()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			if q := strings.TrimSpace(line); q != "" {
+				opts.queries = append(opts.queries, q)
+				f, m := resolve([]string{q})
+				found, missing = append(found, f...), append(missing, m...)
+			}
+		}
+		if len(opts.queries) > 0 {
+			return printFound(out, found, missing, lang)
+		}
+		fallthrough
 	case len(opts.queries) == 0:
 		return badInput(errors.New(msg(lang,
 			"explain: say what to explain, such as 'mailsim explain 554', or list every key with 'mailsim explain --list'",
 			"explain: 説明する対象を指定してください(例: mailsim explain 554)。一覧は mailsim explain --list で表示できます")))
 	}
 	found, missing := resolve(opts.queries)
+	return printFound(out, found, missing, lang)
+}
+
+// printFound prints each entry once, then fails with what matched nothing.
+func printFound(out io.Writer, found []explain.Entry, missing []string, lang i18n.Lang) error {
 	seen := map[string]bool{}
 	first := true
 	for _, e := range found {

@@ -204,3 +204,24 @@ func TestExplainShell(t *testing.T) {
 		t.Errorf("ja shell:\n%s", out.String())
 	}
 }
+
+// TestExplainFromPipe: with no query and a pipe for input, every line is a
+// query of its own; an unknown one fails the run after the others.
+func TestExplainFromPipe(t *testing.T) {
+	run := func(in string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		ios := &IOStreams{In: strings.NewReader(in), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+		return Main([]string{"explain"}, ios), out.String(), errOut.String()
+	}
+	code, out, _ := run("554 5.7.1 <x@example.net>: Relay access denied\n\nRETR\n")
+	if code != ExitOK || !strings.Contains(out, "5.7.1  ") || !strings.Contains(out, "554  ") || !strings.Contains(out, "POP3 RETR  ") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, out, errOut := run("550\nxyzzy\n")
+	if code != ExitBadInput || !strings.Contains(out, "550  ") || !strings.Contains(errOut, `"xyzzy"`) {
+		t.Errorf("exit %d, out:\n%s\nerr: %s", code, out, errOut)
+	}
+	if code, _, errOut := run(""); code != ExitBadInput || !strings.Contains(errOut, "say what to explain") {
+		t.Errorf("empty input: exit %d, %s", code, errOut)
+	}
+}

@@ -32,13 +32,16 @@ type IOStreams struct {
 	IsTerminal bool
 	// ErrIsTerminal is the same for ErrOut, where progress goes.
 	ErrIsTerminal bool
+	// InIsTerminal reports whether In is a terminal (someone typing) rather
+	// than a pipe or a file.
+	InIsTerminal bool
 	Getenv        func(string) string
 }
 
 // SystemStreams returns the process's standard streams.
 func SystemStreams() *IOStreams {
 	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
-		ErrIsTerminal: isatty.IsTerminal(os.Stderr.Fd())}
+		ErrIsTerminal: isatty.IsTerminal(os.Stderr.Fd()), InIsTerminal: isatty.IsTerminal(os.Stdin.Fd())}
 	if isatty.IsTerminal(os.Stdout.Fd()) {
 		s.IsTerminal = true
 		s.OutFile = os.Stdout
