@@ -35,7 +35,7 @@ type IOStreams struct {
 	// InIsTerminal reports whether In is a terminal (someone typing) rather
 	// than a pipe or a file.
 	InIsTerminal bool
-	Getenv        func(string) string
+	Getenv       func(string) string
 }
 
 // SystemStreams returns the process's standard streams.
