@@ -7,10 +7,12 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/mailsim/mailsim/internal/prompt"
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/player"
 )
 
 // explainOptions are the inputs of `mailsim explain`.
@@ -79,7 +81,7 @@ func runExplain(opts *explainOptions) error {
 			return err
 		}
 		defer r.Close()
-		return explainShell(r, out, lang)
+		return explainShell(r, out, lang, termWidth(opts.ios))
 	case len(opts.queries) == 0 && !opts.ios.InIsTerminal && opts.ios.In != nil:
 		// Queries on standard input, one a line, each on its own:
 		// `grep -o '^[245][0-9][0-9] [0-9.]*' log | mailsim explain`.
@@ -101,7 +103,7 @@ func runExplain(opts *explainOptions) error {
 			}
 		}
 		if len(opts.queries) > 0 {
-			return printFound(out, found, missing, lang)
+			return printFound(out, found, missing, lang, termWidth(opts.ios))
 		}
 		fallthrough
 	case len(opts.queries) == 0:
@@ -110,11 +112,11 @@ func runExplain(opts *explainOptions) error {
 			"explain: 説明する対象を指定してください(例: mailsim explain 554)。一覧は mailsim explain --list で表示できます")))
 	}
 	found, missing := resolve(opts.queries)
-	return printFound(out, found, missing, lang)
+	return printFound(out, found, missing, lang, termWidth(opts.ios))
 }
 
 // printFound prints each entry once, then fails with what matched nothing.
-func printFound(out io.Writer, found []explain.Entry, missing []string, lang i18n.Lang) error {
+func printFound(out io.Writer, found []explain.Entry, missing []string, lang i18n.Lang, width int) error {
 	seen := map[string]bool{}
 	first := true
 	for _, e := range found {
@@ -126,7 +128,7 @@ func printFound(out io.Writer, found []explain.Entry, missing []string, lang i18
 			fmt.Fprintln(out)
 		}
 		first = false
-		printEntry(out, e, lang)
+		printEntry(out, e, lang, width)
 	}
 	if len(missing) > 0 {
 		return badInput(errors.New(notFound(missing, lang)))
@@ -138,7 +140,7 @@ func printFound(out io.Writer, found []explain.Entry, missing []string, lang i18
 // Ctrl-C on an empty line; "?" lists every key. QUIT and LIST are commands
 // like any other, explained rather than obeyed. An unknown query is
 // answered, not fatal.
-func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang) error {
+func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang, width int) error {
 	fmt.Fprintln(out, msg(lang,
 		"Type a reply code (554), an enhanced code (5.7.1), a command (RCPT) or a line from a transcript. Tab completes, '?' shows every key, Ctrl-D or 'exit' leaves.",
 		"応答コード(554)、拡張ステータスコード(5.7.1)、コマンド(RCPT)、または全記録の1行を入力してください。Tab で補完、? で一覧、Ctrl-D または exit で終了します。"))
@@ -172,7 +174,7 @@ func explainShell(r prompt.Reader, out io.Writer, lang i18n.Lang) error {
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
-			printEntry(out, e, lang)
+			printEntry(out, e, lang, width)
 		}
 		if len(missing) > 0 {
 			fmt.Fprintln(out, notFound(missing, lang))
@@ -221,9 +223,9 @@ func resolve(queries []string) (found []explain.Entry, missing []string) {
 
 // printEntry writes one entry as plain text: the key and title, then the
 // explanation and its parts indented by two spaces.
-func printEntry(w io.Writer, e explain.Entry, lang i18n.Lang) {
+func printEntry(w io.Writer, e explain.Entry, lang i18n.Lang, width int) {
 	fmt.Fprintf(w, "%s  %s\n", e.Key, e.Title.In(lang))
-	fmt.Fprintf(w, "  %s\n", e.Text.In(lang))
+	writeWrapped(w, e.Text.In(lang), width)
 	for _, part := range []struct {
 		label i18n.Text
 		text  i18n.Text
@@ -234,10 +236,34 @@ func printEntry(w io.Writer, e explain.Entry, lang i18n.Lang) {
 		{i18n.T("Fix: ", "対処: "), e.Fix},
 	} {
 		if !part.text.IsZero() {
-			fmt.Fprintf(w, "  %s%s\n", part.label.In(lang), part.text.In(lang))
+			writeWrapped(w, part.label.In(lang)+part.text.In(lang), width)
 		}
 	}
 	fmt.Fprintf(w, "  %s%s\n", msg(lang, "Source: ", "出典: "), e.RFC)
+}
+
+// writeWrapped writes s indented by two spaces, wrapped to width columns
+// when width is set (a terminal) and wide enough to be worth it.
+func writeWrapped(w io.Writer, s string, width int) {
+	if width < 20 {
+		fmt.Fprintf(w, "  %s\n", s)
+		return
+	}
+	for _, l := range player.WrapText(s, width-2) {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
+}
+
+// termWidth is the width of the output when it is a terminal, else 0.
+func termWidth(ios *IOStreams) int {
+	if !ios.IsTerminal || ios.OutFile == nil {
+		return 0
+	}
+	w, _, err := term.GetSize(int(ios.OutFile.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 // printList writes every key and its title, one a line, the titles aligned.

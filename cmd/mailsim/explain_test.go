@@ -8,6 +8,7 @@ import (
 	"github.com/mailsim/mailsim/internal/prompt"
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mattn/go-runewidth"
 )
 
 // runMain runs mailsim with args against buffers, with no locale set.
@@ -174,7 +175,7 @@ func TestExplainList(t *testing.T) {
 func TestExplainShell(t *testing.T) {
 	var out bytes.Buffer
 	in := "554\n\nxyzzy\n?\nLIST\nquit\nrcpt\nexit\nSTAT\n"
-	if err := explainShell(prompt.Lines(strings.NewReader(in)), &out, i18n.EN); err != nil {
+	if err := explainShell(prompt.Lines(strings.NewReader(in)), &out, i18n.EN, 0); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
@@ -197,7 +198,7 @@ func TestExplainShell(t *testing.T) {
 		t.Error("the output does not end with the answer to rcpt: a query after quit was answered?")
 	}
 	out.Reset()
-	if err := explainShell(prompt.Lines(strings.NewReader("RETR")), &out, i18n.JA); err != nil {
+	if err := explainShell(prompt.Lines(strings.NewReader("RETR")), &out, i18n.JA, 0); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "POP3 RETR") || !strings.Contains(out.String(), "Tab で補完") {
@@ -223,5 +224,24 @@ func TestExplainFromPipe(t *testing.T) {
 	}
 	if code, _, errOut := run(""); code != ExitBadInput || !strings.Contains(errOut, "say what to explain") {
 		t.Errorf("empty input: exit %d, %s", code, errOut)
+	}
+}
+
+// TestExplainWraps: on a terminal, entries are wrapped to its width, in
+// both languages, and nothing is lost in the wrapping.
+func TestExplainWraps(t *testing.T) {
+	e, _ := explain.Get("554")
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
+		var b bytes.Buffer
+		printEntry(&b, e, lang, 40)
+		for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+			if w := runewidth.StringWidth(l); w > 40 && !strings.Contains(l, "RFC") {
+				t.Errorf("%s: a line of %d columns: %q", lang, w, l)
+			}
+		}
+		squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if !strings.Contains(squash(b.String()), squash(e.Text.In(lang))) {
+			t.Errorf("%s: the text did not survive wrapping:\n%s", lang, b.String())
+		}
 	}
 }

@@ -127,3 +127,8 @@ func breakable(prev, r rune) bool {
 }
 
 func decodeRuneSlow(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// WrapText splits s into lines of at most width terminal columns the way
+// the player's panes do: between words or next to wide (CJK) characters,
+// never with closing punctuation at the start of a line (kinsoku).
+func WrapText(s string, width int) []string { return wrap(nil, s, width, true) }
