@@ -32,7 +32,13 @@ steps:
 // missed runs the world with steps and returns how many expectations missed.
 func missed(t *testing.T, steps string) int {
 	t.Helper()
-	sc, err := Parse("expect.yaml", []byte(expectWorld+steps))
+	return runYAML(t, expectWorld+steps).Missed
+}
+
+// runYAML loads and runs a whole scenario given as text.
+func runYAML(t *testing.T, src string) *Report {
+	t.Helper()
+	sc, err := Parse("test.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +46,7 @@ func missed(t *testing.T, steps string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rep.Missed
+	return rep
 }
 
 // TestExpectationsCanMiss checks expectations that once passed when they
@@ -87,13 +93,8 @@ steps:
   - send: {client: pc, server: mx.example.jp:25, from: a@home.example, to: bob@example.jp}
     expect: {blocked_by: home-router}
 `
-	sc, err := Parse("r.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Run(sc, &trace.Recorder{})
-	if err != nil || !rep.OK() {
-		t.Fatalf("blocked_by home-router: %v, %d missed", err, rep.Missed)
+	if rep := runYAML(t, src); !rep.OK() {
+		t.Fatalf("blocked_by home-router: %d missed", rep.Missed)
 	}
 }
 
@@ -116,12 +117,7 @@ steps:
   - send: {client: web, server: mail.office.example:25, from: www@office.example, to: bob@example.jp}
     expect: {delivered_to: [bob@example.jp]}
 `
-	sc, err := Parse("m.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Run(sc, &trace.Recorder{})
-	if err != nil || !rep.OK() {
-		t.Fatalf("relay after configure mynetworks: %v, %d missed", err, rep.Missed)
+	if rep := runYAML(t, src); !rep.OK() {
+		t.Fatalf("relay after configure mynetworks: %d missed", rep.Missed)
 	}
 }
