@@ -44,6 +44,17 @@ func converse(t *testing.T, c *Client, s *Server) (string, []*Message) {
 	return "", nil
 }
 
+// converseScript is converse checked against an expected transcript in the
+// script format (indentation and blank lines ignored).
+func converseScript(t *testing.T, c *Client, s *Server, script string) []*Message {
+	t.Helper()
+	got, msgs := converse(t, c, s)
+	if want := cleanScript(script); got != want {
+		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
+	}
+	return msgs
+}
+
 // wire sends r through its text form and back.
 func wire(t *testing.T, r Reply) Reply {
 	t.Helper()
@@ -73,8 +84,7 @@ func TestClientSubmissionPlain(t *testing.T) {
 		To:   []string{"bob@example.jp"},
 		Data: []byte(helloMessage),
 	})
-	got, msgs := converse(t, c, NewServer(submissionConfig(), homePeer))
-	want := cleanScript(`
+	msgs := converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10.home.isp.example` + submissionEHLO + `
 		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
@@ -98,9 +108,6 @@ func TestClientSubmissionPlain(t *testing.T) {
 		S: 221 2.0.0 Bye
 		-- close
 		-- done`)
-	if got != want {
-		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
-	}
 	// The dot-stuffing round trip: the server gets the message back with
 	// CRLF line ends.
 	if wantData := strings.ReplaceAll(helloMessage, "\n", "\r\n"); len(msgs) != 1 || string(msgs[0].Data) != wantData {
@@ -120,8 +127,7 @@ func TestClientSubmissionLogin(t *testing.T) {
 		To:   []string{"bob@example.jp"},
 		Data: []byte("Subject: x\r\n\r\nbody\r\n"),
 	})
-	got, _ := converse(t, c, NewServer(submissionConfig(), homePeer))
-	want := cleanScript(`
+	converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO + `
 		C: AUTH LOGIN
@@ -146,9 +152,6 @@ func TestClientSubmissionLogin(t *testing.T) {
 		S: 221 2.0.0 Bye
 		-- close
 		-- done`)
-	if got != want {
-		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
-	}
 	if !c.Result().Sent {
 		t.Errorf("Result = %+v", c.Result())
 	}
@@ -161,8 +164,7 @@ func TestClientRejectedRecipient(t *testing.T) {
 		To:   []string{"bob@example.jp", "green@example.jp", "alice@example.jp"},
 		Data: []byte("Blah blah blah...\n...etc. etc. etc.\n"),
 	})
-	got, _ := converse(t, c, NewServer(mxConfig(), outPeer))
-	want := cleanScript(`
+	converseScript(t, c, NewServer(mxConfig(), outPeer), `
 		S: 220 mx.example.jp ESMTP mailsim
 		C: EHLO mail.outside.example` + mxEHLO + `
 		C: MAIL FROM:<smith@outside.example>
@@ -184,9 +186,6 @@ func TestClientRejectedRecipient(t *testing.T) {
 		S: 221 2.0.0 Bye
 		-- close
 		-- done`)
-	if got != want {
-		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
-	}
 	res := c.Result()
 	if !res.Sent || res.Failure != nil || res.Transient ||
 		strings.Join(res.Accepted, ",") != "bob@example.jp,alice@example.jp" ||
@@ -203,8 +202,7 @@ func TestClientWrongPassword(t *testing.T) {
 		To:   []string{"bob@example.jp"},
 		Data: []byte("x\n"),
 	})
-	got, msgs := converse(t, c, NewServer(submissionConfig(), homePeer))
-	want := cleanScript(`
+	msgs := converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO + `
 		C: AUTH PLAIN AGFsaWNlAHdyb25n
@@ -213,9 +211,6 @@ func TestClientWrongPassword(t *testing.T) {
 		S: 221 2.0.0 Bye
 		-- close
 		-- done`)
-	if got != want {
-		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
-	}
 	res := c.Result()
 	if res.Sent || len(msgs) != 0 || res.Failure == nil || res.Failure.Code != 535 || res.Transient || res.Accepted != nil {
 		t.Errorf("Result = %+v", res)
@@ -224,8 +219,7 @@ func TestClientWrongPassword(t *testing.T) {
 
 func TestClientNoAuthOnSubmission(t *testing.T) {
 	c := NewClient(Job{Helo: "pc10", From: "alice@isp.example", To: []string{"bob@example.jp"}})
-	got, _ := converse(t, c, NewServer(submissionConfig(), homePeer))
-	want := cleanScript(`
+	converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO + `
 		C: MAIL FROM:<alice@isp.example>
@@ -234,9 +228,6 @@ func TestClientNoAuthOnSubmission(t *testing.T) {
 		S: 221 2.0.0 Bye
 		-- close
 		-- done`)
-	if got != want {
-		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
-	}
 	if res := c.Result(); res.Sent || res.Failure == nil || res.Failure.Code != 530 || res.Transient {
 		t.Errorf("Result = %+v", res)
 	}
@@ -244,17 +235,13 @@ func TestClientNoAuthOnSubmission(t *testing.T) {
 
 func TestClientAuthNotAdvertised(t *testing.T) {
 	c := NewClient(Job{Helo: "pc10", Auth: &Auth{User: "alice", Pass: "secret"}, From: "alice@isp.example", To: []string{"bob@example.jp"}})
-	got, _ := converse(t, c, NewServer(mxConfig(), homePeer))
-	want := cleanScript(`
+	converseScript(t, c, NewServer(mxConfig(), homePeer), `
 		S: 220 mx.example.jp ESMTP mailsim
 		C: EHLO pc10` + mxEHLO + `
 		C: QUIT
 		S: 221 2.0.0 Bye
 		-- close
 		-- done`)
-	if got != want {
-		t.Errorf("transcript differs\n--- got\n%s\n--- want\n%s", got, want)
-	}
 	if res := c.Result(); !res.AuthUnavailable || res.Sent || res.Failure == nil || res.Failure.Code != 250 {
 		t.Errorf("Result = %+v", res)
 	}
