@@ -64,11 +64,7 @@ func TestClientRFC1939Example(t *testing.T) {
 	}
 }
 
-const clientUserPass = `S: +OK mail.example.jp POP3 server ready
-C: USER bob
-S: +OK send PASS
-C: PASS hunter2
-S: +OK bob's maildrop has 2 messages (171 octets)
+const clientUserPass = loggedIn + `
 C: STAT
 S: +OK 2 171
 C: LIST
