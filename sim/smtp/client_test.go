@@ -86,7 +86,7 @@ func TestClientSubmissionPlain(t *testing.T) {
 	})
 	msgs := converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
-		C: EHLO pc10.home.isp.example` + submissionEHLO + `
+		C: EHLO pc10.home.isp.example`+submissionEHLO+`
 		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
 		S: 235 2.7.0 Authentication successful
 		C: MAIL FROM:<alice@isp.example>
@@ -129,7 +129,7 @@ func TestClientSubmissionLogin(t *testing.T) {
 	})
 	converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
-		C: EHLO pc10` + submissionEHLO + `
+		C: EHLO pc10`+submissionEHLO+`
 		C: AUTH LOGIN
 		S: 334 VXNlcm5hbWU6
 		C: YWxpY2U=
@@ -166,7 +166,7 @@ func TestClientRejectedRecipient(t *testing.T) {
 	})
 	converseScript(t, c, NewServer(mxConfig(), outPeer), `
 		S: 220 mx.example.jp ESMTP mailsim
-		C: EHLO mail.outside.example` + mxEHLO + `
+		C: EHLO mail.outside.example`+mxEHLO+`
 		C: MAIL FROM:<smith@outside.example>
 		S: 250 2.1.0 Ok
 		C: RCPT TO:<bob@example.jp>
@@ -204,7 +204,7 @@ func TestClientWrongPassword(t *testing.T) {
 	})
 	msgs := converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
-		C: EHLO pc10` + submissionEHLO + `
+		C: EHLO pc10`+submissionEHLO+`
 		C: AUTH PLAIN AGFsaWNlAHdyb25n
 		S: 535 5.7.8 Error: authentication failed
 		C: QUIT
@@ -221,7 +221,7 @@ func TestClientNoAuthOnSubmission(t *testing.T) {
 	c := NewClient(Job{Helo: "pc10", From: "alice@isp.example", To: []string{"bob@example.jp"}})
 	converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
-		C: EHLO pc10` + submissionEHLO + `
+		C: EHLO pc10`+submissionEHLO+`
 		C: MAIL FROM:<alice@isp.example>
 		S: 530 5.7.0 Authentication required
 		C: QUIT
@@ -237,7 +237,7 @@ func TestClientAuthNotAdvertised(t *testing.T) {
 	c := NewClient(Job{Helo: "pc10", Auth: &Auth{User: "alice", Pass: "secret"}, From: "alice@isp.example", To: []string{"bob@example.jp"}})
 	converseScript(t, c, NewServer(mxConfig(), homePeer), `
 		S: 220 mx.example.jp ESMTP mailsim
-		C: EHLO pc10` + mxEHLO + `
+		C: EHLO pc10`+mxEHLO+`
 		C: QUIT
 		S: 221 2.0.0 Bye
 		-- close
