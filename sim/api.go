@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"strconv"
+
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 )
@@ -25,7 +27,7 @@ func (w *World) Send(r SendRequest) SMTPResult {
 		helo = r.Client.Name
 	}
 	w.msgSeq++
-	msgID := w.Date().Format("20060102150405") + "." + itoa(w.msgSeq) + "@" + r.Client.Name
+	msgID := w.Date().Format("20060102150405") + "." + strconv.Itoa(w.msgSeq) + "@" + r.Client.Name
 	data := composeMessage(r.From, r.HeaderFrom, r.To, r.Subject, r.Body, w.Date(), msgID)
 	return w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data})
 }

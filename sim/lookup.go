@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/mailsim/mailsim/sim/dns"
@@ -31,8 +32,8 @@ func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok 
 	if w.dnsHost.Down {
 		w.advance(dnsTimeout)
 		w.note(src, i18n.T(
-			"no answer from "+w.dnsHost.Name+" after "+itoa(int(dnsTimeout.Seconds()))+"s: the DNS server is down",
-			w.dnsHost.Name+"から"+itoa(int(dnsTimeout.Seconds()))+"秒応答がない: DNSサーバが停止している"))
+			"no answer from "+w.dnsHost.Name+" after "+strconv.Itoa(int(dnsTimeout.Seconds()))+"s: the DNS server is down",
+			w.dnsHost.Name+"から"+strconv.Itoa(int(dnsTimeout.Seconds()))+"秒応答がない: DNSサーバが停止している"))
 		return dns.Answer{}, false
 	}
 	c.hop()

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -67,7 +69,7 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 	msg = append(msg, ">\r\n"...)
 	msg = append(msg, data...)
 	u.nextUID++
-	u.Mailbox = append(u.Mailbox, pop3.Message{UID: id + "." + itoa(u.nextUID), Data: msg})
+	u.Mailbox = append(u.Mailbox, pop3.Message{UID: id + "." + strconv.Itoa(u.nextUID), Data: msg})
 	e := w.event(trace.Deliver)
 	e.Src = h.endpoint(0)
 	e.Line = addr
@@ -76,8 +78,8 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 		what, whatJA = "bounce", "バウンスメール"
 	}
 	e.Text = i18n.T(
-		"delivered "+what+" "+id+" to the mailbox of "+u.Name+" ("+addr+"), now "+itoa(len(u.Mailbox))+" in it",
-		whatJA+" "+id+"を"+u.Name+"のメールボックス("+addr+")に格納(計"+itoa(len(u.Mailbox))+"通)")
+		"delivered "+what+" "+id+" to the mailbox of "+u.Name+" ("+addr+"), now "+strconv.Itoa(len(u.Mailbox))+" in it",
+		whatJA+" "+id+"を"+u.Name+"のメールボックス("+addr+")に格納(計"+strconv.Itoa(len(u.Mailbox))+"通)")
 	w.emit(e)
 	w.log.Delivered = append(w.log.Delivered, Delivery{Host: h.Name, Mailbox: strings.ToLower(addr), Bounce: bounce})
 }
@@ -104,7 +106,7 @@ func (w *World) enqueue(it *item) {
 	it.seq = w.qseq
 	i, _ := slices.BinarySearchFunc(w.queue, it, func(a, b *item) int {
 		if a.due != b.due {
-			return cmpDur(a.due, b.due)
+			return cmp.Compare(a.due, b.due)
 		}
 		return a.seq - b.seq
 	})
@@ -118,16 +120,6 @@ func (w *World) enqueue(it *item) {
 			it.id+"を"+it.domain+"へ中継するためキューに入れた: "+e.Line)
 		w.emit(e)
 	}
-}
-
-func cmpDur(a, b time.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Settle runs every queued delivery that is due now, including the ones those

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/pop3"
@@ -27,7 +28,7 @@ func (w *World) pop3Config(h *Host, s *POP3Service) *pop3.Config {
 	if s.APOP {
 		// RFC 1939 7: the timestamp must be unique per greeting; derive it
 		// from the virtual clock so it is reproducible.
-		cfg.Timestamp = "<" + itoa(int(w.now.Milliseconds())) + "." + itoa(w.conns) + "@" + h.Name + ">"
+		cfg.Timestamp = "<" + strconv.Itoa(int(w.now.Milliseconds())) + "." + strconv.Itoa(w.conns) + "@" + h.Name + ">"
 	}
 	cfg.Open = func(user string) []pop3.Message {
 		if u := h.user(user); u != nil {

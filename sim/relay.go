@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -152,7 +153,7 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 		// ended with no reply to blame (RFC 5321 6.1: accepted mail is
 		// delivered, retried or bounced, never dropped).
 		for _, r := range it.to {
-			if isIn(r, cr.Rejected) {
+			if slices.ContainsFunc(cr.Rejected, func(f smtp.RcptFailure) bool { return f.Addr == r }) {
 				continue
 			}
 			if cr.Failure != nil && cr.Failure.Code >= 500 {
@@ -170,15 +171,6 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 		rest.to = retry
 		w.defer_(&rest, i18n.T("the server answered with a temporary (4xx) error", "サーバが一時的なエラー(4xx)を返した"))
 	}
-}
-
-func isIn(addr string, rs []smtp.RcptFailure) bool {
-	for _, r := range rs {
-		if r.Addr == addr {
-			return true
-		}
-	}
-	return false
 }
 
 // jaAfter says in Japanese what a reply answered: "RCPT TOに".
@@ -227,7 +219,7 @@ func (w *World) defer_(it *item, why i18n.Text) {
 		return
 	}
 	it.due = w.now + w.RetryInterval
-	mins := itoa(int(w.RetryInterval.Minutes()))
+	mins := strconv.Itoa(int(w.RetryInterval.Minutes()))
 	w.note(it.host, i18n.T(
 		"deferred "+it.id+" ("+why.EN+"): will retry in "+mins+" minutes",
 		it.id+"の配送を延期("+why.JA+"): "+mins+"分後に再送"))

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/smtp"
@@ -78,7 +79,7 @@ func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResul
 // the line and the reply it got if any; a message the server accepted is
 // delivered or queued for relay.
 func (w *World) smtpExchange(c *conn, srv *smtp.Server, dst *Host, svc *SMTPService, line string) smtp.Result {
-	c.line(trace.ClientToServer, line, clientTag(srv.State(), line), "")
+	c.line(trace.ClientToServer, line, clientTag(srv, line), "")
 	r := srv.Handle(line)
 	if r.Reply.Code != 0 {
 		c.hop()
@@ -99,15 +100,15 @@ func (w *World) emitReply(c *conn, r smtp.Reply, st smtp.State) {
 	}
 }
 
-// clientTag tags a client line given the server state it arrives in.
-func clientTag(st smtp.State, line string) trace.Tag {
-	switch st {
-	case smtp.StateData:
-		return trace.Tag{Verb: "DATA-LINE", Last: true}
-	case smtp.StateAuth:
-		return trace.Tag{Verb: "AUTH-DATA", Last: true}
+// clientTag tags a client line about to be handed to srv: the core's own
+// tag (a verb, DATA-LINE or AUTH-DATA), or for a command the core does not
+// know, its first word, so the trace still says what was sent.
+func clientTag(srv *smtp.Server, line string) trace.Tag {
+	v := srv.LineVerb(line)
+	if v == "" {
+		v = verb(line)
 	}
-	return trace.Tag{Verb: verb(line), Last: true}
+	return trace.Tag{Verb: v, Last: true}
 }
 
 // verb returns the command verb of a line in upper case, without allocating
@@ -152,14 +153,14 @@ func (w *World) Talk(src, dst *Host, port uint16, lines []string) TalkResult {
 	res := TalkResult{Outcome: Connected}
 	g := srv.Greeting()
 	w.emitReply(c, g, srv.State())
-	res.Replies = append(res.Replies, itoa(g.Code))
+	res.Replies = append(res.Replies, strconv.Itoa(g.Code))
 	c.hop()
 	for _, l := range lines {
 		r := w.smtpExchange(c, srv, dst, svc, l)
 		if r.Reply.Code == 0 {
 			continue
 		}
-		res.Replies = append(res.Replies, itoa(r.Reply.Code))
+		res.Replies = append(res.Replies, strconv.Itoa(r.Reply.Code))
 		c.hop()
 		if r.Close {
 			c.close(trace.ServerToClient)

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"strconv"
+
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -70,8 +72,8 @@ func (w *World) dial(src, dst *Host, port uint16, proto trace.Proto, listening b
 		c.fill(e, trace.ServerToClient)
 		e.Proto = trace.TCP
 		e.Text = i18n.T(
-			"RST: connection refused (nothing listens on port "+itoa(int(port))+")",
-			"RST: 接続拒否(ポート"+itoa(int(port))+"で待ち受けているサーバがない)")
+			"RST: connection refused (nothing listens on port "+strconv.Itoa(int(port))+")",
+			"RST: 接続拒否(ポート"+strconv.Itoa(int(port))+"で待ち受けているサーバがない)")
 		w.emit(e)
 		return nil, Refused, nil
 	}
@@ -89,7 +91,7 @@ func (w *World) timeout(c *conn) {
 	e := w.event(trace.Timeout)
 	c.fill(e, trace.ClientToServer)
 	e.Proto = trace.TCP
-	secs := itoa(int(w.ConnectTimeout.Seconds()))
+	secs := strconv.Itoa(int(w.ConnectTimeout.Seconds()))
 	e.Text = i18n.T(
 		"no answer: connection timed out after "+secs+"s",
 		"応答なし: "+secs+"秒で接続タイムアウト")
@@ -129,25 +131,3 @@ func (c *conn) close(by trace.Dir) {
 
 // hop lets one packet's worth of time pass.
 func (c *conn) hop() { c.w.advance(c.w.opts.Latency) }
-
-func itoa(i int) string {
-	if i >= 0 && i < 10 {
-		return string(rune('0' + i))
-	}
-	var b [20]byte
-	n := len(b)
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
-}
