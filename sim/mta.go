@@ -18,7 +18,7 @@ import (
 // prepends its Received: field, delivers to its own mailboxes and queues the
 // rest for relay, one queue entry per destination domain.
 func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
-	id := w.curID // the id the server core put in its "250 ... queued as" reply
+	id := m.ID // the id of the server core's "250 ... queued as" reply
 	data := make([]byte, 0, len(m.Data)+256)
 	data = append(data, smtp.Received(m, h.Name, id, w.Date())...)
 	data = append(data, m.Data...)

@@ -32,8 +32,7 @@ type World struct {
 	step    int
 	conns   int
 	nextID  uint64
-	curID   string // the queue id handed out last
-	msgSeq  int    // Message-ID counter
+	msgSeq  int // Message-ID counter
 	dnsID   uint16
 	hosts   []*Host
 	byName  map[string]*Host
@@ -116,8 +115,7 @@ func (w *World) newConn() int {
 // Postfix ("4A1F2C3D5E").
 func (w *World) queueID() string {
 	w.nextID++
-	w.curID = fmt.Sprintf("%X", 0x1000000000+w.nextID*0x9E3779B1%0xF000000000)
-	return w.curID
+	return fmt.Sprintf("%X", 0x1000000000+w.nextID*0x9E3779B1%0xF000000000)
 }
 
 // BeginStep starts step i (from 0) of a scenario: the events that follow

@@ -68,7 +68,8 @@ func (s *Server) endData() Result {
 		r.Message = m
 		r.Reply = replyOk
 		if s.cfg.NextID != nil {
-			r.Reply = fixed(C250Completed, E200Other, "Ok: queued as "+s.cfg.NextID())
+			m.ID = s.cfg.NextID()
+			r.Reply = fixed(C250Completed, E200Other, "Ok: queued as "+m.ID)
 		}
 	}
 	s.resetTransaction()

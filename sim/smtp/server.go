@@ -29,6 +29,7 @@ type Message struct {
 	User  string   // AUTH identity, "" if none
 	Peer  Peer
 	Data  []byte // message content as received, dot-stuffing removed, CRLF line ends, no final "."
+	ID    string // the queue id of the "250 ... queued as" reply, "" without Config.NextID
 }
 
 // Server is one SMTP server session: the state machine behind one accepted
