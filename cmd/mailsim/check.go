@@ -9,7 +9,7 @@ import (
 	"github.com/mailsim/mailsim/sim/scenario"
 )
 
-func newCheckCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
+func newCheckCmd(ios *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check <file>...",
 		Short: "Validate scenario files without running them",

@@ -110,7 +110,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 	root.AddCommand(
 		newListCmd(ios, g),
 		newRunCmd(ios, g),
-		newCheckCmd(ios, g),
+		newCheckCmd(ios),
 		newPlayCmd(ios, g),
 		newExplainCmd(ios, g),
 		newBenchCmd(ios),

@@ -8,8 +8,8 @@
 // mean, written for IPA and CompTIA exam candidates, with the RFC section each
 // comes from and, for errors, the usual cause and the fix.
 //
-// The player and the plain transcript ask ForEvent (or ForReply, when they
-// know the command a reply answers) for the entries of one trace event; the
+// The player asks ForEvent (or ForReply, when it knows the command a reply
+// answers) for the entries of one trace event; the
 // `mailsim explain` command asks Lookup for what the user typed. The table is
 // Go source, checked by the compiler and by tests, and read-only after package
 // initialisation: every function returns copies.

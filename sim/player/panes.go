@@ -370,7 +370,3 @@ func (r *renderer) transcriptPane(top, end int) {
 		r.c.put(r.mx, y+i, line, st)
 	}
 }
-
-// TranscriptLines is the number of lines of the transcript pane's text, for
-// clamping its scroll position.
-func (m *Model) TranscriptLines(lang i18n.Lang) int { return len(m.transcriptFor(lang).lines) }

@@ -286,8 +286,7 @@ func addInt(list []int, n int) []int {
 	return append(list, n)
 }
 
-// replyCode reads the three digits that start an SMTP reply line, 0 if
-// there are none.
+// firstField is the first space-separated word of s.
 func firstField(s string) string {
 	s = strings.TrimLeft(s, " ")
 	if i := strings.IndexByte(s, ' '); i >= 0 {

@@ -1,6 +1,9 @@
 package player
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // style is how a cell is drawn: an index into sgr.
 type style uint8
@@ -197,5 +200,5 @@ func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < 0x80 {
 		return rune(c), 1
 	}
-	return decodeRuneSlow(s[i:])
+	return utf8.DecodeRuneInString(s[i:])
 }

@@ -126,8 +126,6 @@ func breakable(prev, r rune) bool {
 	return r == ' ' || prev == ' ' || runeWidth(r) == 2 || runeWidth(prev) == 2
 }
 
-func decodeRuneSlow(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
-
 // WrapText splits s into lines of at most width terminal columns the way
 // the player's panes do: between words or next to wide (CJK) characters,
 // never with closing punctuation at the start of a line (kinsoku).
