@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/fatih/color"
 
@@ -29,40 +31,21 @@ func wantColor(ios *IOStreams, mode string) (bool, error) {
 	return false, badInput(fmt.Errorf("--color %q: use auto, always or never", mode))
 }
 
-// classColors colour a transcript the way the player does: commands cyan,
-// 2xx green, 3xx yellow, 4xx magenta, 5xx red, DNS blue, drops on red.
-var classColors = [transcript.NumClasses][]color.Attribute{
-	transcript.StepHead:   {color.Bold, color.Underline},
-	transcript.Narration:  {color.Italic},
-	transcript.Command:    {color.Bold, color.FgCyan},
-	transcript.ClientText: {color.FgCyan},
-	transcript.Reply2xx:   {color.FgGreen},
-	transcript.Reply3xx:   {color.FgYellow},
-	transcript.Reply4xx:   {color.FgMagenta},
-	transcript.Reply5xx:   {color.Bold, color.FgRed},
-	transcript.POPOK:      {color.FgHiGreen},
-	transcript.POPErr:     {color.FgHiRed},
-	transcript.POPText:    {color.FgWhite},
-	transcript.DNS:        {color.FgBlue},
-	transcript.TCP:        {color.Faint},
-	transcript.Timeout:    {color.Bold, color.FgYellow},
-	transcript.Drop:       {color.Bold, color.FgHiWhite, color.BgRed},
-	transcript.Note:       {color.FgHiBlue},
-	transcript.Deliver:    {color.Bold, color.FgHiGreen},
-	transcript.Bounce:     {color.Bold, color.FgMagenta},
-	transcript.ExpectOK:   {color.Bold, color.FgGreen},
-	transcript.ExpectMiss: {color.Bold, color.FgHiRed},
-}
-
 // transcriptPaint returns a transcript.Writer Paint that colours each line by
-// its class. It colours unconditionally: wantColor has already decided.
+// its class, in the scheme the player uses (transcript.SGR). It colours unconditionally: wantColor has already decided.
 func transcriptPaint() func(transcript.Class, string) string {
 	var colors [transcript.NumClasses]*color.Color
-	for c, attrs := range classColors {
-		if len(attrs) > 0 {
-			colors[c] = color.New(attrs...)
-			colors[c].EnableColor()
+	for c, sgr := range transcript.SGR {
+		if sgr == "" {
+			continue
 		}
+		var attrs []color.Attribute
+		for _, p := range strings.Split(sgr, ";") {
+			n, _ := strconv.Atoi(p)
+			attrs = append(attrs, color.Attribute(n))
+		}
+		colors[c] = color.New(attrs...)
+		colors[c].EnableColor()
 	}
 	return func(c transcript.Class, s string) string {
 		if int(c) >= len(colors) || colors[c] == nil {

@@ -3,6 +3,8 @@ package player
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 // style is how a cell is drawn: an index into sgr.
@@ -48,32 +50,33 @@ const (
 )
 
 // sgr holds the Select Graphic Rendition parameters of each style (ECMA-48
-// 8.3.117), limited to the 16 basic colours every terminal has.
+// 8.3.117): the transcript's scheme for the line classes, and the player's
+// own for its frame.
 var sgr = [numStyles]string{
 	stPlain:      "",
 	stHeader:     "1;7",
 	stDim:        "2",
 	stBold:       "1",
-	stClient:     "1;36",
-	stClientText: "36",
-	st2xx:        "32",
-	st3xx:        "33",
-	st4xx:        "35",
-	st5xx:        "1;31",
-	stPOPOK:      "92",
-	stPOPErr:     "91",
-	stPOPText:    "37",
-	stDNS:        "34",
-	stNarration:  "3",
-	stStep:       "1;4",
-	stTCP:        "2",
-	stTimeout:    "1;33",
-	stDrop:       "1;97;41",
-	stNote:       "94",
-	stDeliver:    "1;92",
-	stBounce:     "1;35",
-	stExpectOK:   "1;32",
-	stExpectMiss: "1;91",
+	stClient:     transcript.SGR[transcript.Command],
+	stClientText: transcript.SGR[transcript.ClientText],
+	st2xx:        transcript.SGR[transcript.Reply2xx],
+	st3xx:        transcript.SGR[transcript.Reply3xx],
+	st4xx:        transcript.SGR[transcript.Reply4xx],
+	st5xx:        transcript.SGR[transcript.Reply5xx],
+	stPOPOK:      transcript.SGR[transcript.POPOK],
+	stPOPErr:     transcript.SGR[transcript.POPErr],
+	stPOPText:    transcript.SGR[transcript.POPText],
+	stDNS:        transcript.SGR[transcript.DNS],
+	stNarration:  transcript.SGR[transcript.Narration],
+	stStep:       transcript.SGR[transcript.StepHead],
+	stTCP:        transcript.SGR[transcript.TCP],
+	stTimeout:    transcript.SGR[transcript.Timeout],
+	stDrop:       transcript.SGR[transcript.Drop],
+	stNote:       transcript.SGR[transcript.Note],
+	stDeliver:    transcript.SGR[transcript.Deliver],
+	stBounce:     transcript.SGR[transcript.Bounce],
+	stExpectOK:   transcript.SGR[transcript.ExpectOK],
+	stExpectMiss: transcript.SGR[transcript.ExpectMiss],
 	stMarker:     "1;93",
 	stGate:       "1;33",
 	stFilter:     "33",

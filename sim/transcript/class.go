@@ -33,6 +33,33 @@ const (
 	NumClasses
 )
 
+// SGR holds each class's Select Graphic Rendition parameters (ECMA-48
+// 8.3.117), limited to the 16 basic colours every terminal has: the one
+// colour scheme the player and the coloured transcript share.
+var SGR = [NumClasses]string{
+	Plain:      "",
+	StepHead:   "1;4",
+	Narration:  "3",
+	Command:    "1;36",
+	ClientText: "36",
+	Reply2xx:   "32",
+	Reply3xx:   "33",
+	Reply4xx:   "35",
+	Reply5xx:   "1;31",
+	POPOK:      "92",
+	POPErr:     "91",
+	POPText:    "37",
+	DNS:        "34",
+	TCP:        "2",
+	Timeout:    "1;33",
+	Drop:       "1;97;41",
+	Note:       "94",
+	Deliver:    "1;92",
+	Bounce:     "1;35",
+	ExpectOK:   "1;32",
+	ExpectMiss: "1;91",
+}
+
 // ClassOf says how e should look.
 func ClassOf(e *trace.Event) Class {
 	switch e.Kind {
