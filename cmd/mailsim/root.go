@@ -6,8 +6,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/mailsim/mailsim/sim/i18n"
 )
@@ -41,11 +41,11 @@ type IOStreams struct {
 // SystemStreams returns the process's standard streams.
 func SystemStreams() *IOStreams {
 	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
-		ErrIsTerminal: isatty.IsTerminal(os.Stderr.Fd()), InIsTerminal: isatty.IsTerminal(os.Stdin.Fd())}
-	if isatty.IsTerminal(os.Stdout.Fd()) {
+		ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())), InIsTerminal: term.IsTerminal(int(os.Stdin.Fd()))}
+	if term.IsTerminal(int(os.Stdout.Fd())) {
 		s.IsTerminal = true
 		s.OutFile = os.Stdout
-		if isatty.IsTerminal(os.Stdin.Fd()) {
+		if term.IsTerminal(int(os.Stdin.Fd())) {
 			s.InFile = os.Stdin
 		}
 	}
