@@ -25,10 +25,11 @@ func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResul
 		return SMTPResult{Outcome: out, BlockedBy: blk}
 	}
 	if svc == nil {
-		// Something else listens there (POP3); an SMTP client would see a
-		// greeting it does not understand. Keep it simple: hang up.
+		// Something else listens there (POP3): the connection was made, but
+		// the greeting is not SMTP, so the client hangs up having sent
+		// nothing; a relay retries later.
 		c.close(trace.ClientToServer)
-		return SMTPResult{Outcome: Refused}
+		return SMTPResult{Outcome: Connected}
 	}
 	srv := smtp.NewServer(&svc.Config, smtp.Peer{IP: src.IP, Name: src.Name})
 	cl := smtp.NewClient(job)
