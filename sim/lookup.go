@@ -28,7 +28,7 @@ func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok 
 		return dns.Answer{}, false
 	}
 	q := t.String() + " " + name
-	c.line(trace.ClientToServer, dns.QuestionLine(name, t), trace.Tag{Verb: "QUERY", Query: q, Last: true}, "")
+	c.line(trace.ClientToServer, dns.QuestionLine(name, t), trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: q, Last: true}, nil)
 	if w.dnsHost.Down {
 		w.advance(dnsTimeout)
 		w.note(src, i18n.T(
@@ -45,11 +45,11 @@ func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok 
 	}
 	lines := ans.Lines()
 	for i, l := range lines {
-		tag := trace.Tag{Query: q, Last: i == len(lines)-1}
+		tag := trace.Tag{Kind: trace.Answer, Query: q, Last: i == len(lines)-1}
 		if i == 0 {
 			tag.RCode = ans.RCode
 		}
-		c.line(trace.ServerToClient, l, tag, "")
+		c.line(trace.ServerToClient, l, tag, nil)
 	}
 	c.hop()
 	return ans, true
@@ -63,6 +63,6 @@ const dnsTimeout = 5 * time.Second
 func (w *World) note(h *Host, t i18n.Text) {
 	e := w.event(trace.Note)
 	e.Src = h.endpoint(0)
-	e.Text = t
+	e.Text = i18n.Literal(t)
 	w.emit(e)
 }

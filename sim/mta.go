@@ -77,9 +77,9 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 	if bounce {
 		what, whatJA = "bounce", "バウンスメール"
 	}
-	e.Text = i18n.T(
+	e.Text = i18n.Literal(i18n.T(
 		"delivered "+what+" "+id+" to the mailbox of "+u.Name+" ("+addr+"), now "+strconv.Itoa(len(u.Mailbox))+" in it",
-		whatJA+" "+id+"を"+u.Name+"のメールボックス("+addr+")に格納(計"+strconv.Itoa(len(u.Mailbox))+"通)")
+		whatJA+" "+id+"を"+u.Name+"のメールボックス("+addr+")に格納(計"+strconv.Itoa(len(u.Mailbox))+"通)"))
 	w.emit(e)
 	w.log.Delivered = append(w.log.Delivered, Delivery{Host: h.Name, Mailbox: strings.ToLower(addr), Bounce: bounce})
 }
@@ -115,9 +115,9 @@ func (w *World) enqueue(it *item) {
 		e := w.event(trace.Queue)
 		e.Src = it.host.endpoint(0)
 		e.Line = strings.Join(it.to, ", ")
-		e.Text = i18n.T(
+		e.Text = i18n.Literal(i18n.T(
 			"queued "+it.id+" for relay to "+it.domain+": "+e.Line,
-			it.id+"を"+it.domain+"へ中継するためキューに入れた: "+e.Line)
+			it.id+"を"+it.domain+"へ中継するためキューに入れた: "+e.Line))
 		w.emit(e)
 	}
 }

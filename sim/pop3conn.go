@@ -108,7 +108,7 @@ func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool
 // pop3Exchange hands one client line to the server core and emits it and
 // the response; what a session reaching UPDATE deleted leaves the mailbox.
 func (w *World) pop3Exchange(c *conn, srv *pop3.Server, dst *Host, line string) pop3.Result {
-	c.line(trace.ClientToServer, line, trace.Tag{Verb: pop3.VerbOf(line), Last: true}, "")
+	c.line(trace.ClientToServer, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
 	r := srv.Handle(line)
 	c.hop()
 	w.emitResponse(c, r.Response, srv.State())
@@ -130,13 +130,19 @@ func (w *World) expunge(h *Host, user string, uids []string) {
 // emitResponse emits every wire line of a POP3 response.
 func (w *World) emitResponse(c *conn, r pop3.Response, st pop3.State) {
 	n := r.NumLines()
-	state := st.String()
 	for i := 0; i < n; i++ {
-		tag := trace.Tag{Last: i == n-1}
+		tag := trace.Tag{Kind: trace.Body, Last: i == n-1}
 		if i == 0 {
-			tag.Status = r.Status()
+			tag.Kind, tag.Status = trace.StatusLine, trace.Err
+			if r.OK {
+				tag.Status = trace.OK
+			}
 		}
-		c.line(trace.ServerToClient, r.Line(i), tag, state)
+		var sess *trace.Session
+		if i == n-1 {
+			sess = &trace.Session{State: st.String()}
+		}
+		c.line(trace.ServerToClient, r.Line(i), tag, sess)
 	}
 }
 

@@ -252,9 +252,9 @@ func (w *World) bounce(it *item, fs []failure) {
 	e := w.event(trace.Bounce)
 	e.Src = h.endpoint(0)
 	e.Line = it.from
-	e.Text = i18n.T(
+	e.Text = i18n.Literal(i18n.T(
 		"bounce "+id+" to the envelope sender "+it.from+" (MAIL FROM:<>): "+fs[0].note.EN,
-		"エンベロープFrom("+it.from+")宛てにバウンスメール"+id+"を送る(MAIL FROM:<>): "+fs[0].note.JA)
+		"エンベロープFrom("+it.from+")宛てにバウンスメール"+id+"を送る(MAIL FROM:<>): "+fs[0].note.JA))
 	w.emit(e)
 	data := w.composeBounce(h, id, it, fs)
 	if h.isLocal(it.from) {

@@ -80,7 +80,7 @@ func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job) SMTPResul
 // the line and the reply it got if any; a message the server accepted is
 // delivered or queued for relay.
 func (w *World) smtpExchange(c *conn, srv *smtp.Server, dst *Host, svc *SMTPService, line string) smtp.Result {
-	c.line(trace.ClientToServer, line, clientTag(srv, line), "")
+	c.line(trace.ClientToServer, line, clientTag(srv, line), nil)
 	r := srv.Handle(line)
 	if r.Reply.Code != 0 {
 		c.hop()
@@ -95,9 +95,12 @@ func (w *World) smtpExchange(c *conn, srv *smtp.Server, dst *Host, svc *SMTPServ
 // emitReply emits every line of an SMTP reply.
 func (w *World) emitReply(c *conn, r smtp.Reply, st smtp.State) {
 	n := r.NumLines()
-	state := st.String()
 	for i := 0; i < n; i++ {
-		c.line(trace.ServerToClient, r.Line(i), trace.Tag{Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, state)
+		var sess *trace.Session
+		if i == n-1 {
+			sess = &trace.Session{State: st.String()}
+		}
+		c.line(trace.ServerToClient, r.Line(i), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
 	}
 }
 
@@ -105,11 +108,16 @@ func (w *World) emitReply(c *conn, r smtp.Reply, st smtp.State) {
 // tag (a verb, DATA-LINE or AUTH-DATA), or for a command the core does not
 // know, its first word, so the trace still says what was sent.
 func clientTag(srv *smtp.Server, line string) trace.Tag {
-	v := srv.LineVerb(line)
-	if v == "" {
-		v = verb(line)
+	switch v := srv.LineVerb(line); v {
+	case smtp.TagDataLine:
+		return trace.Tag{Kind: trace.MessageText, Last: true}
+	case smtp.TagAuthData:
+		return trace.Tag{Kind: trace.AuthData, Last: true}
+	case "":
+		return trace.Tag{Kind: trace.Command, Verb: verb(line), Last: true}
+	default:
+		return trace.Tag{Kind: trace.Command, Verb: v, Last: true}
 	}
-	return trace.Tag{Verb: v, Last: true}
 }
 
 // verb returns the command verb of a line in upper case, without allocating

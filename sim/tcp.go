@@ -55,9 +55,9 @@ func (w *World) dial(src, dst *Host, port uint16, proto trace.Proto, listening b
 		c.fill(e, trace.ClientToServer)
 		e.Proto = trace.TCP
 		e.Router = n.Router
-		e.Text = i18n.T(
+		e.Text = i18n.Literal(i18n.T(
 			"SYN dropped by "+n.Router+" (OP25B: TCP/25 from the dynamic network "+n.Name+" to another network's server)",
-			"SYNを"+n.Router+"が破棄(OP25B: 動的IPのネットワーク"+n.Name+"から外部のサーバへのTCP/25は通さない)")
+			"SYNを"+n.Router+"が破棄(OP25B: 動的IPのネットワーク"+n.Name+"から外部のサーバへのTCP/25は通さない)"))
 		w.emit(e)
 		w.timeout(c)
 		return nil, Blocked, n
@@ -71,9 +71,9 @@ func (w *World) dial(src, dst *Host, port uint16, proto trace.Proto, listening b
 		e := w.event(trace.Refused)
 		c.fill(e, trace.ServerToClient)
 		e.Proto = trace.TCP
-		e.Text = i18n.T(
+		e.Text = i18n.Literal(i18n.T(
 			"RST: connection refused (nothing listens on port "+strconv.Itoa(int(port))+")",
-			"RST: 接続拒否(ポート"+strconv.Itoa(int(port))+"で待ち受けているサーバがない)")
+			"RST: 接続拒否(ポート"+strconv.Itoa(int(port))+"で待ち受けているサーバがない)"))
 		w.emit(e)
 		return nil, Refused, nil
 	}
@@ -92,9 +92,9 @@ func (w *World) timeout(c *conn) {
 	c.fill(e, trace.ClientToServer)
 	e.Proto = trace.TCP
 	secs := strconv.Itoa(int(w.ConnectTimeout.Seconds()))
-	e.Text = i18n.T(
+	e.Text = i18n.Literal(i18n.T(
 		"no answer: connection timed out after "+secs+"s",
-		"応答なし: "+secs+"秒で接続タイムアウト")
+		"応答なし: "+secs+"秒で接続タイムアウト"))
 	w.emit(e)
 }
 
@@ -112,12 +112,12 @@ func (c *conn) fill(e *trace.Event, dir trace.Dir) {
 
 // line emits one protocol line. It does not advance the clock: a batch of
 // lines (a multi-line reply, a message body) leaves in one go.
-func (c *conn) line(dir trace.Dir, text string, tag trace.Tag, state string) {
+func (c *conn) line(dir trace.Dir, text string, tag trace.Tag, sess *trace.Session) {
 	e := c.w.event(trace.Line)
 	c.fill(e, dir)
 	e.Line = text
 	e.Tag = tag
-	e.State = state
+	e.Session = sess
 	c.w.emit(e)
 }
 

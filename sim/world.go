@@ -125,14 +125,14 @@ func (w *World) BeginStep(i int, kind string, summary i18n.Text) {
 	w.log = StepLog{}
 	e := w.event(trace.Step)
 	e.Line = kind
-	e.Text = summary
+	e.Text = i18n.Literal(summary)
 	w.emit(e)
 }
 
 // Say emits narration.
 func (w *World) Say(t i18n.Text) {
 	e := w.event(trace.Narration)
-	e.Text = t
+	e.Text = i18n.Literal(t)
 	w.emit(e)
 }
 
@@ -140,7 +140,7 @@ func (w *World) Say(t i18n.Text) {
 func (w *World) Expect(ok bool, t i18n.Text) {
 	e := w.event(trace.Expect)
 	e.OK = ok
-	e.Text = t
+	e.Text = i18n.Literal(t)
 	w.emit(e)
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/mail"
 	"net/netip"
 	"net/textproto"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -338,7 +339,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatalf("runs differ in length: %d vs %d", len(a), len(b))
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Fatalf("event %d differs:\n%+v\n%+v", i, a[i], b[i])
 		}
 	}

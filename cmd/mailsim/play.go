@@ -132,11 +132,11 @@ func explainEvent(e *trace.Event, cmd string) []player.Explanation {
 	return out
 }
 
-func pop3Outcome(en explain.Entry, status string) i18n.Text {
+func pop3Outcome(en explain.Entry, status trace.Status) i18n.Text {
 	switch status {
-	case "+OK":
+	case trace.OK:
 		return en.OK
-	case "-ERR":
+	case trace.Err:
 		return en.Err
 	}
 	return i18n.Text{}

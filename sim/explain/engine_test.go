@@ -85,13 +85,13 @@ func TestEngineTraceExplained(t *testing.T) {
 		case trace.Line:
 			switch {
 			case e.Proto == trace.SMTP && e.Dir == trace.ClientToServer:
-				need = e.Tag.Verb != "DATA-LINE" && e.Tag.Verb != "FOO"
+				need = e.Tag.Kind != trace.MessageText && e.Tag.Verb != "FOO"
 			case e.Proto == trace.SMTP:
 				need = e.Tag.Last
 			case e.Proto == trace.POP3 && e.Dir == trace.ClientToServer:
 				need = true
 			case e.Proto == trace.POP3:
-				need = e.Tag.Status != ""
+				need = e.Tag.Status != trace.NoStatus
 			case e.Proto == trace.DNS:
 				need = true
 			}

@@ -6,10 +6,11 @@ import (
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
-// Tag.Verb values the engine uses for client lines that are not commands.
+// Names ForReply takes for client lines that are not commands, and the key
+// of the AUTH response entry.
 const (
-	verbDataLine = "DATA-LINE" // a line of message text after 354
-	verbAuthData = "AUTH-DATA" // a line answering a 334 challenge
+	verbDataLine = "DATA-LINE" // a line of message text after 354 (trace.MessageText)
+	verbAuthData = "AUTH-DATA" // a line answering a 334 challenge (trace.AuthData)
 )
 
 // ForEvent returns the entries that explain one trace event, most specific
@@ -23,7 +24,7 @@ const (
 // Timeout, Refused and Close the TCP entry (Connect adds the port's entry);
 // for Queue, Deliver and Bounce the MTA entry.
 //
-// Lines of message text (Tag.Verb "DATA-LINE", except the final "."),
+// Lines of message text (Tag.Kind MessageText, except the final "."),
 // continuation lines (an SMTP reply line that is not the last of its reply, a
 // POP3 line without a status) and events with nothing to explain (narration,
 // steps, notes, expectations) return nil. The event is not modified.
@@ -99,18 +100,18 @@ func isClientLine(e *trace.Event) bool {
 
 func smtpLine(e *trace.Event) []Entry {
 	if isClientLine(e) && e.Tag.Code == 0 {
-		verb := e.Tag.Verb
-		if verb == "" {
-			verb = firstWord(e.Line)
-		}
-		switch verb {
-		case verbDataLine:
+		switch e.Tag.Kind {
+		case trace.MessageText:
 			if e.Line == "." {
 				return at(pos(keyEndData))
 			}
 			return nil
-		case verbAuthData:
+		case trace.AuthData:
 			return at(lookupIn(idx.smtpVerb, verbAuthData))
+		}
+		verb := e.Tag.Verb
+		if verb == "" {
+			verb = firstWord(e.Line)
 		}
 		if c, ok := ForCommand(trace.SMTP, verb); ok {
 			return []Entry{c}
@@ -153,7 +154,7 @@ func codePos(code int) int {
 var classKeys = [...]string{2: "2xx", 3: "3xx", 4: "4xx", 5: "5xx"}
 
 func pop3Line(e *trace.Event) []Entry {
-	if isClientLine(e) && e.Tag.Status == "" {
+	if isClientLine(e) && e.Tag.Status == trace.NoStatus {
 		verb := e.Tag.Verb
 		if verb == "" {
 			verb = firstWord(e.Line)
@@ -166,9 +167,9 @@ func pop3Line(e *trace.Event) []Entry {
 	// RFC 1939 3: only the first line of a response carries the status; the
 	// engine tags continuation lines with Status "".
 	switch e.Tag.Status {
-	case keyOK:
+	case trace.OK:
 		return at(pos(keyOK))
-	case keyERR:
+	case trace.Err:
 		return at(pos(keyERR))
 	}
 	return nil

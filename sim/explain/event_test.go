@@ -27,13 +27,20 @@ func smtpReply(line string, code int, enh string, last bool) *trace.Event {
 }
 
 func smtpCmd(line, verb string) *trace.Event {
-	return &trace.Event{Kind: trace.Line, Proto: trace.SMTP, Dir: trace.ClientToServer, Line: line,
-		Tag: trace.Tag{Verb: verb, Last: true}}
+	tag := trace.Tag{Kind: trace.Command, Verb: verb, Last: true}
+	switch verb {
+	case "DATA-LINE":
+		tag = trace.Tag{Kind: trace.MessageText, Last: true}
+	case "AUTH-DATA":
+		tag = trace.Tag{Kind: trace.AuthData, Last: true}
+	}
+	return &trace.Event{Kind: trace.Line, Proto: trace.SMTP, Dir: trace.ClientToServer, Line: line, Tag: tag}
 }
 
 func pop3Status(line, status string) *trace.Event {
+	st := map[string]trace.Status{"+OK": trace.OK, "-ERR": trace.Err}[status]
 	return &trace.Event{Kind: trace.Line, Proto: trace.POP3, Dir: trace.ServerToClient, Line: line,
-		Tag: trace.Tag{Status: status, Last: status != ""}, State: "AUTHORIZATION"}
+		Tag: trace.Tag{Status: st, Last: status != ""}, Session: &trace.Session{State: "AUTHORIZATION"}}
 }
 
 func pop3Cmd(line, verb string) *trace.Event {

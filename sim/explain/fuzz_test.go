@@ -45,7 +45,7 @@ func FuzzForEvent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, kind, proto, dir uint8, line, verb string, code int, enh, status, query, rcode string, last bool, port uint16) {
 		e := &trace.Event{
 			Kind: trace.Kind(kind), Proto: trace.Proto(proto), Dir: trace.Dir(dir), Line: line,
-			Tag: trace.Tag{Verb: verb, Code: code, Enhanced: enh, Status: status, Query: query, RCode: rcode, Last: last},
+			Tag: trace.Tag{Verb: verb, Code: code, Enhanced: enh, Status: map[string]trace.Status{"+OK": trace.OK, "-ERR": trace.Err}[status], Query: query, RCode: rcode, Last: last},
 			Dst: trace.Endpoint{Port: port},
 		}
 		before := *e

@@ -64,3 +64,95 @@ func FromEnv(getenv func(string) string) Lang {
 	}
 	return EN
 }
+
+// Template is one sentence of the engine's message catalogue, in both
+// languages, with numbered placeholders {0}, {1}, ... for its arguments.
+// Templates are package-level values: an event refers to one and carries
+// only the arguments, so the engine formats nothing and a view renders the
+// sentence in its reader's language.
+type Template struct {
+	ID     string // stable name, for tests and exports ("relay.no-mx")
+	EN, JA string
+}
+
+// Msg is a sentence for the reader: a catalogue Template with its
+// arguments, or a literal Text (narration a scenario file wrote).
+type Msg struct {
+	T    *Template
+	Args []Arg
+	Text Text // used when T is nil
+}
+
+// Arg is one argument of a Msg: plain text the same in both languages
+// (a host name, an address, a wire line), or a nested Msg.
+type Arg struct {
+	S   string
+	Msg *Msg
+}
+
+// M builds a Msg from a template and plain-string arguments.
+func M(t *Template, args ...string) Msg {
+	m := Msg{T: t}
+	if len(args) > 0 {
+		m.Args = make([]Arg, len(args))
+		for i, a := range args {
+			m.Args[i] = Arg{S: a}
+		}
+	}
+	return m
+}
+
+// Literal wraps a bilingual text as a Msg.
+func Literal(t Text) Msg { return Msg{Text: t} }
+
+// With returns m with a nested message appended as its next argument.
+func (m Msg) With(n Msg) Msg {
+	m.Args = append(m.Args[:len(m.Args):len(m.Args)], Arg{Msg: &n})
+	return m
+}
+
+// IsZero reports whether the message says nothing.
+func (m Msg) IsZero() bool { return m.T == nil && m.Text.IsZero() }
+
+// ID is the template's id, or "" for a literal.
+func (m Msg) ID() string {
+	if m.T == nil {
+		return ""
+	}
+	return m.T.ID
+}
+
+// In renders the message in lang (English when a Japanese version is
+// missing).
+func (m Msg) In(lang Lang) string {
+	if m.T == nil {
+		return m.Text.In(lang)
+	}
+	tpl := m.T.EN
+	if lang == JA && m.T.JA != "" {
+		tpl = m.T.JA
+	}
+	if len(m.Args) == 0 {
+		return tpl
+	}
+	var b strings.Builder
+	for i := 0; i < len(tpl); i++ {
+		if tpl[i] == '{' && i+2 < len(tpl) && tpl[i+1] >= '0' && tpl[i+1] <= '9' && tpl[i+2] == '}' {
+			if n := int(tpl[i+1] - '0'); n < len(m.Args) {
+				a := m.Args[n]
+				if a.Msg != nil {
+					b.WriteString(a.Msg.In(lang))
+				} else {
+					b.WriteString(a.S)
+				}
+			}
+			i += 2
+			continue
+		}
+		b.WriteByte(tpl[i])
+	}
+	return b.String()
+}
+
+// Both renders the message in both languages, as a Text.
+func (m Msg) Both() Text { return Text{EN: m.In(EN), JA: m.In(JA)} }

@@ -65,7 +65,7 @@ func (b *builder) ep(host string, port uint16) trace.Endpoint {
 
 func (b *builder) beginStep(n int) {
 	b.step = n
-	b.emit(trace.Event{Kind: trace.Step, Text: b.topo.Steps[n]})
+	b.emit(trace.Event{Kind: trace.Step, Text: i18n.Literal(b.topo.Steps[n])})
 }
 
 // connect opens a connection from client to server:port and returns its
@@ -95,7 +95,7 @@ func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lin
 			e := trace.Event{Kind: trace.Line, Conn: conn, Proto: proto, Dir: trace.ClientToServer, Src: c, Dst: s, Line: text}
 			e.Tag.Last = true
 			if inData {
-				e.Tag.Verb = "DATA-LINE"
+				e.Tag.Kind = trace.MessageText
 				if text == "." {
 					inData = false
 				}
@@ -120,10 +120,10 @@ func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lin
 		} else {
 			switch {
 			case strings.HasPrefix(text, "+OK"):
-				e.Tag.Status = "+OK"
+				e.Tag.Status = trace.OK
 				multi = verb == "LIST" || verb == "RETR" || verb == "UIDL" || verb == "TOP"
 			case strings.HasPrefix(text, "-ERR"):
-				e.Tag.Status, multi = "-ERR", false
+				e.Tag.Status, multi = trace.Err, false
 			}
 			e.Tag.Last = !multi || text == "."
 			if text == "." {
@@ -131,7 +131,7 @@ func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lin
 			}
 		}
 		if e.Tag.Last {
-			e.State = state[verb]
+			e.Session = &trace.Session{State: state[verb]}
 		}
 		b.emit(e)
 	}
@@ -143,7 +143,7 @@ func (b *builder) close(from, to trace.Endpoint, conn int) {
 }
 
 func (b *builder) expect(ok bool, text i18n.Text) {
-	b.emit(trace.Event{Kind: trace.Expect, OK: ok, Text: text})
+	b.emit(trace.Event{Kind: trace.Expect, OK: ok, Text: i18n.Literal(text)})
 }
 
 var (
@@ -158,18 +158,18 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 	b := &builder{topo: topo}
 
 	b.beginStep(0)
-	b.emit(trace.Event{Kind: trace.Narration, Text: i18n.T(
+	b.emit(trace.Event{Kind: trace.Narration, Text: i18n.Literal(i18n.T(
 		"A bot on a home line tries to deliver spam straight to the recipient's MX. The ISP's router stands in the way: OP25B drops TCP port 25 leaving its dynamic IP range.",
-		"家庭回線のボットが、受信者のMXへ直接スパムを送ろうとします。ISPのルータがそれを止めます。OP25Bは動的IPアドレスの範囲から外へ出るTCP25番ポートの通信を遮断します。")})
+		"家庭回線のボットが、受信者のMXへ直接スパムを送ろうとします。ISPのルータがそれを止めます。OP25Bは動的IPアドレスの範囲から外へ出るTCP25番ポートの通信を遮断します。"))})
 
 	b.beginStep(1)
 	c, s, conn := b.connect("bot-pc", "mx.example.jp", 25, false)
 	b.emit(trace.Event{Kind: trace.Drop, Conn: conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s, Router: "isp-gw",
-		Text: i18n.T("isp-gw dropped the SYN: OP25B blocks TCP/25 from the dynamic range to outside hosts",
-			"isp-gwがSYNを破棄: OP25Bにより動的IPから外部への25番ポート宛て通信は遮断")})
+		Text: i18n.Literal(i18n.T("isp-gw dropped the SYN: OP25B blocks TCP/25 from the dynamic range to outside hosts",
+			"isp-gwがSYNを破棄: OP25Bにより動的IPから外部への25番ポート宛て通信は遮断"))})
 	b.wait(30 * time.Second)
 	b.emit(trace.Event{Kind: trace.Timeout, Conn: conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s,
-		Text: i18n.T("bot-pc gave up after 30 s: no answer to its SYN", "bot-pcは30秒で諦めた: SYNに応答なし")})
+		Text: i18n.Literal(i18n.T("bot-pc gave up after 30 s: no answer to its SYN", "bot-pcは30秒で諦めた: SYNに応答なし"))})
 	b.expect(true, i18n.T("blocked by isp-home's router", "isp-homeのルータで遮断された"))
 
 	b.beginStep(2)
@@ -203,7 +203,7 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 	}, smtpStates)
 	b.close(s, c, conn)
 	b.emit(trace.Event{Kind: trace.Queue, Src: b.ep("mail.isp.example", 0), Line: "<bob@example.jp>, <carol@example.jp>",
-		Text: i18n.T("queued for relay to example.jp", "example.jp宛てに中継キューへ格納")})
+		Text: i18n.Literal(i18n.T("queued for relay to example.jp", "example.jp宛てに中継キューへ格納"))})
 	mta, ns := b.ep("mail.isp.example", 53001), b.ep("ns.example", 53)
 	b.wait(time.Millisecond)
 	b.emit(trace.Event{Kind: trace.Line, Proto: trace.DNS, Dir: trace.ClientToServer, Src: mta, Dst: ns,
@@ -239,10 +239,10 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 	}, smtpStates)
 	b.close(s, c, conn)
 	b.emit(trace.Event{Kind: trace.Deliver, Src: b.ep("mx.example.jp", 0), Line: "bob@example.jp",
-		Text: i18n.T("delivered to bob's mailbox", "bobのメールボックスに配送")})
+		Text: i18n.Literal(i18n.T("delivered to bob's mailbox", "bobのメールボックスに配送"))})
 	b.emit(trace.Event{Kind: trace.Bounce, Src: b.ep("mail.isp.example", 0), Line: "alice@isp.example",
-		Text: i18n.T("bounce for <carol@example.jp> sent to the envelope From <alice@isp.example>",
-			"<carol@example.jp> のバウンスメールをエンベロープFrom <alice@isp.example> へ送信")})
+		Text: i18n.Literal(i18n.T("bounce for <carol@example.jp> sent to the envelope From <alice@isp.example>",
+			"<carol@example.jp> のバウンスメールをエンベロープFrom <alice@isp.example> へ送信"))})
 	b.expect(true, i18n.T("delivered to bob@example.jp", "bob@example.jp に配送された"))
 	b.expect(false, i18n.T("delivered to carol@example.jp", "carol@example.jp に配送された"))
 
@@ -282,7 +282,7 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 	c, s, conn = b.connect("alice-pc", "mx.example.jp", 587, false)
 	b.wait(time.Millisecond)
 	b.emit(trace.Event{Kind: trace.Refused, Conn: conn, Proto: trace.TCP, Dir: trace.ServerToClient, Src: s, Dst: c,
-		Text: i18n.T("connection refused: mx.example.jp does not listen on 587", "接続拒否: mx.example.jpは587番で待ち受けていない")})
+		Text: i18n.Literal(i18n.T("connection refused: mx.example.jp does not listen on 587", "接続拒否: mx.example.jpは587番で待ち受けていない"))})
 	return b.events
 }
 
@@ -290,7 +290,7 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 // reply code and enhanced status code.
 func fixtureExplain(e *trace.Event, cmd string) []Explanation {
 	var out []Explanation
-	if e.Kind != trace.Line || e.Tag.Verb == "DATA-LINE" {
+	if e.Kind != trace.Line || e.Tag.Kind == trace.MessageText {
 		return nil
 	}
 	if e.Dir == trace.ClientToServer && cmd != "" {
@@ -329,7 +329,7 @@ func fixtureExplain(e *trace.Event, cmd string) []Explanation {
 			Text:    i18n.T("The client names one recipient of the envelope.", "クライアントがエンベロープの宛先を1つ指定します。"),
 			Outcome: i18n.T("This recipient is refused; the others stay in the transaction.", "この宛先は拒否されました。ほかの宛先はトランザクションに残ります。"),
 			RFC:     "RFC 5321 4.1.1.3"})
-	case cmd == "DELE" && e.Tag.Status == "+OK":
+	case cmd == "DELE" && e.Tag.Status == trace.OK:
 		out = append(out, Explanation{Key: "POP3 DELE",
 			Title:   i18n.T("DELE: mark a message as deleted", "DELE: メールに削除マークを付ける"),
 			Text:    i18n.T("The server marks the message; it is removed in the UPDATE state.", "サーバはメールに印を付け、UPDATE状態で削除します。"),

@@ -79,7 +79,7 @@ func continues(prev, next *trace.Event) bool {
 		return true
 	}
 	// RFC 5321 4.5.2: the message text is one block sent after 354.
-	return prev.Tag.Verb == "DATA-LINE" && next.Tag.Verb == "DATA-LINE"
+	return prev.Tag.Kind == trace.MessageText && next.Tag.Kind == trace.MessageText
 }
 
 // exchangeKey identifies who talks to whom: a connection, or for

@@ -203,6 +203,9 @@ func TestAnswersAuthExchange(t *testing.T) {
 	s := trace.Endpoint{Host: "mail.isp.example", Port: 587}
 	ev := func(dir trace.Dir, line, verb string) trace.Event {
 		e := trace.Event{Kind: trace.Line, Proto: trace.SMTP, Conn: 1, Dir: dir, Line: line, Tag: trace.Tag{Verb: verb, Last: true}, Src: c, Dst: s}
+		if verb == "AUTH-DATA" {
+			e.Tag = trace.Tag{Kind: trace.AuthData, Last: true}
+		}
 		if dir == trace.ServerToClient {
 			e.Src, e.Dst = s, c
 		}

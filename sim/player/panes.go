@@ -154,11 +154,13 @@ func (m *Model) answers(i int) string {
 		if e.Conn == 0 && (c.Src != e.Dst || c.Dst != e.Src) {
 			continue
 		}
-		switch c.Tag.Verb {
-		case "":
-			return strings.ToUpper(firstField(c.Line))
-		case "AUTH-DATA":
+		switch {
+		case c.Tag.Kind == trace.AuthData:
 			return "AUTH" // a 334 or 235 answers the AUTH exchange, not the line
+		case c.Tag.Kind == trace.MessageText:
+			return "DATA-LINE"
+		case c.Tag.Verb == "":
+			return strings.ToUpper(firstField(c.Line))
 		}
 		return c.Tag.Verb
 	}

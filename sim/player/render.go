@@ -104,7 +104,7 @@ type renderer struct {
 	info frameInfo
 }
 
-func (r *renderer) t(t i18n.Text) string { return t.In(r.lang) }
+func (r *renderer) t(t interface{ In(i18n.Lang) string }) string { return t.In(r.lang) }
 
 // inFlight reports whether the current beat is still travelling.
 func (r *renderer) inFlight() bool { return r.v.AnimSteps > 0 && r.m.pos > 0 }

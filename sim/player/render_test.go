@@ -110,16 +110,16 @@ func TestColourClasses(t *testing.T) {
 		return e
 	}
 	events := []trace.Event{
-		{Kind: trace.Step, Text: i18n.T("colours", "色")},
-		{Kind: trace.Narration, Text: i18n.T("narration text", "ナレーション")},
-		{Kind: trace.Drop, Router: "isp-gw", Src: c, Dst: s, Text: i18n.T("dropped by OP25B", "OP25Bで破棄")},
+		{Kind: trace.Step, Text: i18n.Literal(i18n.T("colours", "色"))},
+		{Kind: trace.Narration, Text: i18n.Literal(i18n.T("narration text", "ナレーション"))},
+		{Kind: trace.Drop, Router: "isp-gw", Src: c, Dst: s, Text: i18n.Literal(i18n.T("dropped by OP25B", "OP25Bで破棄"))},
 		smtp(trace.ClientToServer, "MAIL FROM:<a@example.jp>", 0),
 		smtp(trace.ServerToClient, "250 2.1.0 Ok", 250),
 		smtp(trace.ServerToClient, "354 go ahead", 354),
 		smtp(trace.ServerToClient, "451 4.3.0 try later", 451),
 		smtp(trace.ServerToClient, "554 5.7.1 Relay access denied", 554),
-		{Kind: trace.Line, Conn: 2, Proto: trace.POP3, Dir: trace.ServerToClient, Src: p, Dst: c, Line: "+OK maildrop ready", Tag: trace.Tag{Status: "+OK", Last: true}},
-		{Kind: trace.Line, Conn: 2, Proto: trace.POP3, Dir: trace.ServerToClient, Src: p, Dst: c, Line: "-ERR invalid password", Tag: trace.Tag{Status: "-ERR", Last: true}},
+		{Kind: trace.Line, Conn: 2, Proto: trace.POP3, Dir: trace.ServerToClient, Src: p, Dst: c, Line: "+OK maildrop ready", Tag: trace.Tag{Status: trace.OK, Last: true}},
+		{Kind: trace.Line, Conn: 2, Proto: trace.POP3, Dir: trace.ServerToClient, Src: p, Dst: c, Line: "-ERR invalid password", Tag: trace.Tag{Status: trace.Err, Last: true}},
 		{Kind: trace.Line, Proto: trace.DNS, Dir: trace.ClientToServer, Src: c, Dst: ns, Line: "QUERY MX example.jp.", Tag: trace.Tag{Query: "MX example.jp", Last: true}},
 	}
 	m := NewModel(nil, events)

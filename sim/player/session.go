@@ -143,12 +143,12 @@ func (s *Session) command(e *trace.Event) {
 	if verb == "" {
 		verb = strings.ToUpper(firstField(e.Line))
 	}
-	switch verb {
-	case "DATA-LINE":
+	switch {
+	case e.Tag.Kind == trace.MessageText:
 		// The reply that follows the text is the reply to its final ".".
 		s.pending, s.pendingLine = "DATA-END", ""
 		return
-	case "AUTH-DATA":
+	case e.Tag.Kind == trace.AuthData:
 		s.pending = "AUTH"
 		return
 	}
@@ -157,15 +157,15 @@ func (s *Session) command(e *trace.Event) {
 }
 
 func (s *Session) reply(e *trace.Event) {
-	if e.State != "" {
-		s.State = e.State
+	if e.Session != nil {
+		s.State = e.Session.State
 	}
 	if s.Proto == trace.POP3 {
-		if e.Tag.Status == "" {
+		if e.Tag.Status == trace.NoStatus {
 			return // a line of a multi-line response
 		}
 		s.LastReply = e.Line
-		s.pop3(e.Tag.Status == "+OK")
+		s.pop3(e.Tag.Status == trace.OK)
 		s.pending = ""
 		return
 	}

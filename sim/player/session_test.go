@@ -84,7 +84,7 @@ func TestSessionEdges(t *testing.T) {
 	c := trace.Endpoint{Host: "c", Port: 5000}
 	srv := trace.Endpoint{Host: "s", Port: 110}
 	ln := func(dir trace.Dir, text, status string) trace.Event {
-		e := trace.Event{Kind: trace.Line, Conn: 7, Proto: trace.POP3, Dir: dir, Line: text, Tag: trace.Tag{Status: status, Last: true}}
+		e := trace.Event{Kind: trace.Line, Conn: 7, Proto: trace.POP3, Dir: dir, Line: text, Tag: trace.Tag{Status: map[string]trace.Status{"+OK": trace.OK, "-ERR": trace.Err}[status], Last: true}}
 		if dir == trace.ClientToServer {
 			e.Src, e.Dst = c, srv
 			e.Tag.Verb = strings.ToUpper(firstField(text))
@@ -161,9 +161,9 @@ func FuzzSessions(f *testing.F) {
 		c := trace.Endpoint{Host: "c", Port: 1}
 		s := trace.Endpoint{Host: "s", Port: 2}
 		p := trace.Proto(proto % 6)
-		status := ""
+		status := trace.NoStatus
 		if strings.HasPrefix(reply, "+OK") {
-			status = "+OK"
+			status = trace.OK
 		}
 		events := []trace.Event{
 			{Kind: trace.Connect, Conn: 1, Src: c, Dst: s},

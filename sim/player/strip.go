@@ -194,11 +194,11 @@ func markerLabel(e *trace.Event) string {
 		return orText(firstField(e.Tag.Query), "DNS") + "?"
 	case e.Dir == trace.ServerToClient && e.Tag.Code != 0:
 		return strconv.Itoa(e.Tag.Code)
-	case e.Dir == trace.ServerToClient && e.Tag.Status != "":
-		return e.Tag.Status
-	case e.Tag.Verb == "DATA-LINE":
+	case e.Dir == trace.ServerToClient && e.Tag.Status != trace.NoStatus:
+		return e.Tag.Status.String()
+	case e.Tag.Kind == trace.MessageText:
 		return "DATA"
-	case e.Tag.Verb == "AUTH-DATA":
+	case e.Tag.Kind == trace.AuthData:
 		return "AUTH"
 	case e.Tag.Verb != "":
 		return e.Tag.Verb

@@ -23,9 +23,10 @@ const (
 	Narration                 // a "say" step: Text is the narration
 	// TCP, as it would look on the wire.
 	Connect // SYN from Src to Dst
-	Accept  // SYN-ACK: the connection is established
+	Accept  // SYN-ACK from the server
+	Ack     // the client's ACK that completes the three-way handshake (RFC 9293 3.5)
 	Refused // RST: nothing listens on Dst's port
-	Drop    // a router dropped the SYN (Router names it, Text says why)
+	Drop    // a router dropped the SYN (Router and Rule say which rule of which router, Text says why)
 	Timeout // the client gave up waiting for an answer
 	Close   // the connection was closed (FIN), Src is the side that closed
 	// Protocol dialogue.
@@ -40,7 +41,7 @@ const (
 )
 
 var kindNames = [...]string{
-	Step: "step", Narration: "say", Connect: "connect", Accept: "accept", Refused: "refused",
+	Step: "step", Narration: "say", Connect: "connect", Accept: "accept", Ack: "ack", Refused: "refused",
 	Drop: "drop", Timeout: "timeout", Close: "close", Line: "line", Deliver: "deliver",
 	Queue: "queue", Bounce: "bounce", Note: "note", Expect: "expect",
 }
@@ -100,35 +101,153 @@ func (e Endpoint) String() string {
 	return e.Host + ":" + strconv.Itoa(int(e.Port))
 }
 
+// LineKind says what a protocol line is, so that views never guess it from
+// the text.
+type LineKind uint8
+
+// Kinds of protocol line.
+const (
+	OtherLine   LineKind = iota
+	Command              // a client command; Tag.Verb names it
+	MessageText          // SMTP: a line of message text after 354, the final "." included
+	AuthData             // SMTP: a client line answering a 334 AUTH challenge
+	Reply                // SMTP: a reply line; Tag.Code (and Enhanced) say which
+	StatusLine           // POP3: a status line; Tag.Status says +OK or -ERR
+	Body                 // POP3: a line of a multi-line response, the final "." included
+	Query                // DNS: the question of a query
+	Answer               // DNS: a line of the answer (header or record)
+)
+
+var lineKindNames = [...]string{
+	OtherLine: "other", Command: "command", MessageText: "text", AuthData: "auth-data",
+	Reply: "reply", StatusLine: "status", Body: "body", Query: "query", Answer: "answer",
+}
+
+func (k LineKind) String() string {
+	if int(k) < len(lineKindNames) {
+		return lineKindNames[k]
+	}
+	return "linekind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Status is a POP3 status indicator (RFC 1939 3).
+type Status uint8
+
+// POP3 status indicators.
+const (
+	NoStatus Status = iota
+	OK              // +OK
+	Err             // -ERR
+)
+
+// String is the indicator as it is on the wire: "+OK", "-ERR", or "".
+func (s Status) String() string {
+	switch s {
+	case OK:
+		return "+OK"
+	case Err:
+		return "-ERR"
+	}
+	return ""
+}
+
 // Tag is the machine-readable meaning of a Line event, used by the explainer
 // and by expectations. Only the fields that apply are set.
 type Tag struct {
-	Verb     string // command verb in upper case: EHLO, MAIL, RETR; "DATA-LINE" for message text, "AUTH-DATA" for an AUTH response line
+	Kind     LineKind
+	Verb     string // command verb in upper case (EHLO, MAIL, RETR), for Command lines
 	Code     int    // SMTP reply code (250, 554)
 	Enhanced string // RFC 3463 enhanced status code ("5.7.1")
-	Status   string // POP3 status indicator: "+OK" or "-ERR"; "" for continuation lines of a multi-line response
+	Status   Status // POP3 status indicator, on a status line
 	Query    string // DNS: query type and name ("MX example.jp"); set on the question and on each answer line
 	RCode    string // DNS: response code (NOERROR, NXDOMAIN) on the answer's header line
+	Empty    bool   // DNS: the answer has no record of the type asked for
 	Last     bool   // the last line of a multi-line reply or response (always true for single lines)
+}
+
+// Rule names the filter rule that dropped a packet.
+type Rule uint8
+
+// Filter rules.
+const (
+	NoRule Rule = iota
+	OP25B       // Outbound Port 25 Blocking: TCP/25 leaving a dynamic network
+)
+
+func (r Rule) String() string {
+	switch r {
+	case OP25B:
+		return "OP25B"
+	}
+	return ""
+}
+
+// Segment is the TCP header of the packet an event travelled in: enough
+// to write a capture file from the trace alone.
+type Segment struct {
+	Seq, Ack uint32 // sequence number of the first payload byte (or of the SYN/FIN), acknowledgement number
+	// Len is the payload length of the whole segment, on the first event
+	// of a segment that carries data; the lines after it in the same
+	// segment have Len 0 and Cont set.
+	Len  uint32
+	Cont bool
+	// Try counts retransmissions of a SYN: 0 for the first, 1 for the first
+	// retransmission (RFC 6298 5, RFC 9293 3.8.1).
+	Try uint8
+}
+
+// Session is the state of a server session after a reply, as the server
+// core states it: what a view shows as "where the conversation stands",
+// without reconstructing the protocol. Snapshots are shared between events
+// and never modified after they are emitted.
+type Session struct {
+	State string // the core's state name: "MAIL", "TRANSACTION"
+
+	// SMTP (RFC 5321, 3207, 4954).
+	Helo     string
+	TLS      bool
+	AuthUser string   // authenticated identity, "" if none
+	InMail   bool     // a transaction is open (MAIL FROM accepted)
+	From     string   // its reverse-path, "" for <>
+	Rcpts    []string // forward-paths accepted so far
+	Rejected []string // forward-paths refused, "<addr> 550"
+	Accepted int      // messages the server took responsibility for in this session
+
+	// POP3 (RFC 1939).
+	User      string // the user given or logged in
+	LoggedIn  bool
+	Messages  int   // messages in the maildrop snapshot
+	Octets    int   // their size
+	Retrieved []int // message numbers retrieved
+	Marked    []int // message numbers marked deleted (removed only at UPDATE)
+	Deleted   int   // messages removed at UPDATE
 }
 
 // Event is one thing that happened in the virtual world.
 type Event struct {
-	Seq    int           // position in the trace, from 0
-	At     time.Duration // virtual time since the scenario began
-	Step   int           // index of the scenario step that caused it, from 0
-	Conn   int           // connection number (0 for events outside a connection)
-	Kind   Kind
-	Proto  Proto
-	Dir    Dir
-	Src    Endpoint // the sender of a line or SYN; for Deliver/Queue/Bounce/Note the host that acted
-	Dst    Endpoint // the receiver
-	Line   string   // the exact protocol line without CRLF, or the subject of a note
-	Tag    Tag
-	State  string    // the server session's state after this line (SMTP: "MAIL", POP3: "TRANSACTION"), on server replies
-	Router string    // for Drop: the router that dropped the packet
-	Text   i18n.Text // narration, or a bilingual explanation of a note or a drop
-	OK     bool      // for Expect: whether the expectation was met
+	Seq   int           // position in the trace, from 0
+	At    time.Duration // virtual time since the scenario began
+	Step  int           // index of the scenario step that caused it, from 0
+	Conn  int           // connection number (0 for events outside a connection)
+	Kind  Kind
+	Proto Proto
+	Dir   Dir
+	Src   Endpoint // the sender of a line or SYN; for Deliver/Queue/Bounce/Note the host that acted
+	Dst   Endpoint // the receiver
+	Line  string   // the exact protocol line without CRLF, or the subject of a note
+	Tag   Tag
+	TCP   Segment // for TCP events and lines carried over TCP
+	// Payload holds the exact bytes on the wire when they are not Line
+	// followed by CRLF: a DNS message (on the question, and on the first
+	// line of the answer), or a line that ended otherwise.
+	Payload []byte
+	// Session is the server's session state after a reply, on the last
+	// line of every SMTP reply and POP3 response.
+	Session *Session
+	Router  string   // for Drop: the router that dropped the packet
+	Rule    Rule     // for Drop: the rule that fired
+	Text    i18n.Msg // narration, or an explanation of a note or a drop, rendered by the view
+	OK      bool     // for Expect: whether the expectation was met
 }
 
 // Sink receives events as the engine produces them.

@@ -97,15 +97,15 @@ func lineClass(e *trace.Event) Class {
 	case e.Proto == trace.DNS:
 		return DNS
 	case e.Dir != trace.ServerToClient:
-		if e.Tag.Verb == "DATA-LINE" || e.Tag.Verb == "AUTH-DATA" {
+		if e.Tag.Kind == trace.MessageText || e.Tag.Kind == trace.AuthData {
 			return ClientText
 		}
 		return Command
 	case e.Proto == trace.POP3:
 		switch e.Tag.Status {
-		case "+OK":
+		case trace.OK:
 			return POPOK
-		case "-ERR":
+		case trace.Err:
 			return POPErr
 		}
 		return POPText

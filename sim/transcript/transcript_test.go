@@ -29,14 +29,14 @@ func TestClassOf(t *testing.T) {
 		want Class
 	}{
 		{line(trace.ClientToServer, trace.SMTP, "EHLO alice-pc", trace.Tag{Verb: "EHLO"}), Command},
-		{line(trace.ClientToServer, trace.SMTP, "Subject: hi", trace.Tag{Verb: "DATA-LINE"}), ClientText},
+		{line(trace.ClientToServer, trace.SMTP, "Subject: hi", trace.Tag{Kind: trace.MessageText}), ClientText},
 		{line(trace.ServerToClient, trace.SMTP, "250 2.1.0 Ok", trace.Tag{Code: 250}), Reply2xx},
 		{line(trace.ServerToClient, trace.SMTP, "354 End data", trace.Tag{}), Reply3xx}, // code read from the line
 		{line(trace.ServerToClient, trace.SMTP, "451 4.3.0 later", trace.Tag{Code: 451}), Reply4xx},
 		{line(trace.ServerToClient, trace.SMTP, "554 5.7.1 denied", trace.Tag{Code: 554}), Reply5xx},
 		{line(trace.ServerToClient, trace.SMTP, "garbage", trace.Tag{}), Plain},
-		{line(trace.ServerToClient, trace.POP3, "+OK 1 563", trace.Tag{Status: "+OK"}), POPOK},
-		{line(trace.ServerToClient, trace.POP3, "-ERR invalid password", trace.Tag{Status: "-ERR"}), POPErr},
+		{line(trace.ServerToClient, trace.POP3, "+OK 1 563", trace.Tag{Status: trace.OK}), POPOK},
+		{line(trace.ServerToClient, trace.POP3, "-ERR invalid password", trace.Tag{Status: trace.Err}), POPErr},
 		{line(trace.ServerToClient, trace.POP3, "Subject: hi", trace.Tag{}), POPText},
 		{line(trace.ClientToServer, trace.DNS, "query example.jp. IN MX", trace.Tag{}), DNS},
 		{trace.Event{Kind: trace.Drop}, Drop},
@@ -69,12 +69,12 @@ func TestReplyCode(t *testing.T) {
 // left, narration indented, and Paint applied to the content only.
 func TestWrite(t *testing.T) {
 	events := []trace.Event{
-		{Kind: trace.Step, Step: 0, Text: i18n.T("send", "送信")},
-		{Kind: trace.Narration, Text: i18n.T("one\ntwo", "一\n二")},
+		{Kind: trace.Step, Step: 0, Text: i18n.Literal(i18n.T("send", "送信"))},
+		{Kind: trace.Narration, Text: i18n.Literal(i18n.T("one\ntwo", "一\n二"))},
 		line(trace.ServerToClient, trace.SMTP, "220 mail.isp.example ESMTP", trace.Tag{Code: 220}),
 		line(trace.ClientToServer, trace.SMTP, "EHLO alice-pc", trace.Tag{Verb: "EHLO"}),
-		{Kind: trace.Note, At: 90 * time.Minute, Src: trace.Endpoint{Host: "mx"}, Text: i18n.T("queued", "キュー")},
-		{Kind: trace.Expect, OK: false, Text: i18n.T("delivered to bob", "bobに配送")},
+		{Kind: trace.Note, At: 90 * time.Minute, Src: trace.Endpoint{Host: "mx"}, Text: i18n.Literal(i18n.T("queued", "キュー"))},
+		{Kind: trace.Expect, OK: false, Text: i18n.Literal(i18n.T("delivered to bob", "bobに配送"))},
 	}
 	events[2].At = 10 * time.Millisecond
 	events[3].At = 20 * time.Millisecond
@@ -113,8 +113,8 @@ func TestWrite(t *testing.T) {
 // terminal as an escape sequence, while tabs (header continuations) stay.
 func TestWriteCleans(t *testing.T) {
 	events := []trace.Event{
-		{Kind: trace.Step, Text: i18n.T("T\x1b[31mRED", "T\x1b[31mRED")},
-		{Kind: trace.Narration, Text: i18n.T("say \x1b]0;pwned\a", "x")},
+		{Kind: trace.Step, Text: i18n.Literal(i18n.T("T\x1b[31mRED", "T\x1b[31mRED"))},
+		{Kind: trace.Narration, Text: i18n.Literal(i18n.T("say \x1b]0;pwned\a", "x"))},
 		line(trace.ClientToServer, trace.SMTP, "HELO \x1b[2Jx\u202e", trace.Tag{}),
 		line(trace.ClientToServer, trace.SMTP, "\tby mx.example.jp", trace.Tag{}),
 	}
