@@ -19,8 +19,10 @@ type SendRequest struct {
 	Subject, Body  string
 }
 
-// Send runs one SMTP submission from the client to the server. Relays the
-// message causes happen on the next Settle.
+// Send runs one SMTP submission from the client to the server and returns
+// when its connection is over; whatever else is scheduled runs alongside.
+// Relays the message causes start when the session ends and finish on the
+// next Settle.
 func (w *World) Send(r SendRequest) SMTPResult {
 	helo := r.Helo
 	if helo == "" {
@@ -29,7 +31,13 @@ func (w *World) Send(r SendRequest) SMTPResult {
 	w.msgSeq++
 	msgID := w.Date().Format("20060102150405") + "." + strconv.Itoa(w.msgSeq) + "@" + r.Client.Name
 	data := composeMessage(r.From, r.HeaderFrom, r.To, r.Subject, r.Body, w.Date(), msgID)
-	return w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data})
+	var res SMTPResult
+	finished := false
+	w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data}, func(sr SMTPResult) {
+		res, finished = sr, true
+	})
+	w.runUntil(func() bool { return finished })
+	return res
 }
 
 // FetchRequest is a mail client collecting mail over POP3.
@@ -41,7 +49,29 @@ type FetchRequest struct {
 	Drop bool
 }
 
-// Fetch runs one POP3 session.
+// Fetch runs one POP3 session and returns when its connection is over.
 func (w *World) Fetch(r FetchRequest) FetchResult {
-	return w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.Drop)
+	var res FetchResult
+	finished := false
+	w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.Drop, func(fr FetchResult) {
+		res, finished = fr, true
+	})
+	w.runUntil(func() bool { return finished })
+	// What is left counts whether or not the session got anywhere.
+	if u := r.Server.user(r.Job.User); u != nil {
+		res.Left = u.Mailbox.Len()
+	}
+	return res
+}
+
+// Talk sends lines as written to dst:port, whatever protocol listens there,
+// one after each reply (after a 354, up to the final "."), and records the
+// replies: for showing errors such as RCPT before MAIL. It returns when the
+// connection is over.
+func (w *World) Talk(src, dst *Host, port uint16, lines []string) TalkResult {
+	var res TalkResult
+	finished := false
+	w.Dial(src, dst, port, &talker{w: w, lines: lines, done: func(tr TalkResult) { res, finished = tr, true }})
+	w.runUntil(func() bool { return finished })
+	return res
 }

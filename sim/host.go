@@ -9,7 +9,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
-	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -37,9 +37,7 @@ type Host struct {
 type User struct {
 	Name     string
 	Password string
-	Mailbox  []pop3.Message
-	nextUID  int
-	locked   bool // a POP3 session holds the maildrop (RFC 1939 8)
+	Mailbox  *mailstore.Mailbox // made when the host joins the world
 }
 
 // SMTPService is an SMTP server listening on a port of a host.
@@ -131,6 +129,11 @@ func (w *World) AddHost(h *Host) error {
 		seen[s.Port] = "pop3"
 	}
 	h.nextPort = 49152 // IANA's dynamic port range (RFC 6335 6)
+	for _, u := range h.Users {
+		if u.Mailbox == nil {
+			u.Mailbox = mailstore.New(1)
+		}
+	}
 	w.hosts = append(w.hosts, h)
 	w.byName[h.Name] = h
 	w.byIP[h.IP] = h
@@ -168,9 +171,6 @@ func (w *World) wireSMTP(h *Host, s *SMTPService) {
 
 // Host returns the host called name, or nil.
 func (w *World) Host(name string) *Host { return w.byName[name] }
-
-// Hosts returns every host in the order they were added.
-func (w *World) Hosts() []*Host { return w.hosts }
 
 // SetDNS makes h the world's DNS server and adds zone data to it.
 func (w *World) SetDNS(h *Host) { w.dnsHost = h }
@@ -285,14 +285,9 @@ func (w *World) Topology() trace.Topology {
 		tn := trace.Network{Name: n.Name, CIDR: n.Prefix, Dynamic: n.Dynamic, Router: n.Router}
 		switch {
 		case n.OP25B != nil && len(n.OP25B.Allow) == 0:
-			tn.Filters = append(tn.Filters, i18n.T(
-				"OP25B: no TCP/25 leaves this network",
-				"OP25B: 外向きTCP/25はすべて遮断"))
+			tn.Filters = append(tn.Filters, msgOP25BNone.Text())
 		case n.OP25B != nil:
-			allow := strings.Join(n.OP25B.Allow, ", ")
-			tn.Filters = append(tn.Filters, i18n.T(
-				"OP25B: TCP/25 leaves only to "+allow,
-				"OP25B: 外向きTCP/25は "+allow+" 宛てのみ通過"))
+			tn.Filters = append(tn.Filters, i18n.M(msgOP25BAllow, strings.Join(n.OP25B.Allow, ", ")).Both())
 		}
 		t.Networks = append(t.Networks, tn)
 	}

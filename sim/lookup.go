@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/mailsim/mailsim/sim/dns"
@@ -10,59 +9,82 @@ import (
 )
 
 // resolve asks the world's DNS server for name's records of type t, as host
-// src would: a real RFC 1035 query over UDP/53, answered from the zone, each
-// record shown as a line in the trace. ok is false when the world has no DNS
-// server or the answer did not parse.
-func (w *World) resolve(src *Host, name string, t dns.Type) (ans dns.Answer, ok bool) {
+// src would: a real RFC 1035 query over UDP/53, answered from the zone one
+// latency later, the question and each record shown as a line in the
+// trace, the messages' bytes kept with them. done gets the answer when it
+// is back at src, with ok false when the world has no DNS server, the
+// server is down (after the resolver's timeout), or the answer did not
+// parse.
+func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.Answer, ok bool)) {
 	if w.dnsHost == nil {
-		w.note(src, i18n.T(
-			"cannot look up "+name+": this world has no DNS server",
-			name+"を検索できない: この世界にDNSサーバがない"))
-		return dns.Answer{}, false
+		w.note(src, i18n.M(msgNoDNSServer, name))
+		done(dns.Answer{}, false)
+		return
 	}
-	c := &conn{w: w, id: w.newConn(), proto: trace.DNS, client: src.endpoint(src.ephemeral()), server: w.dnsHost.endpoint(53)}
 	w.dnsID++
 	query, err := dns.NewQuery(w.dnsID, name, t)
 	if err != nil {
-		w.note(src, i18n.T("cannot look up "+name+": "+err.Error(), name+"を検索できない: "+err.Error()))
-		return dns.Answer{}, false
+		w.note(src, i18n.M(msgLookupError, name, err.Error()))
+		done(dns.Answer{}, false)
+		return
 	}
+	id := w.newConn()
+	client, server := src.endpoint(src.ephemeral()), w.dnsHost.endpoint(53)
 	q := t.String() + " " + name
-	c.line(trace.ClientToServer, dns.QuestionLine(name, t), trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: q, Last: true}, nil)
+	e := w.dnsEvent(id, trace.ClientToServer, client, server)
+	e.Line = dns.QuestionLine(name, t)
+	e.Tag = trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: q, Last: true}
+	e.Payload = query
+	w.emit(e)
 	if w.dnsHost.Down {
-		w.advance(dnsTimeout)
-		w.note(src, i18n.T(
-			"no answer from "+w.dnsHost.Name+" after "+strconv.Itoa(int(dnsTimeout.Seconds()))+"s: the DNS server is down",
-			w.dnsHost.Name+"から"+strconv.Itoa(int(dnsTimeout.Seconds()))+"秒応答がない: DNSサーバが停止している"))
-		return dns.Answer{}, false
+		w.after(dnsTimeout, func() {
+			w.note(src, i18n.M(msgDNSDown, w.dnsHost.Name, itoa(int(dnsTimeout.Seconds()))))
+			done(dns.Answer{}, false)
+		})
+		return
 	}
-	c.hop()
-	resp := w.zone.Handle(query)
-	ans, err = dns.ParseAnswer(resp)
-	if err != nil {
-		w.note(src, i18n.T("unreadable DNS answer: "+err.Error(), "DNS応答を解釈できない: "+err.Error()))
-		return dns.Answer{}, false
-	}
-	lines := ans.Lines()
-	for i, l := range lines {
-		tag := trace.Tag{Kind: trace.Answer, Query: q, Last: i == len(lines)-1}
-		if i == 0 {
-			tag.RCode = ans.RCode
+	w.after(w.opts.Latency, func() {
+		resp := w.zone.Handle(query)
+		ans, err := dns.ParseAnswer(resp)
+		if err != nil {
+			w.note(src, i18n.M(msgDNSUnreadable, err.Error()))
+			w.after(w.opts.Latency, func() { done(dns.Answer{}, false) })
+			return
 		}
-		c.line(trace.ServerToClient, l, tag, nil)
-	}
-	c.hop()
-	return ans, true
+		lines := ans.Lines()
+		for i, l := range lines {
+			e := w.dnsEvent(id, trace.ServerToClient, server, client)
+			e.Line = l
+			e.Tag = trace.Tag{Kind: trace.Answer, Query: q, Last: i == len(lines)-1}
+			if i == 0 {
+				e.Tag.RCode = ans.RCode
+				e.Tag.Empty = ans.RCode == dns.RCodeNoError && !ans.Truncated && len(ans.MX)+len(ans.A)+len(ans.TXT) == 0
+				e.Payload = resp
+			}
+			w.emit(e)
+		}
+		w.after(w.opts.Latency, func() { done(ans, true) })
+	})
+}
+
+// dnsEvent returns the scratch event for a DNS message of exchange id.
+func (w *World) dnsEvent(id int, dir trace.Dir, src, dst trace.Endpoint) *trace.Event {
+	e := w.event(trace.Line)
+	e.Conn = id
+	e.Proto = trace.DNS
+	e.Dir = dir
+	e.Src, e.Dst = src, dst
+	return e
 }
 
 // dnsTimeout is how long a resolver waits for a UDP answer before it
 // gives up (the stub resolver default of 5 s, resolv.conf(5)).
 const dnsTimeout = 5 * time.Second
 
-// note emits a bilingual remark made by host h.
-func (w *World) note(h *Host, t i18n.Text) {
+// note emits a remark made by host h.
+func (w *World) note(h *Host, m i18n.Msg) {
 	e := w.event(trace.Note)
 	e.Src = h.endpoint(0)
-	e.Text = i18n.Literal(t)
+	e.Text = m
 	w.emit(e)
 }

@@ -3,12 +3,11 @@ package sim
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mailsim/mailsim/sim/i18n"
-	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -53,14 +52,14 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 	if u == nil && strings.EqualFold(localPart(addr), "postmaster") {
 		// RFC 5321 4.5.1: every domain has a postmaster, whom the server
 		// accepted mail for without a mailbox check; give it one.
-		u = &User{Name: "postmaster"}
+		u = &User{Name: "postmaster", Mailbox: mailstore.New(1)}
 		h.Users = append(h.Users, u)
 	}
 	if u == nil {
 		// Accepted but undeliverable: it goes back to the sender, never
 		// into the void (RFC 5321 6.1).
 		w.bounce(&item{host: h, id: id, from: from, to: []string{addr}, data: data, first: w.now},
-			[]failure{localFailure(addr, "5.1.1", i18n.T("no mailbox for "+addr, addr+"のメールボックスがない"))})
+			[]failure{localFailure(addr, "5.1.1", i18n.M(msgNoMailbox, addr))})
 		return
 	}
 	msg := make([]byte, 0, len(data)+len(from)+20)
@@ -68,18 +67,15 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 	msg = append(msg, from...)
 	msg = append(msg, ">\r\n"...)
 	msg = append(msg, data...)
-	u.nextUID++
-	u.Mailbox = append(u.Mailbox, pop3.Message{UID: id + "." + strconv.Itoa(u.nextUID), Data: msg})
+	u.Mailbox.Append(id, msg)
 	e := w.event(trace.Deliver)
 	e.Src = h.endpoint(0)
 	e.Line = addr
-	what, whatJA := "message", "メッセージ"
+	t := msgDelivered
 	if bounce {
-		what, whatJA = "bounce", "バウンスメール"
+		t = msgDeliveredBounce
 	}
-	e.Text = i18n.Literal(i18n.T(
-		"delivered "+what+" "+id+" to the mailbox of "+u.Name+" ("+addr+"), now "+strconv.Itoa(len(u.Mailbox))+" in it",
-		whatJA+" "+id+"を"+u.Name+"のメールボックス("+addr+")に格納(計"+strconv.Itoa(len(u.Mailbox))+"通)"))
+	e.Text = i18n.M(t, id, u.Name, addr, itoa(u.Mailbox.Len()))
 	w.emit(e)
 	w.log.Delivered = append(w.log.Delivered, Delivery{Host: h.Name, Mailbox: strings.ToLower(addr), Bounce: bounce})
 }
@@ -98,7 +94,10 @@ type item struct {
 	attempts int
 }
 
-// queue holds items sorted by due time, then arrival.
+// queue holds items sorted by due time, then arrival. One queue runner
+// works it, one delivery attempt at a time, in that order: a message
+// accepted during a session is taken up when the session ends (kick), a
+// deferred one when its retry time comes (a timer on the scheduler).
 type queue []*item
 
 func (w *World) enqueue(it *item) {
@@ -115,46 +114,44 @@ func (w *World) enqueue(it *item) {
 		e := w.event(trace.Queue)
 		e.Src = it.host.endpoint(0)
 		e.Line = strings.Join(it.to, ", ")
-		e.Text = i18n.Literal(i18n.T(
-			"queued "+it.id+" for relay to "+it.domain+": "+e.Line,
-			it.id+"を"+it.domain+"へ中継するためキューに入れた: "+e.Line))
+		e.Text = i18n.M(msgQueued, it.id, it.domain, e.Line)
 		w.emit(e)
+	}
+	if it.due > w.now {
+		w.wakeAt(it.due, w.kick)
 	}
 }
 
-// Settle runs every queued delivery that is due now, including the ones those
-// deliveries cause (a relay that generates a bounce), and records what is
-// still waiting.
-func (w *World) Settle() {
-	for len(w.queue) > 0 && w.queue[0].due <= w.now {
+// kick starts the queue runner if it is idle and an item is due.
+func (w *World) kick() {
+	for !w.relaying && len(w.queue) > 0 && w.queue[0].due <= w.now {
 		it := w.queue[0]
 		w.queue = w.queue[1:]
 		if w.sleeping(it) {
 			continue
 		}
-		w.relay(it)
+		w.relaying = true
+		w.relay(it, func() {
+			w.relaying = false
+			w.kick()
+		})
 	}
+}
+
+// Settle runs every queued delivery that is due now, including the ones those
+// deliveries cause (a relay that generates a bounce), and whatever else is
+// in progress, then records what is still waiting.
+func (w *World) Settle() {
+	w.kick()
+	w.settle()
 	w.logQueued()
 }
 
 // Wait lets d of virtual time pass, running each queued retry when its time
 // comes.
 func (w *World) Wait(d time.Duration) {
-	end := w.now + d
-	for len(w.queue) > 0 && w.queue[0].due <= end {
-		it := w.queue[0]
-		w.queue = w.queue[1:]
-		if it.due > w.now {
-			w.now = it.due
-		}
-		if w.sleeping(it) {
-			continue
-		}
-		w.relay(it)
-	}
-	if w.now < end {
-		w.now = end
-	}
+	w.kick()
+	w.runTo(addTime(w.now, d))
 	w.logQueued()
 }
 
@@ -164,7 +161,7 @@ func (w *World) sleeping(it *item) bool {
 	if !it.host.Down {
 		return false
 	}
-	it.due = w.now + w.RetryInterval
+	it.due = addTime(w.now, w.RetryInterval)
 	w.enqueue(it)
 	return true
 }

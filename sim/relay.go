@@ -15,106 +15,116 @@ import (
 // the terms of a delivery status notification (RFC 3464 2.3).
 type failure struct {
 	rcpt   string
-	status string    // enhanced status code (RFC 3463): "5.1.1"
-	reason string    // the remote reply or the local diagnosis, as the bounce's text quotes it
-	note   i18n.Text // the same for the trace, in both languages
-	remote string    // the MTA that refused, "" when the failure is local
-	diag   string    // that MTA's reply, "550 5.1.1 ...", "" when local
+	status string   // enhanced status code (RFC 3463): "5.1.1"
+	reason string   // the remote reply or the local diagnosis, as the bounce's text quotes it
+	note   i18n.Msg // the same for the trace, in the reader's language
+	remote string   // the MTA that refused, "" when the failure is local
+	diag   string   // that MTA's reply, "550 5.1.1 ...", "" when local
 }
 
 // relay makes one delivery attempt for a queue item, the way an MTA routes
 // mail (RFC 5321 5.1): look up the domain's MX records, try them lowest
 // preference first (random among equals), fall back to the A record only if
-// there is no MX at all, and speak SMTP to port 25.
-func (w *World) relay(it *item) {
+// there is no MX at all, and speak SMTP to port 25. done is called when the
+// attempt is over, whatever became of the message.
+func (w *World) relay(it *item, done func()) {
 	h := it.host
 	it.attempts++
-	ans, ok := w.resolve(h, it.domain, dns.TypeMX)
-	if !ok {
-		w.defer_(it, i18n.T("DNS lookup failed", "DNSの問い合わせに失敗"))
-		return
-	}
-	switch ans.RCode {
-	case dns.RCodeNoError:
-	case dns.RCodeNXDomain:
-		w.bounceAll(it, "5.1.2", i18n.T("Host or domain name not found. Name service error for name="+it.domain+" type=MX: Host not found",
-			it.domain+"というドメインは存在しない(DNSがNXDOMAINを返した)"))
-		return
-	default:
-		// SERVFAIL and the like say nothing about the domain: try again later.
-		w.defer_(it, i18n.T("DNS answered "+ans.RCode+" for "+it.domain, "DNSが"+it.domain+"について"+ans.RCode+"を返した"))
-		return
-	}
-	var targets []string
-	if len(ans.MX) == 0 {
-		// RFC 5321 5.1: no MX at all, so the domain itself is the target.
-		w.note(h, i18n.T(
-			"no MX record for "+it.domain+": falling back to its A record (RFC 5321 5.1)",
-			it.domain+"にMXレコードがないため、Aレコードを使う(RFC 5321 5.1)"))
-		targets = []string{it.domain}
-	} else {
-		sorted, ok := dns.SortMX(ans.MX, w.rng)
+	w.resolve(h, it.domain, dns.TypeMX, func(ans dns.Answer, ok bool) {
 		if !ok {
-			w.bounceAll(it, "5.1.10", i18n.T("Domain "+it.domain+" does not accept mail (nullMX)",
-				it.domain+"はメールを受け付けないと宣言している(null MX)"))
+			w.defer_(it, i18n.M(msgDNSFailed))
+			done()
 			return
 		}
-		sorted, self := pruneSelf(sorted, h.Name)
-		if self {
-			if len(sorted) == 0 {
-				w.bounceAll(it, "5.4.6", i18n.T("mail for "+it.domain+" loops back to myself", it.domain+"宛てのメールが自分自身に戻ってくる(配送ループ)"))
+		switch ans.RCode {
+		case dns.RCodeNoError:
+		case dns.RCodeNXDomain:
+			w.bounceAll(it, "5.1.2", i18n.M(msgNXDomain, it.domain))
+			done()
+			return
+		default:
+			// SERVFAIL and the like say nothing about the domain: try again later.
+			w.defer_(it, i18n.M(msgDNSRCode, it.domain, ans.RCode))
+			done()
+			return
+		}
+		var targets []string
+		if len(ans.MX) == 0 {
+			// RFC 5321 5.1: no MX at all, so the domain itself is the target.
+			w.note(h, i18n.M(msgNoMX, it.domain))
+			targets = []string{it.domain}
+		} else {
+			sorted, ok := dns.SortMX(ans.MX, w.rng)
+			if !ok {
+				w.bounceAll(it, "5.1.10", i18n.M(msgNullMX, it.domain))
+				done()
 				return
 			}
-			w.note(h, i18n.T(
-				h.Name+" is itself an MX of "+it.domain+": it tries only the MX hosts preferred to it (RFC 5321 5.1)",
-				h.Name+"自身が"+it.domain+"のMXなので、自分より優先度の高いMXだけを試す(RFC 5321 5.1)"))
+			sorted, self := pruneSelf(sorted, h.Name)
+			if self {
+				if len(sorted) == 0 {
+					w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
+					done()
+					return
+				}
+				w.note(h, i18n.M(msgSelfMX, h.Name, it.domain))
+			}
+			for _, mx := range sorted {
+				targets = append(targets, mx.Host)
+			}
 		}
-		for _, mx := range sorted {
-			targets = append(targets, mx.Host)
+		w.tryMX(it, targets, false, false, done)
+	})
+}
+
+// tryMX tries the first of targets and, if it cannot be reached, the rest
+// in order (RFC 5321 5.1). usable says an MX host with an address was
+// seen, temporary that a look-up failed for now.
+func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done func()) {
+	h := it.host
+	if len(targets) == 0 {
+		if !usable && !temporary {
+			// RFC 5321 5.1: MX records none of which is usable, or an implicit
+			// MX that is not, MUST be reported as an error, not retried.
+			w.bounceAll(it, "5.4.4", i18n.M(msgUnroutable, it.domain))
+		} else {
+			w.defer_(it, i18n.M(msgNoMXReached, it.domain))
 		}
+		done()
+		return
 	}
-	usable, temporary := false, false
-	for _, name := range targets {
-		a, ok := w.resolve(h, name, dns.TypeA)
+	name, rest := targets[0], targets[1:]
+	w.resolve(h, name, dns.TypeA, func(a dns.Answer, ok bool) {
 		switch {
 		case !ok || a.RCode != dns.RCodeNoError && a.RCode != dns.RCodeNXDomain:
-			temporary = true // no answer or SERVFAIL: this MX may work later
-			continue
+			w.tryMX(it, rest, usable, true, done) // no answer or SERVFAIL: this MX may work later
+			return
 		case len(a.A) == 0:
-			w.note(h, i18n.T(
-				name+" has no address (A) record: this MX cannot be used",
-				name+"にアドレス(A)レコードがない: このMXは使えない"))
-			continue
+			w.note(h, i18n.M(msgNoAddress, name))
+			w.tryMX(it, rest, usable, temporary, done)
+			return
 		}
-		usable = true
 		dst := w.byIP[a.A[0]]
 		if dst == nil {
 			// Sealed: an address outside the virtual world is never dialled.
-			w.note(h, i18n.T(
-				name+" ("+a.A[0].String()+") is not part of this virtual world: no route",
-				name+"("+a.A[0].String()+")はこの仮想世界にない: 経路なし"))
-			continue
-		}
-		if dst == h {
-			w.bounceAll(it, "5.4.6", i18n.T("mail for "+it.domain+" loops back to myself", it.domain+"宛てのメールが自分自身に戻ってくる(配送ループ)"))
+			w.note(h, i18n.M(msgNotInWorld, name, a.A[0].String()))
+			w.tryMX(it, rest, true, temporary, done)
 			return
 		}
-		res := w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data})
-		if res.Outcome != Connected {
-			continue // RFC 5321 5.1: try the next MX
+		if dst == h {
+			w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
+			done()
+			return
 		}
-		w.settleAttempt(it, dst, res)
-		return
-	}
-	if !usable && !temporary {
-		// RFC 5321 5.1: MX records none of which is usable, or an implicit
-		// MX that is not, MUST be reported as an error, not retried.
-		w.bounceAll(it, "5.4.4", i18n.T(
-			"no MX host of "+it.domain+" has an address: unable to route",
-			it.domain+"のMXホストにアドレスがなく、配送経路がない"))
-		return
-	}
-	w.defer_(it, i18n.T("no MX host for "+it.domain+" could be reached", it.domain+"のどのMXホストにも接続できない"))
+		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data}, func(res SMTPResult) {
+			if res.Outcome != Connected {
+				w.tryMX(it, rest, true, temporary, done) // RFC 5321 5.1: try the next MX
+				return
+			}
+			w.settleAttempt(it, dst, res)
+			done()
+		})
+	})
 }
 
 // pruneSelf applies RFC 5321 5.1 to a sorted MX list: a host that finds
@@ -169,7 +179,7 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 	if len(retry) > 0 {
 		rest := *it
 		rest.to = retry
-		w.defer_(&rest, i18n.T("the server answered with a temporary (4xx) error", "サーバが一時的なエラー(4xx)を返した"))
+		w.defer_(&rest, i18n.M(msgTemporary))
 	}
 }
 
@@ -182,8 +192,8 @@ func jaAfter(after string) string {
 }
 
 // localFailure is a recipient this MTA gave up on by itself.
-func localFailure(rcpt, status string, reason i18n.Text) failure {
-	return failure{rcpt: rcpt, status: status, reason: reason.EN + " (" + status + ")", note: reason}
+func localFailure(rcpt, status string, reason i18n.Msg) failure {
+	return failure{rcpt: rcpt, status: status, reason: reason.In(i18n.EN) + " (" + status + ")", note: reason}
 }
 
 // remoteFailure is a recipient another MTA refused with reply r, quoted the
@@ -199,12 +209,12 @@ func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 	}
 	host := dst.Name + "[" + dst.IP.String() + "]"
 	diag := strings.Join(lines, " ")
-	reason := "host " + host + " said: " + diag + " (in reply to " + after + " command)"
+	note := i18n.M(msgRemoteSaid, host, diag, after, jaAfter(after))
 	return failure{
 		rcpt:   rcpt,
 		status: status,
-		reason: reason,
-		note:   i18n.T(reason, host+"が"+jaAfter(after)+"「"+diag+"」と応答"),
+		reason: note.In(i18n.EN),
+		note:   note,
 		remote: dst.Name,
 		diag:   diag,
 	}
@@ -212,22 +222,19 @@ func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 
 // defer_ schedules the next attempt, or bounces once the message has waited
 // longer than the queue lifetime (RFC 5321 4.5.4.1).
-func (w *World) defer_(it *item, why i18n.Text) {
+func (w *World) defer_(it *item, why i18n.Msg) {
 	if w.now-it.first >= w.MaxQueueLife {
 		// The bounce quotes the reason in English, as the report's text does.
-		w.bounceAll(it, "5.4.7", i18n.T("delivery time expired: "+why.EN, "キューの保存期限切れ: "+why.JA))
+		w.bounceAll(it, "5.4.7", i18n.M(msgExpired).With(why))
 		return
 	}
-	it.due = w.now + w.RetryInterval
-	mins := strconv.Itoa(int(w.RetryInterval.Minutes()))
-	w.note(it.host, i18n.T(
-		"deferred "+it.id+" ("+why.EN+"): will retry in "+mins+" minutes",
-		it.id+"の配送を延期("+why.JA+"): "+mins+"分後に再送"))
+	it.due = addTime(w.now, w.RetryInterval)
+	w.note(it.host, i18n.M(msgDeferred, it.id, itoa(int(w.RetryInterval.Minutes()))).With(why))
 	w.enqueue(it)
 }
 
 // bounceAll bounces every recipient of it for one local reason.
-func (w *World) bounceAll(it *item, status string, reason i18n.Text) {
+func (w *World) bounceAll(it *item, status string, reason i18n.Msg) {
 	fs := make([]failure, len(it.to))
 	for i, r := range it.to {
 		fs[i] = localFailure(r, status, reason)
@@ -240,9 +247,7 @@ func (w *World) bounceAll(it *item, status string, reason i18n.Text) {
 func (w *World) bounce(it *item, fs []failure) {
 	h := it.host
 	if it.from == "" {
-		w.note(h, i18n.T(
-			"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
-			"配送できないバウンスメールは破棄: バウンスのバウンスは送らない(RFC 5321 4.5.5)"))
+		w.note(h, i18n.M(msgBounceDiscarded))
 		return
 	}
 	for _, f := range fs {
@@ -252,9 +257,7 @@ func (w *World) bounce(it *item, fs []failure) {
 	e := w.event(trace.Bounce)
 	e.Src = h.endpoint(0)
 	e.Line = it.from
-	e.Text = i18n.Literal(i18n.T(
-		"bounce "+id+" to the envelope sender "+it.from+" (MAIL FROM:<>): "+fs[0].note.EN,
-		"エンベロープFrom("+it.from+")宛てにバウンスメール"+id+"を送る(MAIL FROM:<>): "+fs[0].note.JA))
+	e.Text = i18n.M(msgBounce, id, it.from).With(fs[0].note)
 	w.emit(e)
 	data := w.composeBounce(h, id, it, fs)
 	if h.isLocal(it.from) {

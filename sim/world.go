@@ -22,27 +22,32 @@ type Options struct {
 // World is one virtual internet. It is a value: two worlds never share state.
 // A World is not safe for concurrent use; it runs in one goroutine by design.
 type World struct {
-	opts    Options
-	now     time.Duration
-	rng     *rand.Rand
-	sink    trace.Sink
-	ev      trace.Event // scratch event, reused to keep emission allocation-free
-	seq     int         // the next event's Seq
-	qseq    int         // queue arrival order
-	step    int
-	conns   int
-	nextID  uint64
-	msgSeq  int // Message-ID counter
-	dnsID   uint16
-	hosts   []*Host
-	byName  map[string]*Host
-	byIP    map[netip.Addr]*Host
-	nets    []*Network
-	netByNm map[string]*Network
-	zone    *dns.Zone
-	dnsHost *Host
-	queue   queue
-	log     StepLog
+	opts  Options
+	now   time.Duration
+	tasks []task // the scheduler's heap
+	tseq  uint64 // order of scheduling, for equal times
+	busy  int    // tasks pending that are work in progress, not timers
+	// relaying is set while the queue runner makes a delivery attempt.
+	relaying bool
+	rng      *rand.Rand
+	sink     trace.Sink
+	ev       trace.Event // scratch event, reused to keep emission allocation-free
+	seq      int         // the next event's Seq
+	qseq     int         // queue arrival order
+	step     int
+	conns    int
+	nextID   uint64
+	msgSeq   int // Message-ID counter
+	dnsID    uint16
+	hosts    []*Host
+	byName   map[string]*Host
+	byIP     map[netip.Addr]*Host
+	nets     []*Network
+	netByNm  map[string]*Network
+	zone     *dns.Zone
+	dnsHost  *Host
+	queue    queue
+	log      StepLog
 	// MaxQueueLife is how long an MTA keeps retrying before it bounces
 	// (RFC 5321 4.5.4.1 suggests 4-5 days).
 	MaxQueueLife time.Duration
@@ -82,9 +87,6 @@ func New(opts Options) *World {
 // DefaultStart is the calendar time a scenario starts at unless it says
 // otherwise: a fixed date, so transcripts never depend on the wall clock.
 var DefaultStart = time.Date(2026, 4, 1, 9, 0, 0, 0, time.FixedZone("JST", 9*3600))
-
-// Now is the virtual time since the world began.
-func (w *World) Now() time.Duration { return w.now }
 
 // Date is the calendar time the virtual clock shows now.
 func (w *World) Date() time.Time { return w.opts.Start.Add(w.now) }

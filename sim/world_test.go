@@ -137,10 +137,10 @@ func TestFullPath(t *testing.T) {
 		"SMTP < 220 mx.example.jp ESMTP mailsim",
 		"SMTP > EHLO mail.isp.example",
 	)
-	if got := len(tw.mx.User("bob").Mailbox); got != 1 {
+	if got := tw.mx.User("bob").Mailbox.Len(); got != 1 {
 		t.Fatalf("bob has %d messages, want 1", got)
 	}
-	msg := string(tw.mx.User("bob").Mailbox[0].Data)
+	msg := string(tw.mx.User("bob").Mailbox.Messages()[0].Data)
 	for _, want := range []string{"Return-Path: <alice@isp.example>\r\n", "Received: from mail.isp.example", "Received: from alice-pc", "with ESMTPA", "Subject: Hi\r\n"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("delivered message lacks %q:\n%s", want, msg)
@@ -162,17 +162,30 @@ func TestOP25BDropsPort25Only(t *testing.T) {
 	if r.Outcome != Blocked || r.BlockedBy != tw.homeNet {
 		t.Fatalf("direct port 25 from a dynamic address: outcome %v by %v, want blocked by isp-home", r.Outcome, r.BlockedBy)
 	}
-	var drop, timeout *trace.Event
+	// RFC 6298 2.1, 5.5: the SYN is sent again after 1, 3, 7 and 15 s, each
+	// dropped by the same rule; the connect timer runs out 30 s after the
+	// first SYN.
+	var syns, drops []time.Duration
+	var timeout *trace.Event
 	for i := range tw.rec.Events {
 		switch e := &tw.rec.Events[i]; e.Kind {
+		case trace.Connect:
+			syns = append(syns, e.At)
 		case trace.Drop:
-			drop = e
+			if e.Router != "isp-home-router" || e.Rule != trace.OP25B {
+				t.Errorf("drop by %q rule %v, want isp-home-router OP25B", e.Router, e.Rule)
+			}
+			drops = append(drops, e.At)
 		case trace.Timeout:
 			timeout = e
 		}
 	}
-	if drop == nil || drop.Router != "isp-home-router" || timeout == nil || timeout.At-drop.At < 30*time.Second-time.Second {
-		t.Errorf("want a Drop by isp-home-router and a Timeout 30s later; got %+v / %+v", drop, timeout)
+	wantSyns := []time.Duration{0, time.Second, 3 * time.Second, 7 * time.Second, 15 * time.Second}
+	if !slices.Equal(syns, wantSyns) || len(drops) != len(wantSyns) {
+		t.Errorf("SYNs at %v with %d drops, want %v each dropped", syns, len(drops), wantSyns)
+	}
+	if timeout == nil || timeout.At != 30*time.Second {
+		t.Errorf("want the connect timeout at 30s, got %+v", timeout)
 	}
 	// The ISP's own MTA on 25 is reachable (and refuses to relay).
 	r = tw.Send(SendRequest{Client: tw.alice, Server: tw.isp, Port: 25, From: "alice@isp.example", To: []string{"bob@example.jp"}})
@@ -192,12 +205,12 @@ func TestMXPreferenceAndFallback(t *testing.T) {
 		Users: []*User{{Name: "bob"}}, SMTP: []*SMTPService{{Port: 25}}}
 	must(t, tw.AddHost(backup))
 	tw.submit("bob@example.jp")
-	if len(tw.mx.User("bob").Mailbox) != 1 || len(backup.User("bob").Mailbox) != 0 {
+	if tw.mx.User("bob").Mailbox.Len() != 1 || backup.User("bob").Mailbox.Len() != 0 {
 		t.Fatal("with both up, the message belongs at the primary (pref 10)")
 	}
 	tw.mx.Down = true
 	tw.submit("bob@example.jp")
-	if len(backup.User("bob").Mailbox) != 1 {
+	if backup.User("bob").Mailbox.Len() != 1 {
 		t.Fatalf("with the primary MX down, the backup (pref 20) should have the message")
 	}
 	containsInOrder(t, tw.lines(), "DNS > query mx.example.jp. IN A", "DNS > query backup.example.jp. IN A")
@@ -209,7 +222,7 @@ func TestNoMXFallsBackToA(t *testing.T) {
 		Users: []*User{{Name: "sam"}}, SMTP: []*SMTPService{{Port: 25}}}
 	must(t, tw.AddHost(solo)) // has an A record, no MX
 	tw.submit("sam@solo.example")
-	if len(solo.User("sam").Mailbox) != 1 {
+	if solo.User("sam").Mailbox.Len() != 1 {
 		t.Fatal("no MX: delivery should fall back to the A record (RFC 5321 5.1)")
 	}
 }
@@ -217,7 +230,7 @@ func TestNoMXFallsBackToA(t *testing.T) {
 func TestUnknownUserBounces(t *testing.T) {
 	tw := newTestWorld(t, nil)
 	tw.submit("nobody@example.jp")
-	box := tw.isp.User("alice").Mailbox
+	box := tw.isp.User("alice").Mailbox.Messages()
 	if len(box) != 1 {
 		t.Fatalf("alice should have one bounce, has %d messages", len(box))
 	}
@@ -298,11 +311,11 @@ func TestRetryThenDeliver(t *testing.T) {
 	}
 	tw.mx.Down = false
 	tw.Wait(29 * time.Minute)
-	if len(tw.mx.User("bob").Mailbox) != 0 {
+	if tw.mx.User("bob").Mailbox.Len() != 0 {
 		t.Fatal("retried before the 30-minute interval (RFC 5321 4.5.4.1)")
 	}
 	tw.Wait(2 * time.Minute)
-	if len(tw.mx.User("bob").Mailbox) != 1 {
+	if tw.mx.User("bob").Mailbox.Len() != 1 {
 		t.Fatal("the retry after 30 minutes should deliver")
 	}
 }
@@ -315,7 +328,7 @@ func TestGiveUpAfterQueueLifetime(t *testing.T) {
 	if len(tw.Log().Queued) != 0 {
 		t.Error("the message is still queued after the queue lifetime")
 	}
-	box := tw.isp.User("alice").Mailbox
+	box := tw.isp.User("alice").Mailbox.Messages()
 	if len(box) != 1 {
 		t.Fatalf("want one expiry bounce for alice, got %d messages", len(box))
 	}
@@ -411,7 +424,7 @@ func TestMaildropUnlocked(t *testing.T) {
 	if r := fetch(false); len(r.Statuses) < 3 || r.Statuses[2] != "+OK" {
 		t.Fatalf("login after a drop and an unfinished talk: %v", r.Statuses)
 	}
-	if tw.mx.User("bob").locked {
+	if tw.mx.User("bob").Mailbox.Locked() {
 		t.Fatal("the maildrop is still locked after QUIT")
 	}
 }
@@ -431,7 +444,7 @@ func TestClosedByServerIsRetried(t *testing.T) {
 	}
 	tw.mx.SMTP[0].Config.MaxErrors = 0
 	tw.Wait(31 * time.Minute)
-	if len(tw.mx.User("bob").Mailbox) != 1 {
+	if tw.mx.User("bob").Mailbox.Len() != 1 {
 		t.Error("the retry did not deliver bob's copy")
 	}
 }
@@ -442,7 +455,7 @@ func TestClosedByServerIsRetried(t *testing.T) {
 func TestNothingAcceptedIsLost(t *testing.T) {
 	tw := newTestWorld(t, nil)
 	tw.submit("postmaster@example.jp")
-	if u := tw.mx.User("postmaster"); u == nil || len(u.Mailbox) != 1 {
+	if u := tw.mx.User("postmaster"); u == nil || u.Mailbox.Len() != 1 {
 		t.Fatal("mail for postmaster@example.jp was not delivered to a postmaster mailbox")
 	}
 	// The relay service answers for a domain whose users live elsewhere.
@@ -452,7 +465,7 @@ func TestNothingAcceptedIsLost(t *testing.T) {
 	if got := tw.Log().Bounced; !slices.Equal(got, []string{"ghost@other.example.jp"}) {
 		t.Errorf("bounced %v: an accepted message without a mailbox must bounce", got)
 	}
-	if box := tw.isp.User("alice").Mailbox; len(box) != 1 {
+	if box := tw.isp.User("alice").Mailbox.Messages(); len(box) != 1 {
 		t.Errorf("alice has %d messages, want the bounce", len(box))
 	}
 }
@@ -490,7 +503,7 @@ func TestUnusableMXBounces(t *testing.T) {
 	if q := tw.Log().Queued; len(q) != 0 {
 		t.Errorf("queued %v: an MX without an address cannot become usable by waiting", q)
 	}
-	box := tw.isp.User("alice").Mailbox
+	box := tw.isp.User("alice").Mailbox.Messages()
 	if len(box) != 1 {
 		t.Fatalf("alice has %d messages, want the bounce", len(box))
 	}
@@ -508,7 +521,7 @@ func TestDNSDownDefers(t *testing.T) {
 	}
 	tw.ns.Down = false
 	tw.Wait(31 * time.Minute)
-	if len(tw.mx.User("bob").Mailbox) != 1 {
+	if tw.mx.User("bob").Mailbox.Len() != 1 {
 		t.Error("not delivered once DNS was back")
 	}
 }
@@ -521,12 +534,12 @@ func TestDownMTAWorksNoQueue(t *testing.T) {
 	tw.submit("bob@example.jp")
 	tw.isp.Down, tw.mx.Down = true, false
 	tw.Wait(2 * time.Hour)
-	if len(tw.mx.User("bob").Mailbox) != 0 {
+	if tw.mx.User("bob").Mailbox.Len() != 0 {
 		t.Fatal("a switched-off MTA relayed its queue")
 	}
 	tw.isp.Down = false
 	tw.Wait(31 * time.Minute)
-	if len(tw.mx.User("bob").Mailbox) != 1 {
+	if tw.mx.User("bob").Mailbox.Len() != 1 {
 		t.Error("not relayed once the MTA was back")
 	}
 }
@@ -541,7 +554,7 @@ func TestJapaneseMessage(t *testing.T) {
 		Auth: &smtp.Auth{User: "alice", Pass: "wonderland"}, From: "alice@isp.example",
 		To: []string{"bob@example.jp"}, Subject: "明日のランチ", Body: "ボブさん\n正午にどうですか。\n"})
 	tw.Settle()
-	box := tw.mx.User("bob").Mailbox
+	box := tw.mx.User("bob").Mailbox.Messages()
 	if len(box) != 1 {
 		t.Fatal("not delivered")
 	}

@@ -45,7 +45,7 @@ func ForEvent(e *trace.Event) []Entry {
 		return nil
 	case trace.Connect:
 		return at(pos(keySYN), lookupIn(idx.port, e.Dst.Port))
-	case trace.Accept:
+	case trace.Accept, trace.Ack:
 		return at(pos(keySYNACK))
 	case trace.Drop:
 		return at(pos(keyDrop))

@@ -75,6 +75,9 @@ type Template struct {
 	EN, JA string
 }
 
+// Text returns the template's two languages as a Text, placeholders and all.
+func (t *Template) Text() Text { return Text{EN: t.EN, JA: t.JA} }
+
 // Msg is a sentence for the reader: a catalogue Template with its
 // arguments, or a literal Text (narration a scenario file wrote).
 type Msg struct {

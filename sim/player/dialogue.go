@@ -135,6 +135,9 @@ func (r *renderer) eventRows(dst []row, e *trace.Event, current bool) []row {
 		c, s, _ := ends(e)
 		prefix, st = timed("TCP")+"   ", stTCP
 		text = "SYN-ACK  " + c.String() + " " + r.g.arrowL + " " + s.String()
+	case trace.Ack:
+		prefix, st = timed("TCP")+"   ", stTCP
+		text = "ACK  " + e.Src.String() + " " + r.g.arrowR + " " + e.Dst.String()
 	case trace.Close:
 		prefix, st = timed("TCP")+"   ", stTCP
 		text = "FIN  " + e.Src.String() + " " + r.g.arrowR + " " + e.Dst.String()

@@ -117,7 +117,7 @@ func keyOf(e *trace.Event, conns map[int]exchangeKey) (exchangeKey, bool) {
 // between two hosts.
 func ends(e *trace.Event) (client, server trace.Endpoint, ok bool) {
 	switch e.Kind {
-	case trace.Connect, trace.Drop, trace.Timeout, trace.Close:
+	case trace.Connect, trace.Ack, trace.Drop, trace.Timeout, trace.Close:
 		return e.Src, e.Dst, e.Src.Host != "" && e.Dst.Host != ""
 	case trace.Accept, trace.Refused:
 		// The SYN-ACK or RST comes back from the server.

@@ -246,7 +246,7 @@ func TestBackIsInstant(t *testing.T) {
 func TestTravels(t *testing.T) {
 	for k := trace.Step; k <= trace.Expect; k++ {
 		e := trace.Event{Kind: k}
-		want := k == trace.Connect || k == trace.Accept || k == trace.Refused || k == trace.Close || k == trace.Line
+		want := k == trace.Connect || k == trace.Accept || k == trace.Ack || k == trace.Refused || k == trace.Close || k == trace.Line
 		if travels(&e) != want {
 			t.Errorf("travels(%v) = %v", k, !want)
 		}

@@ -134,7 +134,7 @@ func (r *renderer) marker(x *Exchange, gx []int, xs, xe, y int) {
 			}
 		}
 		return
-	case trace.Connect, trace.Accept, trace.Refused, trace.Close, trace.Line:
+	case trace.Connect, trace.Accept, trace.Ack, trace.Refused, trace.Close, trace.Line:
 	default:
 		return
 	}
@@ -182,6 +182,8 @@ func markerLabel(e *trace.Event) string {
 		return "SYN"
 	case trace.Accept:
 		return "SYN-ACK"
+	case trace.Ack:
+		return "ACK"
 	case trace.Refused:
 		return "RST"
 	case trace.Close:

@@ -154,27 +154,41 @@ func (s *Server) rcpt(arg string) Result {
 	if len(s.to) >= s.cfg.maxRecipients() {
 		return Result{Reply: replyTooManyRcpts}
 	}
-	at := strings.LastIndexByte(addr, '@')
-	switch {
-	case at < 0:
+	var r Reply
+	if strings.LastIndexByte(addr, '@') < 0 {
 		// RFC 5321 4.1.1.3: <Postmaster> without a domain MUST be accepted;
 		// parsePath lets no other bare local part through.
 		addr = "postmaster@" + s.postmasterDomain()
+	} else {
+		r = s.rcptCheck(addr)
+	}
+	if r.Code != 0 {
+		s.refused = append(s.refused, "<"+addr+"> "+strconv.Itoa(r.Code))
+		return Result{Reply: r}
+	}
+	s.to = append(s.to, addr)
+	s.state = StateRcpt
+	return Result{Reply: replyRcptOk}
+}
+
+// rcptCheck decides whether the server takes a forward-path: a zero Reply
+// when it does, the refusal otherwise.
+func (s *Server) rcptCheck(addr string) Reply {
+	at := strings.LastIndexByte(addr, '@')
+	switch {
 	case s.cfg.isLocal(addr[at+1:]):
 		// RFC 5321 4.5.1: postmaster exists in every domain the server
 		// delivers for, whatever the mailbox table says.
 		if !strings.EqualFold(addr[:at], "postmaster") && s.cfg.Mailbox != nil && !s.cfg.Mailbox(addr) {
-			return Result{Reply: replyUnknownUser(addr)}
+			return replyUnknownUser(addr)
 		}
 	case s.cfg.isRelayDomain(addr[at+1:]):
 		// A backup MX takes mail for the domain from anyone and passes it
 		// on; whether the mailbox exists is for the final server to say.
 	case !s.relayAllowed():
-		return Result{Reply: replyRelayDenied(addr)}
+		return replyRelayDenied(addr)
 	}
-	s.to = append(s.to, addr)
-	s.state = StateRcpt
-	return Result{Reply: replyRcptOk}
+	return Reply{}
 }
 
 func (s *Server) postmasterDomain() string {

@@ -66,6 +66,7 @@ func (s *Server) endData() Result {
 		// The Message owns these buffers now.
 		s.to, s.data = nil, nil
 		r.Message = m
+		s.accepted++
 		r.Reply = replyOk
 		if s.cfg.NextID != nil {
 			m.ID = s.cfg.NextID()

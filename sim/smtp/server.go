@@ -46,6 +46,9 @@ type Server struct {
 	// The mail transaction (RFC 5321 3.3).
 	from     string
 	to       []string
+	refused  []string // forward-paths refused in this transaction, "<addr> 550"
+	accepted int      // messages accepted in this session
+	changes  uint64   // counts changes a session snapshot would show
 	data     []byte
 	size     int  // octets of message text seen, CRLF included, dot-stuffing removed
 	longLine bool // a text line was over 1000 octets
@@ -108,10 +111,16 @@ func (s *Server) Handle(line string) Result {
 	case StateClosed:
 		return Result{Close: true}
 	case StateData:
-		return s.dataLine(line)
+		r := s.dataLine(line)
+		if r.Reply.Code != 0 {
+			s.changes++
+		}
+		return r
 	case StateAuth:
+		s.changes++
 		return s.countErrors(s.authResponse(line))
 	}
+	s.changes++
 	return s.countErrors(s.command(line))
 }
 
@@ -229,6 +238,7 @@ func lookupCommand(word string) *command {
 func (s *Server) resetTransaction() {
 	s.from = ""
 	s.to = s.to[:0]
+	s.refused = s.refused[:0]
 	s.data = s.data[:0]
 	s.size = 0
 	s.longLine = false

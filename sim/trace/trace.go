@@ -185,11 +185,11 @@ func (r Rule) String() string {
 // Segment is the TCP header of the packet an event travelled in: enough
 // to write a capture file from the trace alone.
 type Segment struct {
-	Seq, Ack uint32 // sequence number of the first payload byte (or of the SYN/FIN), acknowledgement number
-	// Len is the payload length of the whole segment, on the first event
-	// of a segment that carries data; the lines after it in the same
-	// segment have Len 0 and Cont set.
-	Len  uint32
+	Seq, Ack uint32 // sequence number of the event's first payload byte (or of the SYN/FIN); acknowledgement number
+	Len      uint32 // payload bytes this event carries: Line and its CRLF, or Payload
+	// Cont marks a line written in the same segment as the event before it
+	// on the same connection and direction (a multi-line reply, a message
+	// text sent in one go); the first event of a segment has Cont false.
 	Cont bool
 	// Try counts retransmissions of a SYN: 0 for the first, 1 for the first
 	// retransmission (RFC 6298 5, RFC 9293 3.8.1).

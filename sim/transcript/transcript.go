@@ -129,9 +129,14 @@ func Line(e *trace.Event, lang i18n.Lang) string {
 	case trace.Line:
 		return pad(e.Proto.String(), 5) + e.Line
 	case trace.Connect:
+		if e.TCP.Try > 0 {
+			return pad("TCP", 5) + "SYN (retransmission " + strconv.Itoa(int(e.TCP.Try)) + ")"
+		}
 		return pad("TCP", 5) + "SYN"
 	case trace.Accept:
 		return pad("TCP", 5) + "SYN-ACK"
+	case trace.Ack:
+		return pad("TCP", 5) + "ACK"
 	case trace.Close:
 		return pad("TCP", 5) + "FIN"
 	}

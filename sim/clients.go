@@ -1,0 +1,316 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// The simulated clients: a mail program submitting, an MTA relaying, a
+// mail program collecting over POP3, and lines typed by hand. Each reads
+// the server's bytes from its connection with the protocol's own parser
+// and writes its lines, saying in the trace what each one is.
+
+// SMTPResult is what one SMTP client session achieved.
+type SMTPResult struct {
+	Outcome   Outcome
+	BlockedBy *Network // for Blocked
+	Replies   []int    // the code of every reply the client received, in order
+	Client    smtp.ClientResult
+}
+
+// smtpClient drives an SMTP client core over a connection.
+type smtpClient struct {
+	w      *World
+	host   *Host
+	core   *smtp.Client
+	in     lineReader
+	parser smtp.ReplyParser
+	last   int // the code of the last reply: 354 and 334 say what the next lines are
+	res    SMTPResult
+	done   func(SMTPResult)
+	ended  bool
+}
+
+// smtpSession connects src to dst:port and runs job through an SMTP client
+// core, calling done with the result when the connection is over.
+func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job, done func(SMTPResult)) {
+	w.Dial(src, dst, port, &smtpClient{w: w, host: src, core: smtp.NewClient(job), done: done})
+}
+
+func (cl *smtpClient) Connected(*Conn) { cl.res.Outcome = Connected }
+
+func (cl *smtpClient) Failed(out Outcome, blocked *Network) {
+	cl.res.Outcome, cl.res.BlockedBy = out, blocked
+	cl.end()
+}
+
+func (cl *smtpClient) Receive(c *Conn, p []byte) {
+	cl.in.feed(p, func(line string) {
+		if cl.ended || c.Closed(ClientSide) {
+			return
+		}
+		r, complete, err := cl.parser.Feed(line)
+		if err != nil {
+			// Not SMTP (a POP3 greeting, junk): hang up.
+			cl.w.note(cl.host, i18n.M(msgNotProtocol, "SMTP"))
+			c.Close(ClientSide)
+			cl.end()
+			return
+		}
+		if !complete {
+			return
+		}
+		cl.res.Replies = append(cl.res.Replies, r.Code)
+		lines := cl.core.Next(r)
+		if r.Code == smtp.C421ServiceNotAvailable || cl.core.Done() && len(lines) == 0 && r.Code == smtp.C221Closing {
+			cl.last = r.Code
+			return // the server closes: the session ends with its FIN
+		}
+		if len(lines) == 0 {
+			c.Close(ClientSide)
+			cl.end()
+			return
+		}
+		for _, l := range lines {
+			c.Line(ClientSide, l, cl.tag(r.Code, l), nil)
+		}
+		cl.last = r.Code
+		c.Flush(ClientSide)
+	})
+}
+
+// tag says what a line sent after a reply with code is.
+func (cl *smtpClient) tag(code int, line string) trace.Tag {
+	return clientLineTag(code, line)
+}
+
+// clientLineTag says what an SMTP client line is, from the reply before
+// it: after 354 every line is message text up to the final ".", after 334
+// a line answers the AUTH challenge, otherwise it is a command.
+func clientLineTag(code int, line string) trace.Tag {
+	switch code {
+	case smtp.C354StartData:
+		return trace.Tag{Kind: trace.MessageText, Last: true}
+	case 334:
+		return trace.Tag{Kind: trace.AuthData, Last: true}
+	}
+	return trace.Tag{Kind: trace.Command, Verb: verb(line), Last: true}
+}
+
+func (cl *smtpClient) Closed(c *Conn) {
+	if !cl.ended {
+		cl.end()
+	}
+}
+
+func (cl *smtpClient) end() {
+	if cl.ended {
+		return
+	}
+	cl.ended = true
+	cl.res.Client = cl.core.Result()
+	if cl.done != nil {
+		cl.done(cl.res)
+	}
+}
+
+// verb returns the command verb of a line in upper case, without allocating
+// for lines that are already upper case.
+func verb(line string) string {
+	v := line
+	if i := strings.IndexByte(line, ' '); i >= 0 {
+		v = line[:i]
+	}
+	if i := strings.IndexByte(v, ':'); i >= 0 {
+		v = v[:i] // "MAIL FROM:<x>" written without a space
+	}
+	for i := 0; i < len(v); i++ {
+		if 'a' <= v[i] && v[i] <= 'z' {
+			return strings.ToUpper(v)
+		}
+	}
+	return v
+}
+
+// FetchResult is what one POP3 session achieved.
+type FetchResult struct {
+	Outcome   Outcome
+	BlockedBy *Network
+	Statuses  []string // "+OK" or "-ERR" for every response, the greeting first
+	Client    pop3.ClientResult
+	Left      int // messages left in the mailbox after the session
+}
+
+// pop3Client drives a POP3 client core over a connection.
+type pop3Client struct {
+	w     *World
+	host  *Host
+	core  *pop3.Client
+	drop  bool
+	in    lineReader
+	asm   pop3.Assembler
+	res   FetchResult
+	done  func(FetchResult)
+	ended bool
+}
+
+func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool, done func(FetchResult)) {
+	w.Dial(src, dst, port, &pop3Client{w: w, host: src, core: pop3.NewClient(job), drop: drop, done: done})
+}
+
+func (cl *pop3Client) Connected(*Conn) { cl.res.Outcome = Connected }
+
+func (cl *pop3Client) Failed(out Outcome, blocked *Network) {
+	cl.res.Outcome, cl.res.BlockedBy = out, blocked
+	cl.end()
+}
+
+func (cl *pop3Client) Receive(c *Conn, p []byte) {
+	cl.in.feed(p, func(line string) {
+		if cl.ended || c.Closed(ClientSide) {
+			return
+		}
+		r, complete, err := cl.asm.Feed(line)
+		if err != nil {
+			cl.w.note(cl.host, i18n.M(msgNotProtocol, "POP3"))
+			c.Close(ClientSide)
+			cl.end()
+			return
+		}
+		if !complete {
+			return
+		}
+		cl.res.Statuses = append(cl.res.Statuses, r.Status())
+		line, done := cl.core.Next(r)
+		if done {
+			return // the session ended with QUIT: the server closes
+		}
+		if cl.drop && pop3.VerbOf(line) == pop3.CmdQUIT {
+			cl.w.note(cl.host, i18n.M(msgPOP3Drop))
+			cl.w.after(cl.w.opts.Latency, func() {
+				c.Close(ClientSide)
+				cl.end()
+			})
+			cl.drop = false
+			cl.ended = true
+			return
+		}
+		cl.asm.Expect(line)
+		c.Line(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
+		c.Flush(ClientSide)
+	})
+}
+
+func (cl *pop3Client) Closed(c *Conn) { cl.end() }
+
+func (cl *pop3Client) end() {
+	if cl.done == nil {
+		return
+	}
+	done := cl.done
+	cl.done, cl.ended = nil, true
+	cl.res.Client = cl.core.Result()
+	done(cl.res)
+}
+
+// TalkResult is what a raw "talk" session got back.
+type TalkResult struct {
+	Outcome   Outcome
+	BlockedBy *Network
+	// Replies holds, per reply, the SMTP code as a string ("250") or the
+	// POP3 status ("+OK", "-ERR"), the greeting first.
+	Replies []string
+}
+
+// talker sends lines as written, one after each reply, whatever protocol
+// listens: for showing errors such as RCPT before MAIL.
+type talker struct {
+	w      *World
+	lines  []string
+	proto  trace.Proto
+	in     lineReader
+	smtp   smtp.ReplyParser
+	pop    pop3.Assembler
+	last   int  // SMTP: the last reply code
+	quit   bool // POP3: QUIT was sent, the server closes next
+	res    TalkResult
+	done   func(TalkResult)
+	closed bool
+}
+
+func (t *talker) Connected(c *Conn) { t.res.Outcome = Connected; t.proto = c.Proto() }
+
+func (t *talker) Failed(out Outcome, blocked *Network) {
+	t.res.Outcome, t.res.BlockedBy = out, blocked
+	t.end()
+}
+
+func (t *talker) Receive(c *Conn, p []byte) {
+	t.in.feed(p, func(line string) {
+		if t.closed || c.Closed(ClientSide) {
+			return
+		}
+		switch t.proto {
+		case trace.POP3:
+			r, complete, err := t.pop.Feed(line)
+			if err != nil || !complete {
+				return
+			}
+			t.res.Replies = append(t.res.Replies, r.Status())
+			if t.quit {
+				return // the server closes
+			}
+		default:
+			r, complete, err := t.smtp.Feed(line)
+			if err != nil || !complete {
+				return
+			}
+			t.res.Replies = append(t.res.Replies, strconv.Itoa(r.Code))
+			t.last = r.Code
+			if r.Code == smtp.C221Closing || r.Code == smtp.C421ServiceNotAvailable {
+				return // the server closes
+			}
+		}
+		t.send(c)
+	})
+}
+
+// send writes the next line, and after a 354 every line up to the final
+// ".", which the server answers only as a whole.
+func (t *talker) send(c *Conn) {
+	for len(t.lines) > 0 {
+		l := t.lines[0]
+		t.lines = t.lines[1:]
+		if t.proto == trace.POP3 {
+			t.pop.Expect(l)
+			c.Line(ClientSide, l, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(l), Last: true}, nil)
+			t.quit = pop3.VerbOf(l) == pop3.CmdQUIT
+			c.Flush(ClientSide)
+			return
+		}
+		c.Line(ClientSide, l, clientLineTag(t.last, l), nil)
+		if t.last != smtp.C354StartData || l == "." {
+			c.Flush(ClientSide)
+			return
+		}
+	}
+	// Nothing more to send: hang up.
+	c.Close(ClientSide)
+	t.end()
+}
+
+func (t *talker) Closed(c *Conn) { t.end() }
+
+func (t *talker) end() {
+	if t.done == nil {
+		return
+	}
+	done := t.done
+	t.done, t.closed = nil, true
+	done(t.res)
+}

@@ -1,0 +1,38 @@
+package mailstore
+
+import "testing"
+
+func TestUIDsAscendAndAreNeverReused(t *testing.T) {
+	b := New(1)
+	a := b.Append("A", []byte("one\r\n"))
+	c := b.Append("B", []byte("two\r\n"))
+	if a.UID != 1 || c.UID != 2 || b.UIDNext() != 3 {
+		t.Fatalf("UIDs %d %d, next %d; want 1 2 3", a.UID, c.UID, b.UIDNext())
+	}
+	if n := b.Remove(1); n != 1 || b.Len() != 1 {
+		t.Fatalf("Remove(1) = %d, %d left; want 1, 1", n, b.Len())
+	}
+	if d := b.Append("C", nil); d.UID != 3 {
+		t.Errorf("after removing UID 1, the next message got UID %d, want 3 (RFC 9051 2.3.1.1)", d.UID)
+	}
+	if got := c.UniqueID(); got != "B.2" {
+		t.Errorf("UniqueID = %q, want B.2", got)
+	}
+	if b.Size() != 5 {
+		t.Errorf("Size = %d, want 5", b.Size())
+	}
+}
+
+func TestLock(t *testing.T) {
+	b := New(1)
+	if !b.Lock() {
+		t.Fatal("first Lock failed")
+	}
+	if b.Lock() {
+		t.Error("second Lock succeeded while the first session holds the mailbox (RFC 1939 8)")
+	}
+	b.Unlock()
+	if !b.Lock() {
+		t.Error("Lock after Unlock failed")
+	}
+}

@@ -1,0 +1,149 @@
+package sim
+
+import (
+	"strconv"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+)
+
+// The engine's message catalogue: every sentence the engine puts in the
+// trace, in both languages, with numbered placeholders. Events carry a
+// template and its arguments; views render them in the reader's language,
+// so the engine formats no prose while it runs.
+
+func tpl(id, en, ja string) *i18n.Template { return &i18n.Template{ID: id, EN: en, JA: ja} }
+
+var (
+	// Connection outcomes, for expectation messages.
+	msgConnected   = tpl("outcome.connected", "connected", "接続した")
+	msgBlocked     = tpl("outcome.blocked", "blocked", "遮断された")
+	msgRefused     = tpl("outcome.refused", "refused", "接続を拒否された")
+	msgUnreachable = tpl("outcome.unreachable", "unreachable", "到達できない")
+
+	// TCP.
+	msgDropOP25B = tpl("tcp.drop-op25b",
+		"SYN dropped by {0} (OP25B: TCP/25 from the dynamic network {1} to another network's server)",
+		"SYNを{0}が破棄(OP25B: 動的IPのネットワーク{1}から外部のサーバへのTCP/25は通さない)")
+	msgDropAgain = tpl("tcp.drop-again",
+		"retransmitted SYN dropped by {0} (OP25B)",
+		"再送されたSYNも{0}が破棄(OP25B)")
+	msgRST = tpl("tcp.rst",
+		"RST: connection refused (nothing listens on port {0})",
+		"RST: 接続拒否(ポート{0}で待ち受けているサーバがない)")
+	msgTimeout = tpl("tcp.timeout",
+		"no answer: connection timed out after {0}s",
+		"応答なし: {0}秒で接続タイムアウト")
+	msgNotProtocol = tpl("tcp.not-protocol",
+		"the server's greeting is not {0}: the client hangs up",
+		"サーバのあいさつが{0}ではないため、クライアントは切断する")
+
+	// DNS.
+	msgNoDNSServer = tpl("dns.no-server",
+		"cannot look up {0}: this world has no DNS server",
+		"{0}を検索できない: この世界にDNSサーバがない")
+	msgLookupError = tpl("dns.error",
+		"cannot look up {0}: {1}",
+		"{0}を検索できない: {1}")
+	msgDNSDown = tpl("dns.down",
+		"no answer from {0} after {1}s: the DNS server is down",
+		"{0}から{1}秒応答がない: DNSサーバが停止している")
+	msgDNSUnreadable = tpl("dns.unreadable",
+		"unreadable DNS answer: {0}",
+		"DNS応答を解釈できない: {0}")
+
+	// POP3.
+	msgPOP3Drop = tpl("pop3.drop",
+		"the connection drops before QUIT: the server never enters UPDATE, so nothing is deleted (RFC 1939 6)",
+		"QUITの前に接続が切れた: UPDATE状態に入らないので何も削除されない(RFC 1939 6)")
+
+	// Delivery and queue.
+	msgDelivered = tpl("mta.delivered",
+		"delivered message {0} to the mailbox of {1} ({2}), now {3} in it",
+		"メッセージ {0}を{1}のメールボックス({2})に格納(計{3}通)")
+	msgDeliveredBounce = tpl("mta.delivered-bounce",
+		"delivered bounce {0} to the mailbox of {1} ({2}), now {3} in it",
+		"バウンスメール {0}を{1}のメールボックス({2})に格納(計{3}通)")
+	msgNoMailbox = tpl("mta.no-mailbox",
+		"no mailbox for {0}",
+		"{0}のメールボックスがない")
+	msgQueued = tpl("mta.queued",
+		"queued {0} for relay to {1}: {2}",
+		"{0}を{1}へ中継するためキューに入れた: {2}")
+
+	// Relay (RFC 5321 5.1).
+	msgDNSFailed = tpl("relay.dns-failed", "DNS lookup failed", "DNSの問い合わせに失敗")
+	msgNXDomain  = tpl("relay.nxdomain",
+		"Host or domain name not found. Name service error for name={0} type=MX: Host not found",
+		"{0}というドメインは存在しない(DNSがNXDOMAINを返した)")
+	msgDNSRCode = tpl("relay.rcode",
+		"DNS answered {1} for {0}",
+		"DNSが{0}について{1}を返した")
+	msgNoMX = tpl("relay.no-mx",
+		"no MX record for {0}: falling back to its A record (RFC 5321 5.1)",
+		"{0}にMXレコードがないため、Aレコードを使う(RFC 5321 5.1)")
+	msgNullMX = tpl("relay.null-mx",
+		"Domain {0} does not accept mail (nullMX)",
+		"{0}はメールを受け付けないと宣言している(null MX)")
+	msgLoop = tpl("relay.loop",
+		"mail for {0} loops back to myself",
+		"{0}宛てのメールが自分自身に戻ってくる(配送ループ)")
+	msgSelfMX = tpl("relay.self-mx",
+		"{0} is itself an MX of {1}: it tries only the MX hosts preferred to it (RFC 5321 5.1)",
+		"{0}自身が{1}のMXなので、自分より優先度の高いMXだけを試す(RFC 5321 5.1)")
+	msgNoAddress = tpl("relay.no-address",
+		"{0} has no address (A) record: this MX cannot be used",
+		"{0}にアドレス(A)レコードがない: このMXは使えない")
+	msgNotInWorld = tpl("relay.not-in-world",
+		"{0} ({1}) is not part of this virtual world: no route",
+		"{0}({1})はこの仮想世界にない: 経路なし")
+	msgUnroutable = tpl("relay.unroutable",
+		"no MX host of {0} has an address: unable to route",
+		"{0}のMXホストにアドレスがなく、配送経路がない")
+	msgNoMXReached = tpl("relay.unreachable",
+		"no MX host for {0} could be reached",
+		"{0}のどのMXホストにも接続できない")
+	msgTemporary = tpl("relay.temporary",
+		"the server answered with a temporary (4xx) error",
+		"サーバが一時的なエラー(4xx)を返した")
+	msgRemoteSaid = tpl("relay.remote-said",
+		"host {0} said: {1} (in reply to {2} command)",
+		"{0}が{3}「{1}」と応答")
+	msgExpired = tpl("relay.expired",
+		"delivery time expired: {0}",
+		"キューの保存期限切れ: {0}")
+	msgDeferred = tpl("relay.deferred",
+		"deferred {0} ({2}): will retry in {1} minutes",
+		"{0}の配送を延期({2}): {1}分後に再送")
+	msgBounceDiscarded = tpl("relay.bounce-discarded",
+		"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
+		"配送できないバウンスメールは破棄: バウンスのバウンスは送らない(RFC 5321 4.5.5)")
+	msgBounce = tpl("relay.bounce",
+		"bounce {0} to the envelope sender {1} (MAIL FROM:<>): {2}",
+		"エンベロープFrom({1})宛てにバウンスメール{0}を送る(MAIL FROM:<>): {2}")
+
+	// Topology.
+	msgOP25BNone = tpl("topology.op25b-none",
+		"OP25B: no TCP/25 leaves this network",
+		"OP25B: 外向きTCP/25はすべて遮断")
+	msgOP25BAllow = tpl("topology.op25b-allow",
+		"OP25B: TCP/25 leaves only to {0}",
+		"OP25B: 外向きTCP/25は {0} 宛てのみ通過")
+)
+
+// Messages returns every template of the engine's catalogue, for tests
+// that read all the Japanese the program can show.
+func Messages() []*i18n.Template {
+	return []*i18n.Template{
+		msgConnected, msgBlocked, msgRefused, msgUnreachable,
+		msgDropOP25B, msgDropAgain, msgRST, msgTimeout, msgNotProtocol,
+		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSUnreadable,
+		msgPOP3Drop,
+		msgDelivered, msgDeliveredBounce, msgNoMailbox, msgQueued,
+		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,
+		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,
+		msgRemoteSaid, msgExpired, msgDeferred, msgBounceDiscarded, msgBounce,
+		msgOP25BNone, msgOP25BAllow,
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

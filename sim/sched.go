@@ -1,0 +1,145 @@
+package sim
+
+import (
+	"math"
+	"time"
+)
+
+// The scheduler: one queue of things to do at a virtual time, run in
+// order of time and, for equal times, in the order they were scheduled, so
+// that the same calls always interleave the same way. Everything that takes
+// time in the world (a packet crossing the network, a connect timer, a
+// queue retry) is a task here; nothing sleeps and nothing reads the wall
+// clock. Sessions run side by side: two clients can be connected to one
+// server, and a retry can fire in the middle of another conversation.
+
+// task is one thing to do at a virtual time.
+type task struct {
+	at  time.Duration
+	seq uint64
+	fn  func()
+	// timer marks a wake-up that is not work in progress (a queue retry):
+	// the world counts as settled while only timers are pending.
+	timer bool
+}
+
+// maxTime is the latest virtual time the clock can show: scheduling past it
+// saturates instead of wrapping negative.
+const maxTime = time.Duration(math.MaxInt64)
+
+// addTime adds d to t, saturating at maxTime (and at 0 for negative d).
+func addTime(t, d time.Duration) time.Duration {
+	if d > 0 && t > maxTime-d {
+		return maxTime
+	}
+	if t+d < 0 {
+		return 0
+	}
+	return t + d
+}
+
+// after schedules fn to run d from now.
+func (w *World) after(d time.Duration, fn func()) {
+	w.schedule(task{at: addTime(w.now, d), fn: fn})
+}
+
+// wakeAt schedules a timer: fn runs at t, but a world waiting only for
+// timers is idle.
+func (w *World) wakeAt(t time.Duration, fn func()) {
+	w.schedule(task{at: t, fn: fn, timer: true})
+}
+
+func (w *World) schedule(t task) {
+	if t.at < w.now {
+		t.at = w.now
+	}
+	w.tseq++
+	t.seq = w.tseq
+	if !t.timer {
+		w.busy++
+	}
+	// A binary heap ordered by (at, seq).
+	h := append(w.tasks, t)
+	i := len(h) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h[i].before(&h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	w.tasks = h
+}
+
+func (a *task) before(b *task) bool {
+	if a.at != b.at {
+		return a.at < b.at
+	}
+	return a.seq < b.seq
+}
+
+// pop removes and returns the earliest task.
+func (w *World) pop() task {
+	h := w.tasks
+	t := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h[n] = task{}
+	h = h[:n]
+	i := 0
+	for {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && h[l].before(&h[m]) {
+			m = l
+		}
+		if r < n && h[r].before(&h[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	w.tasks = h
+	return t
+}
+
+// runOne runs the earliest task, moving the clock to its time.
+func (w *World) runOne() {
+	t := w.pop()
+	if !t.timer {
+		w.busy--
+	}
+	if t.at > w.now {
+		w.now = t.at
+	}
+	t.fn()
+}
+
+// runUntil runs tasks until done reports true or nothing is left to run.
+func (w *World) runUntil(done func() bool) {
+	for !done() && len(w.tasks) > 0 {
+		w.runOne()
+	}
+}
+
+// settle runs everything in progress and every timer already due, until
+// the world is idle: what a scenario step waits for before the next.
+func (w *World) settle() {
+	for len(w.tasks) > 0 && (w.busy > 0 || w.tasks[0].at <= w.now) {
+		w.runOne()
+	}
+}
+
+// runTo runs everything scheduled up to end, and whatever that work
+// starts until it is done, then sets the clock to end if it is not past it.
+func (w *World) runTo(end time.Duration) {
+	for len(w.tasks) > 0 && (w.busy > 0 || w.tasks[0].at <= end) {
+		w.runOne()
+	}
+	if w.now < end {
+		w.now = end
+	}
+}

@@ -1,0 +1,264 @@
+package sim
+
+import (
+	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/smtp"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// The server end of a connection: one handler per accepted connection,
+// reading the client's bytes, handing each line to the sans-I/O core of
+// the service on that port, writing the core's replies, and carrying out
+// its effects (accept a message, delete what a POP3 session expunged).
+// Every client, simulated or real, talks to these same handlers.
+
+// listener returns what accepts connections on dst:port and the protocol
+// it speaks, or nil when nothing listens there.
+func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto) {
+	if s := dst.smtpService(port); s != nil {
+		return func(c *Conn) Peer { return w.openSMTP(c, dst, s) }, trace.SMTP
+	}
+	if s := dst.pop3Service(port); s != nil {
+		return func(c *Conn) Peer { return w.openPOP3(c, dst, s) }, trace.POP3
+	}
+	return nil, trace.TCP
+}
+
+// smtpServer runs an SMTP server core on one connection.
+type smtpServer struct {
+	w        *World
+	host     *Host
+	svc      *SMTPService
+	core     *smtp.Server
+	in       lineReader
+	done     bool // the server closed, or the client went away
+	accepted bool // a message was accepted: the queue has work
+	version  uint64
+	sess     *trace.Session
+	// Record, when set, makes the handler record the client's lines in
+	// the trace itself: for a real client, which says nothing of what it
+	// sends (mailsim serve).
+	Record bool
+}
+
+func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
+	client, _ := c.Endpoints()
+	peer := smtp.Peer{IP: client.IP, Name: client.Host}
+	s := &smtpServer{w: w, host: h, svc: svc, core: smtp.NewServer(&svc.Config, peer)}
+	s.reply(c, s.core.Greeting())
+	c.Flush(ServerSide)
+	return s
+}
+
+// Receive hands each complete line to the core.
+func (s *smtpServer) Receive(c *Conn, p []byte) {
+	s.in.feed(p, func(line string) {
+		if s.done {
+			return
+		}
+		if s.Record {
+			c.Line(ClientSide, line, s.tagClient(line), nil)
+		}
+		r := s.core.Handle(line)
+		if r.Reply.Code != 0 {
+			s.reply(c, r.Reply)
+			if r.Message != nil {
+				s.accepted = true
+				s.w.accept(s.host, s.svc, r.Message)
+			}
+		}
+		if r.Close {
+			s.done = true
+			c.Flush(ServerSide)
+			// The client reads the reply, then sees the FIN.
+			s.w.after(s.w.opts.Latency, func() { c.Close(ServerSide); s.finish() })
+		}
+	})
+	c.Flush(ServerSide)
+}
+
+// Closed: the client hung up.
+func (s *smtpServer) Closed(c *Conn) {
+	if !s.done {
+		s.done = true
+		s.finish()
+	}
+}
+
+// finish hands what the session accepted to the queue manager.
+func (s *smtpServer) finish() {
+	if s.accepted {
+		s.w.kick()
+	}
+}
+
+// tagClient says what a client line is, from the core's state before it
+// handles the line.
+func (s *smtpServer) tagClient(line string) trace.Tag {
+	return smtpClientTag(s.core.LineVerb(line), line)
+}
+
+// smtpClientTag turns the core's verb for a client line into a trace tag.
+func smtpClientTag(v, line string) trace.Tag {
+	switch v {
+	case smtp.TagDataLine:
+		return trace.Tag{Kind: trace.MessageText, Last: true}
+	case smtp.TagAuthData:
+		return trace.Tag{Kind: trace.AuthData, Last: true}
+	case "":
+		v = verb(line)
+	}
+	return trace.Tag{Kind: trace.Command, Verb: v, Last: true}
+}
+
+// reply writes every line of r, the session's state on the last.
+func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
+	n := r.NumLines()
+	for i := 0; i < n; i++ {
+		var sess *trace.Session
+		if i == n-1 {
+			sess = s.snapshot()
+		}
+		c.Line(ServerSide, r.Line(i), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
+	}
+}
+
+// snapshot is the core's session state for the trace, built anew only
+// when the core says it may have changed.
+func (s *smtpServer) snapshot() *trace.Session {
+	if s.sess != nil && s.core.Version() == s.version {
+		return s.sess
+	}
+	in := s.core.Info()
+	s.version = s.core.Version()
+	s.sess = &trace.Session{
+		State: in.State.String(), Helo: in.Helo, AuthUser: in.User,
+		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
+	}
+	return s.sess
+}
+
+// pop3Server runs a POP3 server core on one connection.
+type pop3Server struct {
+	w      *World
+	host   *Host
+	core   *pop3.Server
+	in     lineReader
+	done   bool
+	Record bool // as smtpServer.Record
+}
+
+func (w *World) openPOP3(c *Conn, h *Host, svc *POP3Service) *pop3Server {
+	s := &pop3Server{w: w, host: h, core: pop3.NewServer(w.pop3Config(h, svc, c.id))}
+	s.respond(c, s.core.Greeting())
+	c.Flush(ServerSide)
+	return s
+}
+
+func (s *pop3Server) Receive(c *Conn, p []byte) {
+	s.in.feed(p, func(line string) {
+		if s.done {
+			return
+		}
+		if s.Record {
+			c.Line(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
+		}
+		r := s.core.Handle(line)
+		s.respond(c, r.Response)
+		if len(r.Delete) > 0 {
+			s.w.expunge(s.host, s.core.User(), r.Delete)
+		}
+		if r.Close {
+			s.done = true
+			c.Flush(ServerSide)
+			s.w.after(s.w.opts.Latency, func() { c.Close(ServerSide) })
+		}
+	})
+	c.Flush(ServerSide)
+}
+
+// Closed: the client hung up; a session that did not QUIT deletes
+// nothing and gives the maildrop back (RFC 1939 6).
+func (s *pop3Server) Closed(c *Conn) {
+	if !s.done {
+		s.done = true
+		s.core.Hangup()
+	}
+}
+
+// respond writes every wire line of r, the session's state on the last.
+func (s *pop3Server) respond(c *Conn, r pop3.Response) {
+	n := r.NumLines()
+	for i := 0; i < n; i++ {
+		tag := trace.Tag{Kind: trace.Body, Last: i == n-1}
+		if i == 0 {
+			tag.Kind, tag.Status = trace.StatusLine, trace.Err
+			if r.OK {
+				tag.Status = trace.OK
+			}
+		}
+		var sess *trace.Session
+		if i == n-1 {
+			sess = s.snapshot()
+		}
+		c.Line(ServerSide, r.Line(i), tag, sess)
+	}
+}
+
+func (s *pop3Server) snapshot() *trace.Session {
+	st := s.core.State()
+	return &trace.Session{State: st.String(), User: s.core.User(), LoggedIn: s.core.User() != ""}
+}
+
+// pop3Config returns the POP3 core's configuration for a service of h.
+func (w *World) pop3Config(h *Host, s *POP3Service, conn int) *pop3.Config {
+	cfg := &pop3.Config{Hostname: h.Name, Users: make(map[string]string, len(h.Users)), STLS: s.STLS}
+	for _, u := range h.Users {
+		cfg.Users[u.Name] = u.Password
+	}
+	if s.APOP {
+		// RFC 1939 7: the timestamp must be unique per greeting; derive it
+		// from the virtual clock so it is reproducible.
+		cfg.Timestamp = "<" + itoa(int(w.now.Milliseconds())) + "." + itoa(conn) + "@" + h.Name + ">"
+	}
+	cfg.Open = func(user string) []pop3.Message {
+		u := h.user(user)
+		if u == nil {
+			return nil
+		}
+		msgs := u.Mailbox.Messages()
+		out := make([]pop3.Message, len(msgs))
+		for i, m := range msgs {
+			out[i] = pop3.Message{UID: m.UniqueID(), Data: m.Data}
+		}
+		return out
+	}
+	cfg.Lock = func(user string) bool {
+		u := h.user(user)
+		return u == nil || u.Mailbox.Lock()
+	}
+	cfg.Unlock = func(user string) {
+		if u := h.user(user); u != nil {
+			u.Mailbox.Unlock()
+		}
+	}
+	return cfg
+}
+
+// expunge removes the messages a POP3 session deleted when it reached
+// UPDATE.
+func (w *World) expunge(h *Host, user string, uniqueIDs []string) {
+	u := h.user(user)
+	if u == nil {
+		return
+	}
+	var uids []uint32
+	for _, m := range u.Mailbox.Messages() {
+		for _, id := range uniqueIDs {
+			if m.UniqueID() == id {
+				uids = append(uids, m.UID)
+			}
+		}
+	}
+	u.Mailbox.Remove(uids...)
+}

@@ -1,0 +1,31 @@
+package smtp
+
+// Info is what a server session has established so far: the facts a view
+// shows as "where the conversation stands" (RFC 5321 3.3, RFC 4954).
+type Info struct {
+	State    State
+	Helo     string
+	ESMTP    bool
+	User     string   // AUTH identity, "" if none
+	InMail   bool     // a mail transaction is open
+	From     string   // its reverse-path, "" for <>
+	To       []string // forward-paths accepted in it
+	Refused  []string // forward-paths refused in it, "<addr> 550"
+	Accepted int      // messages accepted in this session
+}
+
+// Info returns the session's facts. The slices are copies.
+func (s *Server) Info() Info {
+	in := s.state == StateMail || s.state == StateRcpt || s.state == StateData
+	return Info{
+		State: s.state, Helo: s.helo, ESMTP: s.esmtp, User: s.user,
+		InMail: in, From: s.from,
+		To:       append([]string(nil), s.to...),
+		Refused:  append([]string(nil), s.refused...),
+		Accepted: s.accepted,
+	}
+}
+
+// Version changes whenever the session's facts may have changed: a driver
+// compares it to avoid building the same Info again.
+func (s *Server) Version() uint64 { return s.changes }
