@@ -49,7 +49,7 @@ func (cl *smtpClient) Failed(out Outcome, blocked *Network) {
 	cl.end()
 }
 
-func (cl *smtpClient) Receive(c *Conn, p []byte) {
+func (cl *smtpClient) Receive(c *Conn, p string) {
 	cl.in.feed(p, func(line string) {
 		if cl.ended || c.Closed(ClientSide) {
 			return
@@ -170,7 +170,7 @@ func (cl *pop3Client) Failed(out Outcome, blocked *Network) {
 	cl.end()
 }
 
-func (cl *pop3Client) Receive(c *Conn, p []byte) {
+func (cl *pop3Client) Receive(c *Conn, p string) {
 	cl.in.feed(p, func(line string) {
 		if cl.ended || c.Closed(ClientSide) {
 			return
@@ -250,7 +250,7 @@ func (t *talker) Failed(out Outcome, blocked *Network) {
 	t.end()
 }
 
-func (t *talker) Receive(c *Conn, p []byte) {
+func (t *talker) Receive(c *Conn, p string) {
 	t.in.feed(p, func(line string) {
 		if t.closed || c.Closed(ClientSide) {
 			return

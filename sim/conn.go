@@ -51,7 +51,7 @@ func (s Side) dir() trace.Dir {
 // `mailsim serve`, a real socket.
 type Peer interface {
 	// Receive is called with the bytes of one segment when they arrive.
-	Receive(c *Conn, p []byte)
+	Receive(c *Conn, p string)
 	// Closed is called when the other end's FIN arrives.
 	Closed(c *Conn)
 }
@@ -72,7 +72,7 @@ type Conn struct {
 	isn    [2]uint32 // initial sequence numbers
 	sent   [2]uint32 // payload bytes each side has sent
 	rcvd   [2]uint32 // payload bytes each side has received
-	out    [2][]byte // the segment each side is writing
+	out    [2]int    // bytes each side has written into the world's segment buffer
 	flying [2]int    // segments each side sent that have not arrived yet
 	closed [2]bool   // the side has sent its FIN
 }
@@ -122,29 +122,44 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	e.Tag = tag
 	e.Session = sess
 	n := uint32(len(text) + 2)
-	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > 0}
+	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: c.out[from] > 0}
 	c.w.emit(e)
 	c.sent[from] += n
-	c.out[from] = append(append(c.out[from], text...), '\r', '\n')
+	// One buffer serves every connection: a segment is written and flushed
+	// by one peer in one go, so another writer first sends what is pending.
+	w := c.w
+	if w.segConn != c || w.segSide != from {
+		if w.segConn != nil {
+			w.segConn.Flush(w.segSide)
+		}
+		w.segConn, w.segSide = c, from
+	}
+	w.seg = append(append(w.seg, text...), '\r', '\n')
+	c.out[from] += int(n)
 }
 
 // Flush sends what side has written since the last Flush as one segment:
 // the other end receives it one latency from now.
 func (c *Conn) Flush(from Side) {
-	p := c.out[from]
-	if len(p) == 0 {
+	if c.out[from] == 0 {
 		return
 	}
-	c.out[from] = nil
-	to := from.other()
+	w := c.w
+	p := string(w.seg)
+	w.seg, w.segConn = w.seg[:0], nil
+	c.out[from] = 0
 	c.flying[from]++
-	c.w.after(c.w.opts.Latency, func() {
-		c.flying[from]--
-		c.rcvd[to] += uint32(len(p))
-		if c.peer[to] != nil {
-			c.peer[to].Receive(c, p)
-		}
-	})
+	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, from: from, data: p})
+}
+
+// arrive delivers a segment that side from sent.
+func (c *Conn) arrive(from Side, p string) {
+	to := from.other()
+	c.flying[from]--
+	c.rcvd[to] += uint32(len(p))
+	if c.peer[to] != nil {
+		c.peer[to].Receive(c, p)
+	}
 }
 
 // Close sends side's FIN after flushing what it wrote; a side closes once.

@@ -1,5 +1,7 @@
 package sim
 
+import "strings"
+
 // maxLine bounds what a reader keeps of one line: longer lines are cut
 // there (the rest up to the line's end is discarded) and handed on cut,
 // so that a protocol core still sees that the line was too long (RFC 5321
@@ -7,33 +9,41 @@ package sim
 const maxLine = 16 << 10
 
 // lineReader splits a byte stream into lines. CRLF ends a line, and so
-// does a bare LF, as real servers accept it.
+// does a bare LF, as real servers accept it. A line that arrives whole in
+// one segment is a substring of it: no copy.
 type lineReader struct {
-	buf  []byte
-	over bool // the line being read passed maxLine: discard to its end
+	buf  []byte // a line begun in an earlier segment
+	over bool   // the line being read passed maxLine: discard to its end
 }
 
 // feed adds p and calls fn for every complete line, without its line end.
-func (r *lineReader) feed(p []byte, fn func(line string)) {
+func (r *lineReader) feed(p string, fn func(line string)) {
 	for len(p) > 0 {
-		i := indexLF(p)
+		i := strings.IndexByte(p, '\n')
 		if i < 0 {
 			r.add(p)
 			return
 		}
-		r.add(p[:i])
-		p = p[i+1:]
-		b := r.buf
-		if n := len(b); n > 0 && b[n-1] == '\r' && !r.over {
-			b = b[:n-1]
+		var line string
+		if len(r.buf) == 0 && !r.over {
+			line = p[:i]
+			if i > maxLine {
+				line = line[:maxLine+1]
+			}
+		} else {
+			r.add(p[:i])
+			line = string(r.buf)
 		}
-		line := string(b)
+		p = p[i+1:]
+		if n := len(line); n > 0 && line[n-1] == '\r' && !r.over && n <= maxLine {
+			line = line[:n-1]
+		}
 		r.buf, r.over = r.buf[:0], false
 		fn(line)
 	}
 }
 
-func (r *lineReader) add(p []byte) {
+func (r *lineReader) add(p string) {
 	if r.over {
 		return
 	}
@@ -41,13 +51,4 @@ func (r *lineReader) add(p []byte) {
 		p, r.over = p[:room], true
 	}
 	r.buf = append(r.buf, p...)
-}
-
-func indexLF(p []byte) int {
-	for i, c := range p {
-		if c == '\n' {
-			return i
-		}
-	}
-	return -1
 }

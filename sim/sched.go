@@ -18,6 +18,11 @@ type task struct {
 	at  time.Duration
 	seq uint64
 	fn  func()
+	// A segment in flight is a task without a closure: conn's side from
+	// sent data.
+	conn *Conn
+	from Side
+	data string
 	// timer marks a wake-up that is not work in progress (a queue retry):
 	// the world counts as settled while only timers are pending.
 	timer bool
@@ -114,6 +119,10 @@ func (w *World) runOne() {
 	}
 	if t.at > w.now {
 		w.now = t.at
+	}
+	if t.conn != nil {
+		t.conn.arrive(t.from, t.data)
+		return
 	}
 	t.fn()
 }

@@ -51,7 +51,7 @@ func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 }
 
 // Receive hands each complete line to the core.
-func (s *smtpServer) Receive(c *Conn, p []byte) {
+func (s *smtpServer) Receive(c *Conn, p string) {
 	s.in.feed(p, func(line string) {
 		if s.done {
 			return
@@ -145,6 +145,7 @@ type pop3Server struct {
 	core   *pop3.Server
 	in     lineReader
 	done   bool
+	sess   *trace.Session
 	Record bool // as smtpServer.Record
 }
 
@@ -155,7 +156,7 @@ func (w *World) openPOP3(c *Conn, h *Host, svc *POP3Service) *pop3Server {
 	return s
 }
 
-func (s *pop3Server) Receive(c *Conn, p []byte) {
+func (s *pop3Server) Receive(c *Conn, p string) {
 	s.in.feed(p, func(line string) {
 		if s.done {
 			return
@@ -206,8 +207,12 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 }
 
 func (s *pop3Server) snapshot() *trace.Session {
-	st := s.core.State()
-	return &trace.Session{State: st.String(), User: s.core.User(), LoggedIn: s.core.User() != ""}
+	st, user := s.core.State().String(), s.core.User()
+	if s.sess != nil && s.sess.State == st && s.sess.User == user {
+		return s.sess
+	}
+	s.sess = &trace.Session{State: st, User: user, LoggedIn: user != ""}
+	return s.sess
 }
 
 // pop3Config returns the POP3 core's configuration for a service of h.
