@@ -101,7 +101,7 @@ func dnsLine(e *trace.Event) []Entry {
 	switch {
 	case e.Tag.RCode == "NXDOMAIN" || strings.HasPrefix(line, "NXDOMAIN"):
 		return at(pos(keyNXDOMAIN), typePos(qtype))
-	case strings.HasSuffix(line, "(no records)"):
+	case e.Tag.Empty || strings.HasSuffix(line, "(no records)"): // the tag from the engine; the text for a pasted line
 		if qtype == "" {
 			_, qtype, _, _ = parseRR(line)
 		}
