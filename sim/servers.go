@@ -33,7 +33,7 @@ type smtpServer struct {
 	in       lineReader
 	done     bool // the server closed, or the client went away
 	accepted bool // a message was accepted: the queue has work
-	version  uint64
+	info     smtp.Info
 	sess     *trace.Session
 	// Record, when set, makes the handler record the client's lines in
 	// the trace itself: for a real client, which says nothing of what it
@@ -126,11 +126,11 @@ func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
 // snapshot is the core's session state for the trace, built anew only
 // when the core says it may have changed.
 func (s *smtpServer) snapshot() *trace.Session {
-	if s.sess != nil && s.core.Version() == s.version {
+	if s.sess != nil && s.core.Unchanged(&s.info) {
 		return s.sess
 	}
 	in := s.core.Info()
-	s.version = s.core.Version()
+	s.info = in
 	s.sess = &trace.Session{
 		State: in.State.String(), Helo: in.Helo, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,

@@ -79,11 +79,11 @@ type Template struct {
 func (t *Template) Text() Text { return Text{EN: t.EN, JA: t.JA} }
 
 // Msg is a sentence for the reader: a catalogue Template with its
-// arguments, or a literal Text (narration a scenario file wrote).
+// arguments. Literal text (narration a scenario file wrote) is a template
+// of its own, with no ID.
 type Msg struct {
 	T    *Template
 	Args []Arg
-	Text Text // used when T is nil
 }
 
 // Arg is one argument of a Msg: plain text the same in both languages
@@ -105,8 +105,14 @@ func M(t *Template, args ...string) Msg {
 	return m
 }
 
-// Literal wraps a bilingual text as a Msg.
-func Literal(t Text) Msg { return Msg{Text: t} }
+// Literal wraps a bilingual text as a Msg. Braces in it are kept as they
+// are: a literal has no arguments.
+func Literal(t Text) Msg {
+	if t.IsZero() {
+		return Msg{}
+	}
+	return Msg{T: &Template{EN: t.EN, JA: t.JA}}
+}
 
 // With returns m with a nested message appended as its next argument.
 func (m Msg) With(n Msg) Msg {
@@ -115,9 +121,9 @@ func (m Msg) With(n Msg) Msg {
 }
 
 // IsZero reports whether the message says nothing.
-func (m Msg) IsZero() bool { return m.T == nil && m.Text.IsZero() }
+func (m Msg) IsZero() bool { return m.T == nil }
 
-// ID is the template's id, or "" for a literal.
+// ID is the template's id, or "" for a literal or an empty message.
 func (m Msg) ID() string {
 	if m.T == nil {
 		return ""
@@ -125,11 +131,14 @@ func (m Msg) ID() string {
 	return m.T.ID
 }
 
+// Text returns the message in both languages.
+func (m Msg) Text() Text { return m.Both() }
+
 // In renders the message in lang (English when a Japanese version is
 // missing).
 func (m Msg) In(lang Lang) string {
 	if m.T == nil {
-		return m.Text.In(lang)
+		return ""
 	}
 	tpl := m.T.EN
 	if lang == JA && m.T.JA != "" {

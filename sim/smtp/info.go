@@ -26,6 +26,9 @@ func (s *Server) Info() Info {
 	}
 }
 
-// Version changes whenever the session's facts may have changed: a driver
-// compares it to avoid building the same Info again.
-func (s *Server) Version() uint64 { return s.changes }
+// Unchanged reports whether in still describes the session: a driver
+// that keeps the last Info compares it before building another.
+func (s *Server) Unchanged(in *Info) bool {
+	return in.State == s.state && in.Helo == s.helo && in.User == s.user && in.From == s.from &&
+		len(in.To) == len(s.to) && len(in.Refused) == len(s.refused) && in.Accepted == s.accepted
+}

@@ -48,7 +48,6 @@ type Server struct {
 	to       []string
 	refused  []string // forward-paths refused in this transaction, "<addr> 550"
 	accepted int      // messages accepted in this session
-	changes  uint64   // counts changes a session snapshot would show
 	data     []byte
 	size     int  // octets of message text seen, CRLF included, dot-stuffing removed
 	longLine bool // a text line was over 1000 octets
@@ -111,16 +110,10 @@ func (s *Server) Handle(line string) Result {
 	case StateClosed:
 		return Result{Close: true}
 	case StateData:
-		r := s.dataLine(line)
-		if r.Reply.Code != 0 {
-			s.changes++
-		}
-		return r
+		return s.dataLine(line)
 	case StateAuth:
-		s.changes++
 		return s.countErrors(s.authResponse(line))
 	}
-	s.changes++
 	return s.countErrors(s.command(line))
 }
 
