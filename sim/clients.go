@@ -49,10 +49,10 @@ func (cl *smtpClient) Failed(out Outcome, blocked *Network) {
 	cl.end()
 }
 
-func (cl *smtpClient) Receive(c *Conn, p string) {
-	cl.in.feed(p, func(line string) {
+func (cl *smtpClient) Receive(c *Conn, p Data) {
+	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
 		if cl.ended || c.Closed(ClientSide) {
-			return
+			continue
 		}
 		r, complete, err := cl.parser.Feed(line)
 		if err != nil {
@@ -60,10 +60,10 @@ func (cl *smtpClient) Receive(c *Conn, p string) {
 			cl.w.note(cl.host, i18n.M(msgNotProtocol, "SMTP"))
 			c.Close(ClientSide)
 			cl.end()
-			return
+			continue
 		}
 		if !complete {
-			return
+			continue
 		}
 		cl.res.Replies = append(cl.res.Replies, r.Code)
 		lines := cl.core.Next(r)
@@ -74,14 +74,14 @@ func (cl *smtpClient) Receive(c *Conn, p string) {
 		if len(lines) == 0 {
 			c.Close(ClientSide)
 			cl.end()
-			return
+			continue
 		}
 		for _, l := range lines {
 			c.Line(ClientSide, l, cl.tag(r.Code, l), nil)
 		}
 		cl.last = r.Code
 		c.Flush(ClientSide)
-	})
+	}
 }
 
 // tag says what a line sent after a reply with code is.
@@ -170,20 +170,20 @@ func (cl *pop3Client) Failed(out Outcome, blocked *Network) {
 	cl.end()
 }
 
-func (cl *pop3Client) Receive(c *Conn, p string) {
-	cl.in.feed(p, func(line string) {
+func (cl *pop3Client) Receive(c *Conn, p Data) {
+	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
 		if cl.ended || c.Closed(ClientSide) {
-			return
+			continue
 		}
 		r, complete, err := cl.asm.Feed(line)
 		if err != nil {
 			cl.w.note(cl.host, i18n.M(msgNotProtocol, "POP3"))
 			c.Close(ClientSide)
 			cl.end()
-			return
+			continue
 		}
 		if !complete {
-			return
+			continue
 		}
 		cl.res.Statuses = append(cl.res.Statuses, r.Status())
 		line, done := cl.core.Next(r)
@@ -198,12 +198,12 @@ func (cl *pop3Client) Receive(c *Conn, p string) {
 			})
 			cl.drop = false
 			cl.ended = true
-			return
+			continue
 		}
 		cl.asm.Expect(line)
 		c.Line(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
 		c.Flush(ClientSide)
-	})
+	}
 }
 
 func (cl *pop3Client) Closed(c *Conn) { cl.end() }
@@ -250,16 +250,16 @@ func (t *talker) Failed(out Outcome, blocked *Network) {
 	t.end()
 }
 
-func (t *talker) Receive(c *Conn, p string) {
-	t.in.feed(p, func(line string) {
+func (t *talker) Receive(c *Conn, p Data) {
+	for line, ok := t.in.next(&p); ok; line, ok = t.in.next(&p) {
 		if t.closed || c.Closed(ClientSide) {
-			return
+			continue
 		}
 		switch t.proto {
 		case trace.POP3:
 			r, complete, err := t.pop.Feed(line)
 			if err != nil || !complete {
-				return
+				continue
 			}
 			t.res.Replies = append(t.res.Replies, r.Status())
 			if t.quit {
@@ -268,7 +268,7 @@ func (t *talker) Receive(c *Conn, p string) {
 		default:
 			r, complete, err := t.smtp.Feed(line)
 			if err != nil || !complete {
-				return
+				continue
 			}
 			t.res.Replies = append(t.res.Replies, strconv.Itoa(r.Code))
 			t.last = r.Code
@@ -277,7 +277,7 @@ func (t *talker) Receive(c *Conn, p string) {
 			}
 		}
 		t.send(c)
-	})
+	}
 }
 
 // send writes the next line, and after a 354 every line up to the final

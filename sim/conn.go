@@ -51,9 +51,36 @@ func (s Side) dir() trace.Dir {
 // `mailsim serve`, a real socket.
 type Peer interface {
 	// Receive is called with the bytes of one segment when they arrive.
-	Receive(c *Conn, p string)
+	// The Data is the connection's own until Receive returns.
+	Receive(c *Conn, d Data)
 	// Closed is called when the other end's FIN arrives.
 	Closed(c *Conn)
+}
+
+// Data is the payload of one segment: lines, each followed on the wire by
+// CRLF, as the text protocols write them, or raw bytes (what a real socket
+// read). A reader takes lines from either the same way.
+type Data struct {
+	Lines []string
+	Raw   string
+}
+
+// Len is the number of bytes on the wire.
+func (d Data) Len() int {
+	n := len(d.Raw)
+	for _, l := range d.Lines {
+		n += len(l) + 2
+	}
+	return n
+}
+
+// Bytes is the payload as it is on the wire.
+func (d Data) Bytes() []byte {
+	b := make([]byte, 0, d.Len())
+	for _, l := range d.Lines {
+		b = append(append(b, l...), '\r', '\n')
+	}
+	return append(b, d.Raw...)
 }
 
 // Conn is one TCP connection in the virtual world: a byte stream each way
@@ -69,12 +96,13 @@ type Conn struct {
 	client trace.Endpoint
 	server trace.Endpoint
 	peer   [2]Peer
-	isn    [2]uint32 // initial sequence numbers
-	sent   [2]uint32 // payload bytes each side has sent
-	rcvd   [2]uint32 // payload bytes each side has received
-	out    [2]int    // bytes each side has written into the world's segment buffer
-	flying [2]int    // segments each side sent that have not arrived yet
-	closed [2]bool   // the side has sent its FIN
+	isn    [2]uint32   // initial sequence numbers
+	sent   [2]uint32   // payload bytes each side has sent
+	rcvd   [2]uint32   // payload bytes each side has received
+	out    [2][]string // the lines of the segment each side is writing
+	flying [2]int      // segments each side sent that have not arrived yet
+	closed [2]bool     // the side has sent its FIN
+	dial   *dialing    // while the handshake is under way
 }
 
 // ID is the connection's number in the trace.
@@ -122,44 +150,55 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	e.Tag = tag
 	e.Session = sess
 	n := uint32(len(text) + 2)
-	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: c.out[from] > 0}
+	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > 0}
 	c.w.emit(e)
 	c.sent[from] += n
-	// One buffer serves every connection: a segment is written and flushed
-	// by one peer in one go, so another writer first sends what is pending.
-	w := c.w
-	if w.segConn != c || w.segSide != from {
-		if w.segConn != nil {
-			w.segConn.Flush(w.segSide)
-		}
-		w.segConn, w.segSide = c, from
+	if c.out[from] == nil {
+		c.out[from] = c.w.lineSlice()
 	}
-	w.seg = append(append(w.seg, text...), '\r', '\n')
-	c.out[from] += int(n)
+	c.out[from] = append(c.out[from], text)
 }
 
 // Flush sends what side has written since the last Flush as one segment:
 // the other end receives it one latency from now.
 func (c *Conn) Flush(from Side) {
-	if c.out[from] == 0 {
+	if len(c.out[from]) == 0 {
 		return
 	}
-	w := c.w
-	p := string(w.seg)
-	w.seg, w.segConn = w.seg[:0], nil
-	c.out[from] = 0
+	lines := c.out[from]
+	c.out[from] = nil
 	c.flying[from]++
-	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, from: from, data: p})
+	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opDeliver, from: from, lines: lines})
 }
 
 // arrive delivers a segment that side from sent.
-func (c *Conn) arrive(from Side, p string) {
+func (c *Conn) arrive(from Side, d Data) {
 	to := from.other()
 	c.flying[from]--
-	c.rcvd[to] += uint32(len(p))
+	c.rcvd[to] += uint32(d.Len())
 	if c.peer[to] != nil {
-		c.peer[to].Receive(c, p)
+		c.peer[to].Receive(c, d)
 	}
+	c.w.freeLines(d.Lines)
+}
+
+// lineSlice returns an empty slice for a segment's lines, reused from one
+// that has arrived: segments are many and short-lived.
+func (w *World) lineSlice() []string {
+	if n := len(w.linePool); n > 0 {
+		s := w.linePool[n-1]
+		w.linePool = w.linePool[:n-1]
+		return s
+	}
+	return make([]string, 0, 8)
+}
+
+func (w *World) freeLines(s []string) {
+	if s == nil || len(w.linePool) >= 64 {
+		return
+	}
+	clear(s)
+	w.linePool = append(w.linePool, s[:0])
 }
 
 // Close sends side's FIN after flushing what it wrote; a side closes once.
@@ -216,44 +255,10 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 	c := &Conn{w: w, id: w.newConn(), proto: proto, client: src.endpoint(src.ephemeral()), server: dst.endpoint(port)}
 	c.isn = [2]uint32{isn(c.id, 0), isn(c.id, 1)}
 	c.peer[ClientSide] = d
-
-	blocked := w.filter(src, dst, port)
-	syn := func(try int) {
-		e := c.event(trace.Connect, ClientSide)
-		e.Proto = trace.TCP
-		e.TCP = trace.Segment{Seq: c.isn[ClientSide], Try: uint8(try)}
-		w.emit(e)
-		if blocked != nil {
-			w.after(w.opts.Latency/2, func() { w.drop(c, blocked, try) })
-		}
-	}
-	syn(0)
-	if blocked == nil && !dst.Down {
-		// Something answers the SYN.
-		w.after(w.opts.Latency, func() {
-			if srv == nil {
-				e := c.event(trace.Refused, ServerSide)
-				e.Proto = trace.TCP
-				e.TCP = trace.Segment{Ack: c.isn[ClientSide] + 1}
-				e.Text = i18n.M(msgRST, itoa(int(port)))
-				w.emit(e)
-				d.Failed(Refused, nil)
-				return
-			}
-			e := c.event(trace.Accept, ServerSide)
-			e.Proto = trace.TCP
-			e.TCP = trace.Segment{Seq: c.isn[ServerSide], Ack: c.isn[ClientSide] + 1}
-			w.emit(e)
-			w.after(w.opts.Latency, func() {
-				e := c.event(trace.Ack, ClientSide)
-				e.Proto = trace.TCP
-				e.TCP = trace.Segment{Seq: c.nextSeq(ClientSide), Ack: c.ack(ClientSide)}
-				w.emit(e)
-				// The server's greeting leaves as the handshake completes.
-				c.peer[ServerSide] = srv(c)
-				d.Connected(c)
-			})
-		})
+	c.dial = &dialing{d: d, srv: srv, blocked: w.filter(src, dst, port)}
+	c.syn(0)
+	if c.dial.blocked == nil && !dst.Down {
+		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opAnswer})
 		return
 	}
 	// Nothing answers: the client sends the SYN again on its
@@ -263,19 +268,102 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 		if at >= w.ConnectTimeout {
 			break
 		}
-		w.after(at, func() { syn(try + 1) })
+		w.schedule(task{at: addTime(w.now, at), conn: c, op: opSYN, n: try + 1})
 	}
-	w.after(w.ConnectTimeout, func() {
+	w.schedule(task{at: addTime(w.now, w.ConnectTimeout), conn: c, op: opTimeout})
+}
+
+// dialing is what a connection being opened remembers until the handshake
+// is over.
+type dialing struct {
+	d       Dialer
+	srv     func(*Conn) Peer // the service that accepts it; nil: RST
+	blocked *Network         // the network whose router drops the SYN
+}
+
+// Steps of a connection the scheduler runs, without a closure each.
+const (
+	opDeliver = iota // a segment arrives
+	opSYN            // the client (re)sends its SYN; n counts retransmissions
+	opDrop           // a router drops SYN number n
+	opAnswer         // the server end answers the SYN: SYN-ACK or RST
+	opACK            // the client's ACK completes the handshake
+	opTimeout        // the connect timer runs out
+	opClose          // the server closes after its last reply
+)
+
+// step runs one scheduled step of c.
+func (c *Conn) step(t *task) {
+	w := c.w
+	switch t.op {
+	case opDeliver:
+		c.arrive(t.from, Data{Lines: t.lines})
+	case opSYN:
+		c.syn(t.n)
+	case opDrop:
+		w.drop(c, c.dial.blocked, t.n)
+	case opAnswer:
+		if c.dial.srv == nil {
+			e := c.event(trace.Refused, ServerSide)
+			e.Proto = trace.TCP
+			e.TCP = trace.Segment{Ack: c.isn[ClientSide] + 1}
+			e.Text = i18n.M(msgRST, itoa(int(c.server.Port)))
+			w.emit(e)
+			d := c.dial.d
+			c.dial = nil
+			d.Failed(Refused, nil)
+			return
+		}
+		e := c.event(trace.Accept, ServerSide)
+		e.Proto = trace.TCP
+		e.TCP = trace.Segment{Seq: c.isn[ServerSide], Ack: c.isn[ClientSide] + 1}
+		w.emit(e)
+		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opACK})
+	case opACK:
+		e := c.event(trace.Ack, ClientSide)
+		e.Proto = trace.TCP
+		e.TCP = trace.Segment{Seq: c.nextSeq(ClientSide), Ack: c.ack(ClientSide)}
+		w.emit(e)
+		// The server's greeting leaves as the handshake completes.
+		dl := c.dial
+		c.dial = nil
+		c.peer[ServerSide] = dl.srv(c)
+		dl.d.Connected(c)
+	case opTimeout:
 		e := c.event(trace.Timeout, ClientSide)
 		e.Proto = trace.TCP
 		e.Text = i18n.M(msgTimeout, itoa(int(w.ConnectTimeout.Seconds())))
 		w.emit(e)
-		if blocked != nil {
-			d.Failed(Blocked, blocked)
+		dl := c.dial
+		c.dial = nil
+		if dl.blocked != nil {
+			dl.d.Failed(Blocked, dl.blocked)
 		} else {
-			d.Failed(Unreachable, nil)
+			dl.d.Failed(Unreachable, nil)
 		}
-	})
+	case opClose:
+		c.Close(t.from)
+		if p, ok := c.peer[t.from].(interface{ closedOwn() }); ok {
+			p.closedOwn()
+		}
+	}
+}
+
+// syn sends the client's SYN, try counting retransmissions.
+func (c *Conn) syn(try int) {
+	e := c.event(trace.Connect, ClientSide)
+	e.Proto = trace.TCP
+	e.TCP = trace.Segment{Seq: c.isn[ClientSide], Try: uint8(try)}
+	c.w.emit(e)
+	if c.dial.blocked != nil {
+		c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency/2), conn: c, op: opDrop, n: try})
+	}
+}
+
+// closeAfter closes side's end one latency from now: a server that sent its
+// last reply lets the client read it, then closes.
+func (c *Conn) closeAfter(side Side) {
+	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opClose, from: side})
 }
 
 // drop records a router dropping the SYN of c.

@@ -16,31 +16,52 @@ type lineReader struct {
 	over bool   // the line being read passed maxLine: discard to its end
 }
 
-// feed adds p and calls fn for every complete line, without its line end.
-func (r *lineReader) feed(p string, fn func(line string)) {
-	for len(p) > 0 {
-		i := strings.IndexByte(p, '\n')
+// next takes the next complete line from d, without its line end, and
+// reports false when d holds no more complete line (what is left of a raw
+// segment is kept for the next one).
+func (r *lineReader) next(d *Data) (string, bool) {
+	if len(d.Lines) > 0 && len(r.buf) == 0 && !r.over {
+		line := d.Lines[0]
+		d.Lines = d.Lines[1:]
+		if len(line) > maxLine {
+			line = line[:maxLine+1]
+		}
+		return line, true
+	}
+	for len(d.Lines) > 0 {
+		// A line written whole after raw bytes that ended mid-line.
+		r.add(d.Lines[0])
+		d.Lines = d.Lines[1:]
+		line := string(r.buf)
+		r.buf, r.over = r.buf[:0], false
+		return line, true
+	}
+	for len(d.Raw) > 0 {
+		s := d.Raw
+		i := strings.IndexByte(s, '\n')
 		if i < 0 {
-			r.add(p)
-			return
+			r.add(s)
+			d.Raw = ""
+			return "", false
 		}
 		var line string
 		if len(r.buf) == 0 && !r.over {
-			line = p[:i]
+			line = s[:i]
 			if i > maxLine {
 				line = line[:maxLine+1]
 			}
 		} else {
-			r.add(p[:i])
+			r.add(s[:i])
 			line = string(r.buf)
 		}
-		p = p[i+1:]
+		d.Raw = s[i+1:]
 		if n := len(line); n > 0 && line[n-1] == '\r' && !r.over && n <= maxLine {
 			line = line[:n-1]
 		}
 		r.buf, r.over = r.buf[:0], false
-		fn(line)
+		return line, true
 	}
+	return "", false
 }
 
 func (r *lineReader) add(p string) {

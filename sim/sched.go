@@ -18,11 +18,13 @@ type task struct {
 	at  time.Duration
 	seq uint64
 	fn  func()
-	// A segment in flight is a task without a closure: conn's side from
-	// sent data.
-	conn *Conn
-	from Side
-	data string
+	// A step of a connection is a task without a closure: op says which
+	// (a segment from side from arriving, a SYN, ...).
+	conn  *Conn
+	op    uint8
+	from  Side
+	n     int
+	lines []string
 	// timer marks a wake-up that is not work in progress (a queue retry):
 	// the world counts as settled while only timers are pending.
 	timer bool
@@ -121,7 +123,7 @@ func (w *World) runOne() {
 		w.now = t.at
 	}
 	if t.conn != nil {
-		t.conn.arrive(t.from, t.data)
+		t.conn.step(&t)
 		return
 	}
 	t.fn()

@@ -51,10 +51,10 @@ func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 }
 
 // Receive hands each complete line to the core.
-func (s *smtpServer) Receive(c *Conn, p string) {
-	s.in.feed(p, func(line string) {
+func (s *smtpServer) Receive(c *Conn, p Data) {
+	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
 		if s.done {
-			return
+			continue
 		}
 		if s.Record {
 			c.Line(ClientSide, line, s.tagClient(line), nil)
@@ -71,9 +71,9 @@ func (s *smtpServer) Receive(c *Conn, p string) {
 			s.done = true
 			c.Flush(ServerSide)
 			// The client reads the reply, then sees the FIN.
-			s.w.after(s.w.opts.Latency, func() { c.Close(ServerSide); s.finish() })
+			c.closeAfter(ServerSide)
 		}
-	})
+	}
 	c.Flush(ServerSide)
 }
 
@@ -84,6 +84,9 @@ func (s *smtpServer) Closed(c *Conn) {
 		s.finish()
 	}
 }
+
+// closedOwn: the server's own FIN has left.
+func (s *smtpServer) closedOwn() { s.finish() }
 
 // finish hands what the session accepted to the queue manager.
 func (s *smtpServer) finish() {
@@ -156,10 +159,10 @@ func (w *World) openPOP3(c *Conn, h *Host, svc *POP3Service) *pop3Server {
 	return s
 }
 
-func (s *pop3Server) Receive(c *Conn, p string) {
-	s.in.feed(p, func(line string) {
+func (s *pop3Server) Receive(c *Conn, p Data) {
+	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
 		if s.done {
-			return
+			continue
 		}
 		if s.Record {
 			c.Line(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
@@ -172,9 +175,9 @@ func (s *pop3Server) Receive(c *Conn, p string) {
 		if r.Close {
 			s.done = true
 			c.Flush(ServerSide)
-			s.w.after(s.w.opts.Latency, func() { c.Close(ServerSide) })
+			c.closeAfter(ServerSide)
 		}
-	})
+	}
 	c.Flush(ServerSide)
 }
 

@@ -22,14 +22,12 @@ type Options struct {
 // World is one virtual internet. It is a value: two worlds never share state.
 // A World is not safe for concurrent use; it runs in one goroutine by design.
 type World struct {
-	opts    Options
-	now     time.Duration
-	tasks   []task // the scheduler's heap
-	tseq    uint64 // order of scheduling, for equal times
-	busy    int    // tasks pending that are work in progress, not timers
-	seg     []byte // the segment being written, by segConn's side segSide
-	segConn *Conn
-	segSide Side
+	opts     Options
+	now      time.Duration
+	tasks    []task     // the scheduler's heap
+	tseq     uint64     // order of scheduling, for equal times
+	busy     int        // tasks pending that are work in progress, not timers
+	linePool [][]string // slices for segments' lines, reused
 	// relaying is set while the queue runner makes a delivery attempt.
 	relaying bool
 	rng      *rand.Rand

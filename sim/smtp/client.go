@@ -156,7 +156,7 @@ func (c *Client) Next(r Reply) []string {
 		if ok {
 			c.accepted = append(c.accepted, c.job.To[c.rcpt])
 		} else {
-			c.res.Rejected = append(c.res.Rejected, RcptFailure{Addr: c.job.To[c.rcpt], Reply: r})
+			c.res.Rejected = append(c.res.Rejected, RcptFailure{Addr: c.job.To[c.rcpt], Reply: r.clone()})
 		}
 		c.rcpt++
 		return c.nextRcpt()
@@ -317,6 +317,7 @@ func (c *Client) fail(r Reply) []string {
 
 func (c *Client) failWith(r Reply) {
 	if c.res.Failure == nil && !c.res.Sent {
+		r = r.clone()
 		c.res.Failure = &r
 		c.res.FailedAt = stepCommands[c.step]
 	}

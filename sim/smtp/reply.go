@@ -172,10 +172,13 @@ func enhancedLen(s string, class byte) int {
 type ReplyParser struct {
 	cur     Reply
 	started bool
+	lines   []string // reused for every reply
 }
 
 // Feed adds one wire line (without CRLF). It returns the complete reply and
 // true after the last line; the parser is then ready for the next reply.
+// The reply's Lines are the parser's own until the next Feed: a caller that
+// keeps the reply keeps a clone.
 // RFC 5321 4.2.1: every line of a multi-line reply carries the same code.
 func (p *ReplyParser) Feed(line string) (Reply, bool, error) {
 	code, enh, text, last, err := ParseReplyLine(line)
@@ -184,7 +187,7 @@ func (p *ReplyParser) Feed(line string) (Reply, bool, error) {
 		return Reply{}, false, err
 	}
 	if !p.started {
-		p.cur = Reply{Code: code, Enhanced: enh}
+		p.cur = Reply{Code: code, Enhanced: enh, Lines: p.lines[:0]}
 		p.started = true
 	} else if code != p.cur.Code {
 		p.Reset()
@@ -198,12 +201,19 @@ func (p *ReplyParser) Feed(line string) (Reply, bool, error) {
 		return Reply{}, false, nil
 	}
 	r := p.cur
+	p.lines = r.Lines
 	p.Reset()
 	return r, true, nil
 }
 
 // Reset drops a partly assembled reply.
-func (p *ReplyParser) Reset() { *p = ReplyParser{} }
+func (p *ReplyParser) Reset() { p.cur, p.started = Reply{}, false }
+
+// clone returns r with Lines of its own.
+func (r Reply) clone() Reply {
+	r.Lines = append([]string(nil), r.Lines...)
+	return r
+}
 
 // clip shortens s to at most n octets without splitting a UTF-8 sequence.
 func clip(s string, n int) string {
