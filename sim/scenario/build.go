@@ -90,25 +90,18 @@ func buildHost(w *sim.World, h *Host) (*sim.Host, error) {
 // and relays for nobody, the safe default since open relays were abused.
 func buildSMTP(s SMTPService, h *sim.Host) (*sim.SMTPService, error) {
 	submission := s.Port == 587 || s.Port == 465
-	relay, auth := s.Relay, s.Auth
-	if relay == "" {
-		relay = "none"
-		if submission {
-			relay = "authenticated"
-		}
+	policy, auth := smtp.RelayNone, sim.AuthOff
+	if submission {
+		policy, auth = smtp.RelayAuthenticated, sim.AuthRequired
 	}
-	if auth == "" {
-		auth = "off"
-		if submission {
-			auth = "required"
-		}
+	if s.Relay != nil {
+		policy = *s.Relay
 	}
-	policy, err := smtp.ParseRelayPolicy(relay)
-	if err != nil {
-		return nil, err
+	if s.Auth != nil {
+		auth = *s.Auth
 	}
 	svc := &sim.SMTPService{Port: uint16(s.Port)}
-	svc.Auth = authModes[auth]
+	svc.Auth = auth
 	svc.Config = smtp.Config{
 		Domains:      s.Domains,
 		RelayDomains: s.RelayDomains,

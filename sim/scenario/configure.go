@@ -13,11 +13,11 @@ func reconfigure(w *sim.World, c *Configure) {
 	if c.Server.Host.Name != "" {
 		h := w.Host(c.Server.Host.Name)
 		svc := h.SMTPService(uint16(c.Server.Port))
-		if c.Relay != "" {
-			svc.Config.Relay, _ = smtp.ParseRelayPolicy(c.Relay)
+		if c.Relay != nil {
+			svc.Config.Relay = *c.Relay
 		}
-		if c.Auth != "" {
-			svc.Auth = authModes[c.Auth]
+		if c.Auth != nil {
+			svc.Auth = *c.Auth
 		}
 		w.Rewire(h, svc)
 	}
@@ -26,28 +26,26 @@ func reconfigure(w *sim.World, c *Configure) {
 	}
 }
 
-var authModes = map[string]sim.AuthMode{"off": sim.AuthOff, "optional": sim.AuthOptional, "required": sim.AuthRequired}
-
 // relayJA and authJA say the policy keywords in Japanese for the step title.
 var (
-	relayJA = map[string]string{
-		"none": "中継しない", "mynetworks": "自ネットワークのみ",
-		"authenticated": "SMTP-AUTH済みの利用者のみ", "anyone": "誰でも(第三者中継)", "open": "誰でも(第三者中継)",
+	relayJA = map[smtp.RelayPolicy]string{
+		smtp.RelayNone: "中継しない", smtp.RelayMyNetworks: "自ネットワークのみ",
+		smtp.RelayAuthenticated: "SMTP-AUTH済みの利用者のみ", smtp.RelayAnyone: "誰でも(第三者中継)",
 	}
-	authJA = map[string]string{"off": "使わない", "optional": "任意", "required": "必須"}
+	authJA = map[sim.AuthMode]string{sim.AuthOff: "使わない", sim.AuthOptional: "任意", sim.AuthRequired: "必須"}
 )
 
 func configureSummary(c *Configure) i18n.Text {
 	var en, ja []string
 	if c.Server.Host.Name != "" {
 		where := c.Server.Host.Name + ":" + strconv.Itoa(c.Server.Port)
-		if c.Relay != "" {
-			en = append(en, where+" now relays for: "+c.Relay)
-			ja = append(ja, where+"の中継許可を「"+relayJA[c.Relay]+"」に変更")
+		if c.Relay != nil {
+			en = append(en, where+" now relays for: "+c.Relay.String())
+			ja = append(ja, where+"の中継許可を「"+relayJA[*c.Relay]+"」に変更")
 		}
-		if c.Auth != "" {
-			en = append(en, where+" SMTP AUTH: "+c.Auth)
-			ja = append(ja, where+"のSMTP-AUTHを「"+authJA[c.Auth]+"」に変更")
+		if c.Auth != nil {
+			en = append(en, where+" SMTP AUTH: "+authNames[*c.Auth])
+			ja = append(ja, where+"のSMTP-AUTHを「"+authJA[*c.Auth]+"」に変更")
 		}
 	}
 	if c.Down != nil {

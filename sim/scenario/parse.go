@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/smtp"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -189,9 +192,7 @@ func (d *decoder) smtpService(n *yaml.Node, what string) SMTPService {
 	d.fields(n, what,
 		field{"port", func(v *yaml.Node) { s.Port = d.integer(v, what+" port", 1, 65535) }},
 		field{"relay", func(v *yaml.Node) { s.Relay = d.relay(v, what+" relay") }},
-		field{"auth", func(v *yaml.Node) {
-			s.Auth = d.oneOf(v, what+" auth", "off", "optional", "required")
-		}},
+		field{"auth", func(v *yaml.Node) { s.Auth = d.authMode(v, what+" auth") }},
 		field{"domains", func(v *yaml.Node) { s.Domains = d.strs(v, what+" domains") }},
 		field{"relay_domains", func(v *yaml.Node) { s.RelayDomains = d.strs(v, what+" relay_domains") }},
 		field{"mynetworks", func(v *yaml.Node) {
@@ -228,11 +229,32 @@ func (d *decoder) pop3Service(n *yaml.Node, what string) POP3Service {
 
 // relay reads a relay policy; "open" is accepted for "anyone", the word
 // teachers use for it.
-func (d *decoder) relay(n *yaml.Node, what string) string {
-	if n.Kind == yaml.ScalarNode && n.Value == "open" {
-		return "anyone"
+// relay decodes a relay policy, once: the engine gets the typed value.
+func (d *decoder) relay(n *yaml.Node, what string) *smtp.RelayPolicy {
+	name := "anyone"
+	if n.Kind != yaml.ScalarNode || n.Value != "open" {
+		name = d.oneOf(n, what, "none", "mynetworks", "authenticated", "anyone")
 	}
-	return d.oneOf(n, what, "none", "mynetworks", "authenticated", "anyone")
+	p, err := smtp.ParseRelayPolicy(name)
+	if err != nil {
+		return nil // oneOf has reported it
+	}
+	return &p
+}
+
+// authModes are the auth settings a scenario can give a server.
+var authModes = map[string]sim.AuthMode{"off": sim.AuthOff, "optional": sim.AuthOptional, "required": sim.AuthRequired}
+
+// authNames are the same settings by mode, for step titles.
+var authNames = map[sim.AuthMode]string{sim.AuthOff: "off", sim.AuthOptional: "optional", sim.AuthRequired: "required"}
+
+// authMode decodes an auth setting, once.
+func (d *decoder) authMode(n *yaml.Node, what string) *sim.AuthMode {
+	m, ok := authModes[d.oneOf(n, what, "off", "optional", "required")]
+	if !ok {
+		return nil
+	}
+	return &m
 }
 
 func (d *decoder) oneOf(n *yaml.Node, what string, allowed ...string) string {

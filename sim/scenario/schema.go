@@ -6,7 +6,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
 )
 
 // Scenario is one scripted lesson: a world and the steps played on it.
@@ -71,8 +73,8 @@ type User struct {
 type SMTPService struct {
 	Node    *yaml.Node
 	Port    int
-	Relay   string // none, mynetworks, authenticated, anyone
-	Auth    string // off, optional, required
+	Relay   *smtp.RelayPolicy // nil: the port's default
+	Auth    *sim.AuthMode     // nil: the port's default
 	Domains []string
 	// RelayDomains are accepted from anyone and passed on: a backup MX.
 	RelayDomains []string
@@ -129,8 +131,8 @@ type Step struct {
 type Configure struct {
 	Server Target // for relay and auth
 	Host   Ref    // for down
-	Relay  string
-	Auth   string
+	Relay  *smtp.RelayPolicy
+	Auth   *sim.AuthMode
 	Down   *bool
 }
 

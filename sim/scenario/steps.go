@@ -173,17 +173,17 @@ func (d *decoder) configure(n *yaml.Node) *Configure {
 		field{"server", func(v *yaml.Node) { c.Server = d.target(v, "configure server") }},
 		field{"host", func(v *yaml.Node) { c.Host = Ref{d.str(v, "configure host"), v} }},
 		field{"relay", func(v *yaml.Node) { c.Relay = d.relay(v, "configure relay") }},
-		field{"auth", func(v *yaml.Node) { c.Auth = d.oneOf(v, "configure auth", "off", "optional", "required") }},
+		field{"auth", func(v *yaml.Node) { c.Auth = d.authMode(v, "configure auth") }},
 		field{"down", func(v *yaml.Node) { b := d.boolean(v, "configure down"); c.Down = &b }},
 	)
 	if n.Kind == yaml.MappingNode {
-		if (c.Relay != "" || c.Auth != "") && c.Server.Host.Name == "" {
+		if (c.Relay != nil || c.Auth != nil) && c.Server.Host.Name == "" {
 			d.errorf(n, "configure: relay and auth change a server: say which one with server: host:port")
 		}
 		if c.Down != nil && c.Host.Name == "" {
 			d.errorf(n, "configure: down changes a host: say which one with host: name")
 		}
-		if c.Relay == "" && c.Auth == "" && c.Down == nil {
+		if c.Relay == nil && c.Auth == nil && c.Down == nil {
 			d.errorf(n, "configure: nothing to change: give relay, auth or down")
 		}
 	}
