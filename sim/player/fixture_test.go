@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -175,12 +176,11 @@ func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lin
 		b.wait(time.Millisecond)
 		e := trace.Event{Kind: trace.Line, Conn: conn, Proto: proto, Dir: trace.ServerToClient, Src: s, Dst: c, Line: text}
 		if proto == trace.SMTP {
-			e.Tag.Kind = trace.Reply
-			e.Tag.Code, _ = strconv.Atoi(text[:3])
-			e.Tag.Last = len(text) == 3 || text[3] == ' '
-			if f := strings.Fields(text[4:]); len(f) > 0 && strings.Count(f[0], ".") == 2 && e.Tag.Code >= 200 {
-				e.Tag.Enhanced = f[0]
+			code, enh, _, last, err := smtp.ParseReplyLine(text)
+			if err != nil {
+				panic(err)
 			}
+			e.Tag.Kind, e.Tag.Code, e.Tag.Enhanced, e.Tag.Last = trace.Reply, code, enh, last
 			if e.Tag.Code == 354 {
 				inData = true
 			}
