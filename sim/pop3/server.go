@@ -79,6 +79,9 @@ type Server struct {
 	marked   int    // messages marked deleted
 	markSize int    // octets of the marked messages
 	total    int    // octets of every message in the snapshot
+
+	retrieved []int // numbers of the messages RETR sent, in order, each once
+	removed   int   // messages deleted when QUIT entered UPDATE
 }
 
 // Result is what the server does in answer to one command line.
@@ -349,6 +352,7 @@ func (s *Server) quit() Result {
 	} else {
 		b = append(b, " (maildrop empty)"...)
 	}
+	s.removed = len(del)
 	s.unlock()
 	return Result{Response: Response{OK: true, Text: string(b)}, Close: true, Delete: del}
 }

@@ -1,5 +1,7 @@
 package pop3
 
+import "slices"
+
 // The commands of the TRANSACTION state (RFC 1939 5, 7). The command table
 // has checked the state and the number of arguments.
 
@@ -17,6 +19,9 @@ func (s *Server) retr(a args) Result {
 		return r
 	}
 	m := &s.msgs[i-1]
+	if !slices.Contains(s.retrieved, i) {
+		s.retrieved = append(s.retrieved, i)
+	}
 	return Result{Response: Response{OK: true, Text: numText("", m.size, " octets"), Multi: true, Lines: m.body()}}
 }
 
