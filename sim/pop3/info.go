@@ -2,8 +2,9 @@ package pop3
 
 // Info is what a server states about its session: the facts a view (the
 // player's state pane, through the trace) shows without reconstructing the
-// protocol from the lines. The state itself is Server.State.
+// protocol from the lines.
 type Info struct {
+	State     State
 	User      string // the user given by USER (waiting for PASS) or logged in
 	LoggedIn  bool   // PASS or APOP succeeded in this session
 	Messages  int    // messages in the maildrop snapshot taken at login (RFC 1939 8)
@@ -17,6 +18,7 @@ type Info struct {
 // keep them while the session goes on.
 func (s *Server) Info() Info {
 	in := Info{
+		State:    s.state,
 		User:     s.user,
 		LoggedIn: s.user != "",
 		Messages: len(s.msgs),
@@ -38,4 +40,18 @@ func (s *Server) Info() Info {
 		}
 	}
 	return in
+}
+
+// Unchanged reports whether in still describes the session: a driver
+// that keeps the last Info compares it before building another. No single
+// command changes a list without changing its length (RETR adds, DELE adds,
+// RSET empties), so lengths are enough between two responses.
+func (s *Server) Unchanged(in *Info) bool {
+	user := s.user
+	if user == "" && s.hasUser {
+		user = s.pending
+	}
+	return in.State == s.state && in.User == user && in.LoggedIn == (s.user != "") &&
+		in.Messages == len(s.msgs) && in.Octets == s.total && len(in.Retrieved) == len(s.retrieved) &&
+		len(in.Marked) == s.marked && in.Deleted == s.removed
 }

@@ -17,17 +17,17 @@ func TestInfo(t *testing.T) {
 		{"USER bob", Info{User: "bob"}},
 		{"PASS wrong", Info{}}, // RFC 1939 7: after a failed PASS the client starts again with USER
 		{"USER bob", Info{User: "bob"}},
-		{"PASS hunter2", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171}},
-		{"RETR 2", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2}}},
-		{"RETR 1", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
-		{"RETR 2", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
-		{"RETR 3", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
-		{"DELE 2", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{2}}},
-		{"RSET", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
-		{"DELE 2", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{2}}},
-		{"DELE 1", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{1, 2}}},
+		{"PASS hunter2", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171}},
+		{"RETR 2", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2}}},
+		{"RETR 1", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
+		{"RETR 2", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
+		{"RETR 3", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
+		{"DELE 2", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{2}}},
+		{"RSET", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}}},
+		{"DELE 2", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{2}}},
+		{"DELE 1", Info{State: StateTransaction, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{1, 2}}},
 		// RFC 1939 6: the marked messages go when QUIT enters UPDATE.
-		{"QUIT", Info{User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{1, 2}, Deleted: 2}},
+		{"QUIT", Info{State: StateUpdate, User: "bob", LoggedIn: true, Messages: 2, Octets: 171, Retrieved: []int{2, 1}, Marked: []int{1, 2}, Deleted: 2}},
 	}
 	for _, st := range steps {
 		if st.cmd != "" {
@@ -100,4 +100,21 @@ func lower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// Unchanged is false whenever the facts changed since the Info it is
+// given, and true for commands that only read (STAT, LIST, NOOP), so a
+// driver can share one snapshot between responses.
+func TestUnchanged(t *testing.T) {
+	s := NewServer(testConfig())
+	prev := s.Info()
+	for _, l := range []string{"STAT", "USER bob", "PASS bad", "USER bob", "PASS hunter2", "STAT", "LIST", "NOOP",
+		"RETR 1", "RETR 1", "DELE 1", "DELE 1", "RSET", "DELE 2", "QUIT", "NOOP"} {
+		s.Handle(l)
+		now := s.Info()
+		if same := reflect.DeepEqual(now, prev); s.Unchanged(&prev) != same {
+			t.Errorf("after %q: Unchanged = %v, but the facts are the same: %v", l, !same, same)
+		}
+		prev = now
+	}
 }
