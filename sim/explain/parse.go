@@ -3,6 +3,7 @@ package explain
 import (
 	"strings"
 
+	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -51,35 +52,28 @@ func digits(s string, max int) bool {
 	return true
 }
 
-// parseReply reads an SMTP reply line: the code, the enhanced status code
-// when the text starts with one (RFC 2034), and whether this is the last line
-// of the reply (a space or nothing after the code, not a hyphen; RFC 5321
-// 4.2.1).
+// parseReply reads an SMTP reply line with smtp.ParseReplyLine, the one
+// reply-line parser: the code, the enhanced status code when the text starts
+// with one (RFC 2034 4), and whether this is the last line of the reply (RFC
+// 5321 4.2.1). A code whose second digit RFC 5321 4.2 does not allow (qmail's
+// 571) still has a class worth explaining, so it is read with that digit set
+// aside.
 func parseReply(line string) (code int, enhanced string, last, ok bool) {
+	code, enhanced, _, last, err := smtp.ParseReplyLine(line)
+	if err == nil {
+		return code, enhanced, last, true
+	}
 	if len(line) < 3 {
 		return 0, "", false, false
 	}
-	if code, ok = replyCode(line[:3]); !ok {
+	wild, ok := replyCode(line[:3])
+	if !ok {
 		return 0, "", false, false
 	}
-	if len(line) == 3 {
-		return code, "", true, true
-	}
-	switch line[3] {
-	case ' ':
-		last = true
-	case '-':
-	default:
+	if _, enhanced, _, last, err = smtp.ParseReplyLine(line[:1] + "0" + line[2:]); err != nil {
 		return 0, "", false, false
 	}
-	text := line[4:]
-	if i := strings.IndexByte(text, ' '); i >= 0 {
-		text = text[:i]
-	}
-	if isEnhanced(text) {
-		enhanced = text
-	}
-	return code, enhanced, last, true
+	return wild, enhanced, last, true
 }
 
 // dnsLine explains a DNS question or answer line. The engine writes them in

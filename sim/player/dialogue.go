@@ -131,6 +131,10 @@ func (r *renderer) eventRows(dst []row, e *trace.Event, current bool) []row {
 	case trace.Connect:
 		prefix, st = timed("TCP")+"   ", stTCP
 		text = "SYN  " + e.Src.String() + " " + r.g.arrowR + " " + e.Dst.String()
+		if e.TCP.Try > 0 {
+			// RFC 6298 5, RFC 9293 3.8.1: the SYN sent again after its timer ran out.
+			text += r.t(lRetransmit) + strconv.Itoa(int(e.TCP.Try)) + r.t(lRetransEnd)
+		}
 	case trace.Accept:
 		c, s, _ := ends(e)
 		prefix, st = timed("TCP")+"   ", stTCP

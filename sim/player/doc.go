@@ -9,8 +9,10 @@
 //   - Model is a cursor over the trace's events, grouped into beats (one
 //     protocol line, or one multi-line reply, or a step header with its
 //     narration). Back and jump move the cursor; nothing is re-run.
-//   - Sessions reconstructs each connection's state (SMTP envelope, POP3
-//     maildrop and deletion marks) from the trace alone.
+//   - Connections reads each connection's state from the trace: the TCP
+//     phase from its connection events and the server core's own session
+//     snapshot (SMTP envelope, POP3 maildrop and deletion marks) from the
+//     last line of each reply. The player runs no protocol state machine.
 //   - Render turns a Model and a View (size, language, pane, animation
 //     phase) into a frame: one string per screen row, with or without SGR
 //     colour codes. Frames depend only on their inputs, never on wall time.

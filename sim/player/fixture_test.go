@@ -2,11 +2,13 @@ package player
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -69,7 +71,8 @@ func (b *builder) beginStep(n int) {
 }
 
 // connect opens a connection from client to server:port and returns its
-// ends and number, with the SYN (and, when accepted, the SYN-ACK) emitted.
+// ends and number, with the SYN (and, when accepted, the SYN-ACK and the
+// client's ACK) emitted.
 func (b *builder) connect(client, server string, port uint16, accept bool) (c, s trace.Endpoint, conn int) {
 	b.conn++
 	b.port++
@@ -79,29 +82,93 @@ func (b *builder) connect(client, server string, port uint16, accept bool) (c, s
 	if accept {
 		b.wait(time.Millisecond)
 		b.emit(trace.Event{Kind: trace.Accept, Conn: b.conn, Proto: trace.TCP, Dir: trace.ServerToClient, Src: s, Dst: c})
+		b.emit(trace.Event{Kind: trace.Ack, Conn: b.conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s})
 	}
 	return c, s, b.conn
 }
 
-// dialogue emits an SMTP or POP3 session. Each line starts "C: " or "S: ";
-// a client line after 354 is message text until ".". state names the
-// server's state after each reply, keyed by the command it answers.
-func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lines []string, state map[string]string) {
+// snap states the server's session after a reply, as the engine records it
+// from the server core: it follows the reply's last line in a dialogue and
+// says what changed since the previous snapshot.
+type snap struct {
+	state   string
+	changes []func(*trace.Session)
+}
+
+// after makes the snapshot in state with the changes applied.
+func after(state string, changes ...func(*trace.Session)) snap { return snap{state, changes} }
+
+// What the server cores report, one fact at a time.
+func helo(name string) func(*trace.Session)  { return func(s *trace.Session) { s.Helo = name } }
+func authUser(u string) func(*trace.Session) { return func(s *trace.Session) { s.AuthUser = u } }
+func mailFrom(a string) func(*trace.Session) {
+	return func(s *trace.Session) { s.InMail, s.From = true, a }
+}
+func rcpt(a string) func(*trace.Session) {
+	return func(s *trace.Session) { s.Rcpts = append(s.Rcpts, a) }
+}
+func rejected(a string) func(*trace.Session) {
+	return func(s *trace.Session) { s.Rejected = append(s.Rejected, a) }
+}
+
+// accepted: RFC 5321 4.2.5, the server took the message and the transaction ends.
+func accepted(s *trace.Session) {
+	s.Accepted++
+	s.InMail, s.From, s.Rcpts, s.Rejected = false, "", nil, nil
+}
+func user(u string) func(*trace.Session) { return func(s *trace.Session) { s.User = u } }
+func login(msgs, octets int) func(*trace.Session) {
+	return func(s *trace.Session) { s.LoggedIn, s.Messages, s.Octets = true, msgs, octets }
+}
+func retrieved(n int) func(*trace.Session) {
+	return func(s *trace.Session) { s.Retrieved = append(s.Retrieved, n) }
+}
+func marked(n int) func(*trace.Session) {
+	return func(s *trace.Session) { s.Marked = append(s.Marked, n) }
+}
+func deleted(n int) func(*trace.Session) { return func(s *trace.Session) { s.Deleted = n } }
+
+// dialogue emits an SMTP or POP3 session. Each string starts "C: " or "S: ";
+// a client line after 354 is message text until ".". The last line of every
+// reply is followed by a snap: the server's session state after it.
+func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lines ...any) {
 	verb, inData, multi := "", false, false
-	for _, l := range lines {
+	var sess trace.Session
+	needSnap := false
+	for _, item := range lines {
+		if sn, ok := item.(snap); ok {
+			last := &b.events[len(b.events)-1]
+			if !needSnap || last.Dir != trace.ServerToClient || !last.Tag.Last {
+				panic("a snap follows the last line of a reply, once")
+			}
+			sess = copySession(sess)
+			sess.State = sn.state
+			for _, f := range sn.changes {
+				f(&sess)
+			}
+			snapshot := sess
+			last.Session = &snapshot
+			needSnap = false
+			continue
+		}
+		l := item.(string)
+		if needSnap {
+			panic("no snap after the reply before " + strconv.Quote(l))
+		}
 		text := l[3:]
 		if strings.HasPrefix(l, "C: ") {
 			b.wait(2 * time.Millisecond)
 			e := trace.Event{Kind: trace.Line, Conn: conn, Proto: proto, Dir: trace.ClientToServer, Src: c, Dst: s, Line: text}
 			e.Tag.Last = true
-			if inData {
+			switch {
+			case inData:
 				e.Tag.Kind = trace.MessageText
 				if text == "." {
 					inData = false
 				}
-			} else {
+			default:
 				verb = strings.ToUpper(firstField(text))
-				e.Tag.Verb = verb
+				e.Tag.Kind, e.Tag.Verb = trace.Command, verb
 			}
 			b.emit(e)
 			continue
@@ -109,32 +176,44 @@ func (b *builder) dialogue(proto trace.Proto, c, s trace.Endpoint, conn int, lin
 		b.wait(time.Millisecond)
 		e := trace.Event{Kind: trace.Line, Conn: conn, Proto: proto, Dir: trace.ServerToClient, Src: s, Dst: c, Line: text}
 		if proto == trace.SMTP {
-			e.Tag.Code, _ = strconv.Atoi(text[:3])
-			e.Tag.Last = len(text) == 3 || text[3] == ' '
-			if f := strings.Fields(text[4:]); len(f) > 0 && strings.Count(f[0], ".") == 2 && e.Tag.Code >= 200 {
-				e.Tag.Enhanced = f[0]
+			code, enh, _, last, err := smtp.ParseReplyLine(text)
+			if err != nil {
+				panic(err)
 			}
+			e.Tag.Kind, e.Tag.Code, e.Tag.Enhanced, e.Tag.Last = trace.Reply, code, enh, last
 			if e.Tag.Code == 354 {
 				inData = true
 			}
 		} else {
+			e.Tag.Kind = trace.Body
 			switch {
-			case strings.HasPrefix(text, "+OK"):
-				e.Tag.Status = trace.OK
+			case strings.HasPrefix(text, "+OK") && !multi:
+				e.Tag.Kind, e.Tag.Status = trace.StatusLine, trace.OK
 				multi = verb == "LIST" || verb == "RETR" || verb == "UIDL" || verb == "TOP"
-			case strings.HasPrefix(text, "-ERR"):
-				e.Tag.Status, multi = trace.Err, false
+			case strings.HasPrefix(text, "-ERR") && !multi:
+				e.Tag.Kind, e.Tag.Status = trace.StatusLine, trace.Err
 			}
 			e.Tag.Last = !multi || text == "."
 			if text == "." {
 				multi = false
 			}
 		}
-		if e.Tag.Last {
-			e.Session = &trace.Session{State: state[verb]}
-		}
 		b.emit(e)
+		needSnap = e.Tag.Last
 	}
+	if needSnap {
+		panic("no snap after the last reply")
+	}
+}
+
+// copySession copies a snapshot, its lists included: snapshots are never
+// changed once emitted.
+func copySession(s trace.Session) trace.Session {
+	s.Rcpts = slices.Clone(s.Rcpts)
+	s.Rejected = slices.Clone(s.Rejected)
+	s.Retrieved = slices.Clone(s.Retrieved)
+	s.Marked = slices.Clone(s.Marked)
+	return s
 }
 
 func (b *builder) close(from, to trace.Endpoint, conn int) {
@@ -145,13 +224,6 @@ func (b *builder) close(from, to trace.Endpoint, conn int) {
 func (b *builder) expect(ok bool, text i18n.Text) {
 	b.emit(trace.Event{Kind: trace.Expect, OK: ok, Text: i18n.Literal(text)})
 }
-
-var (
-	smtpStates = map[string]string{"": "GREETED", "EHLO": "READY", "HELO": "READY", "AUTH": "READY", "MAIL": "MAIL",
-		"RCPT": "RCPT", "DATA": "DATA", "QUIT": "QUIT"}
-	pop3States = map[string]string{"": "AUTHORIZATION", "USER": "AUTHORIZATION", "PASS": "TRANSACTION", "STAT": "TRANSACTION",
-		"LIST": "TRANSACTION", "RETR": "TRANSACTION", "DELE": "TRANSACTION", "QUIT": "UPDATE"}
-)
 
 // fixtureEvents is a whole run of the OP25B scenario.
 func fixtureEvents(topo *trace.Topology) []trace.Event {
@@ -164,7 +236,7 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 
 	b.beginStep(1)
 	c, s, conn := b.connect("bot-pc", "mx.example.jp", 25, false)
-	b.emit(trace.Event{Kind: trace.Drop, Conn: conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s, Router: "isp-gw",
+	b.emit(trace.Event{Kind: trace.Drop, Conn: conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s, Router: "isp-gw", Rule: trace.OP25B,
 		Text: i18n.Literal(i18n.T("isp-gw dropped the SYN: OP25B blocks TCP/25 from the dynamic range to outside hosts",
 			"isp-gwがSYNを破棄: OP25Bにより動的IPから外部への25番ポート宛て通信は遮断"))})
 	b.wait(30 * time.Second)
@@ -174,69 +246,72 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 
 	b.beginStep(2)
 	c, s, conn = b.connect("alice-pc", "mail.isp.example", 587, true)
-	b.dialogue(trace.SMTP, c, s, conn, []string{
-		"S: 220 mail.isp.example ESMTP ready",
+	b.dialogue(trace.SMTP, c, s, conn,
+		"S: 220 mail.isp.example ESMTP ready", after("CONNECTED"),
 		"C: EHLO alice-pc",
 		"S: 250-mail.isp.example",
 		"S: 250-AUTH PLAIN LOGIN",
 		"S: 250-SIZE 10240000",
-		"S: 250 ENHANCEDSTATUSCODES",
+		"S: 250 ENHANCEDSTATUSCODES", after("READY", helo("alice-pc")),
 		"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
-		"S: 235 2.7.0 Authentication successful",
+		"S: 235 2.7.0 Authentication successful", after("READY", authUser("alice")),
 		"C: MAIL FROM:<alice@isp.example>",
-		"S: 250 2.1.0 Ok",
+		"S: 250 2.1.0 Ok", after("MAIL", mailFrom("alice@isp.example")),
 		"C: RCPT TO:<bob@example.jp>",
-		"S: 250 2.1.5 Ok",
+		"S: 250 2.1.5 Ok", after("RCPT", rcpt("bob@example.jp")),
 		"C: RCPT TO:<carol@example.jp>",
-		"S: 250 2.1.5 Ok",
+		"S: 250 2.1.5 Ok", after("RCPT", rcpt("carol@example.jp")),
 		"C: DATA",
-		"S: 354 End data with <CR><LF>.<CR><LF>",
+		"S: 354 End data with <CR><LF>.<CR><LF>", after("DATA"),
 		"C: From: Alice <alice@isp.example>",
 		"C: To: Bob <bob@example.jp>",
 		"C: Subject: Hello",
 		"C: ",
 		"C: Hi Bob, this went through the submission port.",
 		"C: .",
-		"S: 250 2.0.0 Ok: queued as 1A2B3C",
+		"S: 250 2.0.0 Ok: queued as 1A2B3C", after("READY", accepted),
 		"C: QUIT",
-		"S: 221 2.0.0 Bye",
-	}, smtpStates)
+		"S: 221 2.0.0 Bye", after("CLOSED"),
+	)
 	b.close(s, c, conn)
 	b.emit(trace.Event{Kind: trace.Queue, Src: b.ep("mail.isp.example", 0), Line: "<bob@example.jp>, <carol@example.jp>",
 		Text: i18n.Literal(i18n.T("queued for relay to example.jp", "example.jp宛てに中継キューへ格納"))})
+	// DNS over UDP: a connection number for the exchange, no handshake.
+	b.conn++
 	mta, ns := b.ep("mail.isp.example", 53001), b.ep("ns.example", 53)
 	b.wait(time.Millisecond)
-	b.emit(trace.Event{Kind: trace.Line, Proto: trace.DNS, Dir: trace.ClientToServer, Src: mta, Dst: ns,
-		Line: "QUERY MX example.jp.", Tag: trace.Tag{Query: "MX example.jp", Last: true}})
+	b.emit(trace.Event{Kind: trace.Line, Conn: b.conn, Proto: trace.DNS, Dir: trace.ClientToServer, Src: mta, Dst: ns,
+		Line: "QUERY MX example.jp.", Tag: trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: "MX example.jp", Last: true}})
 	b.wait(time.Millisecond)
-	b.emit(trace.Event{Kind: trace.Line, Proto: trace.DNS, Dir: trace.ServerToClient, Src: ns, Dst: mta,
-		Line: "ANSWER NOERROR 1 record", Tag: trace.Tag{Query: "MX example.jp", RCode: "NOERROR"}})
-	b.emit(trace.Event{Kind: trace.Line, Proto: trace.DNS, Dir: trace.ServerToClient, Src: ns, Dst: mta,
-		Line: "example.jp. 3600 IN MX 10 mx.example.jp.", Tag: trace.Tag{Query: "MX example.jp", Last: true}})
+	b.emit(trace.Event{Kind: trace.Line, Conn: b.conn, Proto: trace.DNS, Dir: trace.ServerToClient, Src: ns, Dst: mta,
+		Line: "ANSWER NOERROR 1 record", Tag: trace.Tag{Kind: trace.Answer, Query: "MX example.jp", RCode: "NOERROR"}})
+	b.emit(trace.Event{Kind: trace.Line, Conn: b.conn, Proto: trace.DNS, Dir: trace.ServerToClient, Src: ns, Dst: mta,
+		Line: "example.jp. 3600 IN MX 10 mx.example.jp.", Tag: trace.Tag{Kind: trace.Answer, Query: "MX example.jp", Last: true}})
 	c, s, conn = b.connect("mail.isp.example", "mx.example.jp", 25, true)
-	b.dialogue(trace.SMTP, c, s, conn, []string{
-		"S: 220 mx.example.jp ESMTP",
+	b.dialogue(trace.SMTP, c, s, conn,
+		"S: 220 mx.example.jp ESMTP", after("CONNECTED"),
 		"C: EHLO mail.isp.example",
 		"S: 250-mx.example.jp",
-		"S: 250 ENHANCEDSTATUSCODES",
+		"S: 250 ENHANCEDSTATUSCODES", after("READY", helo("mail.isp.example")),
 		"C: MAIL FROM:<alice@isp.example>",
-		"S: 250 2.1.0 Ok",
+		"S: 250 2.1.0 Ok", after("MAIL", mailFrom("alice@isp.example")),
 		"C: RCPT TO:<bob@example.jp>",
-		"S: 250 2.1.5 Ok",
+		"S: 250 2.1.5 Ok", after("RCPT", rcpt("bob@example.jp")),
 		"C: RCPT TO:<carol@example.jp>",
 		"S: 550 5.1.1 <carol@example.jp>: Recipient address rejected: User unknown in local recipient table",
+		after("RCPT", rejected("<carol@example.jp> 550")),
 		"C: DATA",
-		"S: 354 End data with <CR><LF>.<CR><LF>",
+		"S: 354 End data with <CR><LF>.<CR><LF>", after("DATA"),
 		"C: Received: from alice-pc (alice-pc [203.0.113.10]) by mail.isp.example with ESMTPA id 1A2B3C for <bob@example.jp>",
 		"C: From: Alice <alice@isp.example>",
 		"C: Subject: Hello",
 		"C: ",
 		"C: Hi Bob, this went through the submission port.",
 		"C: .",
-		"S: 250 2.0.0 Ok: queued as 9Z8Y7X",
+		"S: 250 2.0.0 Ok: queued as 9Z8Y7X", after("READY", accepted),
 		"C: QUIT",
-		"S: 221 2.0.0 Bye",
-	}, smtpStates)
+		"S: 221 2.0.0 Bye", after("CLOSED"),
+	)
 	b.close(s, c, conn)
 	b.emit(trace.Event{Kind: trace.Deliver, Src: b.ep("mx.example.jp", 0), Line: "bob@example.jp",
 		Text: i18n.Literal(i18n.T("delivered to bob's mailbox", "bobのメールボックスに配送"))})
@@ -248,33 +323,33 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 
 	b.beginStep(3)
 	c, s, conn = b.connect("bob-pc", "mx.example.jp", 110, true)
-	b.dialogue(trace.POP3, c, s, conn, []string{
-		"S: +OK POP3 server ready",
+	b.dialogue(trace.POP3, c, s, conn,
+		"S: +OK POP3 server ready", after("AUTHORIZATION"),
 		"C: USER bob",
-		"S: +OK",
+		"S: +OK", after("AUTHORIZATION", user("bob")),
 		"C: PASS hunter2",
-		"S: +OK bob's maildrop has 2 messages (640 octets)",
+		"S: +OK bob's maildrop has 2 messages (640 octets)", after("TRANSACTION", login(2, 640)),
 		"C: STAT",
-		"S: +OK 2 640",
+		"S: +OK 2 640", after("TRANSACTION"),
 		"C: LIST",
 		"S: +OK 2 messages (640 octets)",
 		"S: 1 320",
 		"S: 2 320",
-		"S: .",
+		"S: .", after("TRANSACTION"),
 		"C: RETR 1",
 		"S: +OK 320 octets",
 		"S: Return-Path: <alice@isp.example>",
 		"S: Subject: Hello",
 		"S: ",
 		"S: Hi Bob, this went through the submission port.",
-		"S: .",
+		"S: .", after("TRANSACTION", retrieved(1)),
 		"C: DELE 1",
-		"S: +OK message 1 deleted",
+		"S: +OK message 1 deleted", after("TRANSACTION", marked(1)),
 		"C: DELE 2",
-		"S: +OK message 2 deleted",
+		"S: +OK message 2 deleted", after("TRANSACTION", marked(2)),
 		"C: QUIT",
-		"S: +OK bob POP3 server signing off (maildrop empty)",
-	}, pop3States)
+		"S: +OK bob POP3 server signing off (maildrop empty)", after("UPDATE", deleted(2)),
+	)
 	b.close(s, c, conn)
 	b.expect(true, i18n.T("retrieved 1 message", "1通を受信した"))
 

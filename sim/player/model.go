@@ -134,9 +134,6 @@ func ends(e *trace.Event) (client, server trace.Endpoint, ok bool) {
 	return trace.Endpoint{}, trace.Endpoint{}, false
 }
 
-// Topology returns the world the trace was recorded in.
-func (m *Model) Topology() *trace.Topology { return m.topo }
-
 // Events returns the whole trace.
 func (m *Model) Events() []trace.Event { return m.events }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/pop3"
+	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 	"github.com/mailsim/mailsim/sim/transcript"
 )
@@ -154,20 +156,20 @@ func (m *Model) answers(i int) string {
 		if e.Conn == 0 && (c.Src != e.Dst || c.Dst != e.Src) {
 			continue
 		}
-		switch {
-		case c.Tag.Kind == trace.AuthData:
-			return "AUTH" // a 334 or 235 answers the AUTH exchange, not the line
-		case c.Tag.Kind == trace.MessageText:
-			return "DATA-LINE"
-		case c.Tag.Verb == "":
-			return strings.ToUpper(firstField(c.Line))
+		switch c.Tag.Kind {
+		case trace.AuthData:
+			return smtp.VerbAUTH // a 334 or 235 answers the AUTH exchange, not the line
+		case trace.MessageText:
+			return smtp.TagDataLine
 		}
 		return c.Tag.Verb
 	}
 	return ""
 }
 
-// statePane shows the session of the current exchange (or the last one),
+// statePane shows, for the connection of the current exchange (or the
+// last one), what the trace states about it up to the cursor: the TCP phase,
+// the server's latest session snapshot, for DNS the questions and answers;
 // then one line for each other connection so far.
 func (r *renderer) statePane(top, end int) {
 	y := r.paneTitle(top, r.t(lStateTitle), true)
@@ -180,18 +182,18 @@ func (r *renderer) statePane(top, end int) {
 		conn = visible[i].Conn
 	}
 	var rows []row
-	s, ok := SessionOf(visible, conn)
+	c, ok := ConnectionOf(visible, conn)
 	if !ok {
 		rows = r.textRows(rows, "", r.t(lNoSession), stDim)
 		r.scrolled(y, end, rows, r.v.Scroll)
 		return
 	}
-	rows = r.sessionRows(rows, &s)
+	rows = r.connRows(rows, &c)
 	// The other connections, most recent last, at most a screenful.
-	all := Sessions(visible)
-	var others []*Session
+	all := Connections(visible)
+	var others []*Connection
 	for i := len(all) - 1; i >= 0 && len(others) < maxOtherSessions; i-- {
-		if all[i].Conn != s.Conn {
+		if all[i].Conn != c.Conn {
 			others = append(others, &all[i])
 		}
 	}
@@ -200,7 +202,7 @@ func (r *renderer) statePane(top, end int) {
 		rows = r.textRows(rows, "", r.t(lOtherConns), stBold)
 	}
 	for i := len(others) - 1; i >= 0; i-- {
-		rows = r.textRows(rows, "", r.sessionSummary(others[i]), stDim)
+		rows = r.textRows(rows, "", r.connSummary(others[i]), stDim)
 	}
 	r.scrolled(y, end, rows, r.v.Scroll)
 }
@@ -208,80 +210,155 @@ func (r *renderer) statePane(top, end int) {
 // maxOtherSessions bounds the list of other connections in the state pane.
 const maxOtherSessions = 8
 
-func (r *renderer) sessionSummary(s *Session) string {
-	line := "#" + strconv.Itoa(s.Conn) + " " + s.Proto.String() + " " + s.Client.String() + " " + r.g.arrowR + " " + s.Server.String() + "  "
-	if s.Phase == Blocked && s.Router != "" {
-		return line + r.t(lBlockedBy) + s.Router
+func (r *renderer) connSummary(c *Connection) string {
+	line := "#" + strconv.Itoa(c.Conn) + " " + c.Proto.String() + " " + c.Client.String() + " " + r.g.arrowR + " " + c.Server.String() + "  "
+	switch {
+	case c.Phase == Blocked && c.Router != "":
+		return line + r.t(lBlockedBy) + c.Router
+	case c.Phase == NoTCP && len(c.DNS) > 0:
+		x := &c.DNS[len(c.DNS)-1]
+		return line + x.Query + " " + r.g.arrowR + " " + orText(x.RCode, r.t(lNoAnswer))
+	case c.Session != nil && c.Phase != Closed:
+		return line + c.Session.State
 	}
-	if s.State != "" && s.Phase != Closed {
-		return line + s.State
-	}
-	return line + r.t(lPhaseNames[s.Phase])
+	return line + r.t(lPhaseNames[c.Phase])
 }
 
-func (r *renderer) sessionRows(rows []row, s *Session) []row {
+func (r *renderer) connRows(rows []row, c *Connection) []row {
 	add := func(label i18n.Text, value string) {
 		rows = r.textRows(rows, r.t(label), value, stPlain)
 	}
-	rows = r.textRows(rows, "", r.t(lSession)+strconv.Itoa(s.Conn)+"  "+s.Proto.String()+"  "+
-		s.Client.String()+" "+r.g.arrowR+" "+s.Server.String(), stBold)
-	phase := r.t(lPhaseNames[s.Phase])
-	if s.Phase == Blocked && s.Router != "" {
-		phase += " (" + s.Router + ")"
+	rows = r.textRows(rows, "", r.t(lSession)+strconv.Itoa(c.Conn)+"  "+c.Proto.String()+"  "+
+		c.Client.String()+" "+r.g.arrowR+" "+c.Server.String(), stBold)
+	if c.Phase != NoTCP {
+		phase := r.t(lPhaseNames[c.Phase])
+		if c.Phase == Blocked && c.Router != "" {
+			phase += " (" + c.Router
+			if c.Rule != trace.NoRule {
+				phase += ", " + c.Rule.String()
+			}
+			phase += ")"
+		}
+		add(lTCP, phase)
 	}
-	add(lTCP, phase)
-	if s.State != "" {
+	if c.Proto == trace.DNS {
+		return r.dnsRows(rows, c)
+	}
+	if s := c.Session; s != nil {
 		add(lServerState, s.State)
 	}
-	if s.LastCommand != "" {
-		add(lLastCommand, s.LastCommand)
+	if c.LastCommand != "" {
+		add(lLastCommand, c.LastCommand)
 	}
-	if s.LastReply != "" {
-		add(lLastReply, s.LastReply)
+	if c.LastReply != "" {
+		add(lLastReply, c.LastReply)
 	}
-	switch s.Proto {
+	if c.Session == nil {
+		return rows
+	}
+	switch c.Proto {
 	case trace.SMTP:
-		if s.Helo != "" {
-			add(lHelo, s.Helo)
-		}
-		if s.TLS {
-			rows = r.textRows(rows, "", r.t(lTLS), stPlain)
-		}
-		if s.Auth {
-			rows = r.textRows(rows, "", r.t(lAuthYes), stPlain)
-		} else {
-			rows = r.textRows(rows, "", r.t(lAuthNo), stDim)
-		}
-		add(lMailFrom, orText(s.MailFrom, r.t(lNone)))
-		add(lRcpts, orText(strings.Join(s.Rcpts, ", "), r.t(lNone)))
-		if len(s.Rejected) > 0 {
-			add(lRejected, strings.Join(s.Rejected, ", "))
-		}
-		if s.InData {
-			rows = r.textRows(rows, "", r.t(lInData), stPlain)
-		}
-		add(lAccepted, strconv.Itoa(s.Accepted))
+		rows = r.smtpRows(rows, c.Session)
 	case trace.POP3:
-		user := orText(s.User, r.t(lNone))
-		if s.LoggedIn {
-			user += r.t(lLoggedIn)
+		rows = r.pop3Rows(rows, c.Session)
+	}
+	return rows
+}
+
+// smtpRows shows what an SMTP server says of its session (RFC 5321 3.3,
+// RFC 3207, RFC 4954).
+func (r *renderer) smtpRows(rows []row, s *trace.Session) []row {
+	add := func(label i18n.Text, value string) {
+		rows = r.textRows(rows, r.t(label), value, stPlain)
+	}
+	if s.Helo != "" {
+		add(lHelo, s.Helo)
+	}
+	if s.TLS {
+		rows = r.textRows(rows, "", r.t(lTLS), stPlain)
+	}
+	if s.AuthUser != "" {
+		add(lAuthAs, s.AuthUser)
+	} else {
+		rows = r.textRows(rows, "", r.t(lAuthNo), stDim)
+	}
+	from := r.t(lNone)
+	if s.InMail {
+		from = angle(s.From)
+	}
+	add(lMailFrom, from)
+	rcpts := make([]string, len(s.Rcpts))
+	for i, a := range s.Rcpts {
+		rcpts[i] = angle(a)
+	}
+	add(lRcpts, orText(strings.Join(rcpts, ", "), r.t(lNone)))
+	if len(s.Rejected) > 0 {
+		add(lRejected, strings.Join(s.Rejected, ", "))
+	}
+	if s.State == smtp.StateData.String() {
+		rows = r.textRows(rows, "", r.t(lInData), stPlain)
+	}
+	add(lAccepted, strconv.Itoa(s.Accepted))
+	return rows
+}
+
+// angle writes a path in angle brackets (RFC 5321 4.1.2), "<>" for the
+// null reverse-path.
+func angle(addr string) string {
+	if strings.HasPrefix(addr, "<") {
+		return addr
+	}
+	return "<" + addr + ">"
+}
+
+// pop3Rows shows what a POP3 server says of its session (RFC 1939).
+func (r *renderer) pop3Rows(rows []row, s *trace.Session) []row {
+	add := func(label i18n.Text, value string) {
+		rows = r.textRows(rows, r.t(label), value, stPlain)
+	}
+	user := orText(s.User, r.t(lNone))
+	if s.LoggedIn {
+		user += r.t(lLoggedIn)
+	}
+	add(lUser, user)
+	if s.LoggedIn {
+		msgs := lMessages
+		if s.Messages == 1 {
+			msgs = lMessage
 		}
-		add(lUser, user)
-		if s.HaveStat {
-			msgs := lMessages
-			if s.Messages == 1 {
-				msgs = lMessage
-			}
-			add(lMaildrop, strconv.Itoa(s.Messages)+r.t(msgs)+strconv.Itoa(s.Octets)+r.t(lOctets))
+		add(lMaildrop, strconv.Itoa(s.Messages)+r.t(msgs)+strconv.Itoa(s.Octets)+r.t(lOctets))
+	}
+	add(lRetrieved, orText(joinInts(s.Retrieved), r.t(lNone)))
+	// RFC 1939 6: marked messages are removed only in the UPDATE state.
+	update := s.State == pop3.StateUpdate.String()
+	marked := orText(joinInts(s.Marked), r.t(lNone))
+	if len(s.Marked) > 0 && !update {
+		marked += r.t(lDeleteLater)
+	}
+	add(lDeleted, marked)
+	if update || s.Deleted > 0 {
+		add(lUpdated, strconv.Itoa(s.Deleted)+r.t(lCount))
+	}
+	return rows
+}
+
+// dnsRows shows the questions of a DNS exchange and their answers
+// (RFC 1035 4.1), from the lines' tags.
+func (r *renderer) dnsRows(rows []row, c *Connection) []row {
+	for i := range c.DNS {
+		x := &c.DNS[i]
+		rows = r.textRows(rows, r.t(lQuery), x.Query, stPlain)
+		if !x.Answered {
+			rows = r.textRows(rows, r.t(lAnswer), r.t(lNoAnswer), stDim)
+			continue
 		}
-		add(lRetrieved, orText(joinInts(s.Retrieved), r.t(lNone)))
-		del := orText(joinInts(s.Deleted), r.t(lNone))
-		if len(s.Deleted) > 0 && !s.Updated {
-			del += r.t(lDeleteLater)
+		rcode := x.RCode
+		if x.Empty {
+			rcode += r.t(lNoRecords)
 		}
-		add(lDeleted, del)
-		if s.Updated {
-			rows = r.textRows(rows, "", r.t(lUpdated), stPlain)
+		rows = r.textRows(rows, r.t(lAnswer), rcode, stPlain)
+		for _, l := range x.Lines {
+			rows = r.textRows(rows, "  ", l, stPlain)
 		}
 	}
 	return rows

@@ -130,3 +130,12 @@ func breakable(prev, r rune) bool {
 // the player's panes do: between words or next to wide (CJK) characters,
 // never with closing punctuation at the start of a line (kinsoku).
 func WrapText(s string, width int) []string { return wrap(nil, s, width, true) }
+
+// firstField is the first space-separated word of s.
+func firstField(s string) string {
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -23,13 +23,14 @@ const (
 )
 
 // Verbs returns every command verb this package knows, in the order of
-// RFC 1939 9 (the command summary) followed by the extensions. The slice is
-// new on every call.
+// RFC 1939 9 (the command summary) followed by the extensions: the server's
+// command table. The slice is new on every call.
 func Verbs() []string {
-	return []string{
-		CmdUSER, CmdPASS, CmdQUIT, CmdSTAT, CmdLIST, CmdRETR, CmdDELE, CmdNOOP,
-		CmdRSET, CmdAPOP, CmdTOP, CmdUIDL, CmdCAPA, CmdSTLS,
+	vs := make([]string, len(commands))
+	for i := range commands {
+		vs[i] = commands[i].verb
 	}
+	return vs
 }
 
 // Status indicators. RFC 1939 3: a response begins with "+OK" or "-ERR".
@@ -121,46 +122,8 @@ func VerbOf(line string) string {
 
 // knownVerb returns the Cmd constant that verb spells in any case, or "".
 func knownVerb(verb string) string {
-	if len(verb) < 3 || len(verb) > 4 {
-		return ""
-	}
-	var buf [4]byte
-	for i := 0; i < len(verb); i++ {
-		c := verb[i]
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	switch string(buf[:len(verb)]) {
-	case CmdUSER:
-		return CmdUSER
-	case CmdPASS:
-		return CmdPASS
-	case CmdAPOP:
-		return CmdAPOP
-	case CmdSTLS:
-		return CmdSTLS
-	case CmdCAPA:
-		return CmdCAPA
-	case CmdQUIT:
-		return CmdQUIT
-	case CmdSTAT:
-		return CmdSTAT
-	case CmdLIST:
-		return CmdLIST
-	case CmdRETR:
-		return CmdRETR
-	case CmdDELE:
-		return CmdDELE
-	case CmdNOOP:
-		return CmdNOOP
-	case CmdRSET:
-		return CmdRSET
-	case CmdTOP:
-		return CmdTOP
-	case CmdUIDL:
-		return CmdUIDL
+	if c := lookupCommand(verb); c != nil {
+		return c.verb
 	}
 	return ""
 }

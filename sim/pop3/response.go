@@ -117,10 +117,14 @@ func MultiLine(command string) bool {
 	if i := strings.IndexByte(command, ' '); i >= 0 {
 		verb, args = command[:i], strings.TrimLeft(command[i+1:], " ")
 	}
-	switch knownVerb(verb) {
-	case CmdRETR, CmdTOP, CmdCAPA:
+	cmd := lookupCommand(verb)
+	if cmd == nil {
+		return false
+	}
+	switch cmd.multi {
+	case alwaysMulti:
 		return true
-	case CmdLIST, CmdUIDL:
+	case multiWithout:
 		return args == ""
 	}
 	return false

@@ -79,6 +79,9 @@ type Server struct {
 	marked   int    // messages marked deleted
 	markSize int    // octets of the marked messages
 	total    int    // octets of every message in the snapshot
+
+	retrieved []int // numbers of the messages RETR sent, in order, each once
+	removed   int   // messages deleted when QUIT entered UPDATE
 }
 
 // Result is what the server does in answer to one command line.
@@ -173,42 +176,7 @@ func (s *Server) Handle(line string) Result {
 	if len(line)+2 > MaxCommand {
 		return errResult(txtTooLong)
 	}
-	verb, rest := line, ""
-	for i := 0; i < len(line); i++ {
-		if line[i] == ' ' {
-			verb, rest = line[:i], line[i+1:]
-			break
-		}
-	}
-	v := knownVerb(verb)
-	if v == CmdSTLS && !s.cfg.STLS {
-		v = "" // not advertised, so not a command of this server
-	}
-	if v == "" {
-		return errResult(txtUnknown)
-	}
-	if v == CmdPASS {
-		// RFC 1939 7: PASS has exactly one argument, so spaces in it are part
-		// of the password, not separators.
-		return s.handlePass(rest)
-	}
-	args, n := splitArgs(rest)
-	switch v {
-	case CmdCAPA:
-		if n != 0 {
-			return noArgs(v)
-		}
-		return Result{Response: s.capa()}
-	case CmdQUIT:
-		if n != 0 {
-			return noArgs(v)
-		}
-		return s.quit()
-	}
-	if s.state == StateAuthorization {
-		return s.authorization(v, args, n)
-	}
-	return s.transaction(v, args, n)
+	return s.dispatch(line)
 }
 
 // splitArgs splits the arguments of a command at spaces (RFC 1939 3: single
@@ -237,46 +205,30 @@ func splitArgs(rest string) (args [2]string, n int) {
 	return args, n
 }
 
-// authorization handles the commands of the AUTHORIZATION state (RFC 1939 4).
-func (s *Server) authorization(v string, args [2]string, n int) Result {
-	switch v {
-	case CmdUSER:
-		if n != 1 {
-			return errResult("usage: USER name")
-		}
-		// RFC 1939 7: the server may accept USER for a mailbox that does not
-		// exist; answering the same for every name does not tell an attacker
-		// which names are real.
-		s.pending, s.hasUser = args[0], true
-		return okResult(txtSendPass)
-	case CmdAPOP:
-		return s.handleAPOP(args, n)
-	case CmdSTLS:
-		if n != 0 {
-			return noArgs(v)
-		}
-		// RFC 2595 4: -ERR when TLS cannot be started; the session goes on
-		// in the clear.
-		return errResult(txtNoTLS)
-	}
-	// A TRANSACTION command before login.
-	if s.cfg.Timestamp != "" {
-		return errResult(txtLoginAPOP)
-	}
-	return errResult(txtLoginFirst)
+// userCmd answers USER (RFC 1939 7).
+func (s *Server) userCmd(a args) Result {
+	// RFC 1939 7: the server may accept USER for a mailbox that does not
+	// exist; answering the same for every name does not tell an attacker
+	// which names are real.
+	s.pending, s.hasUser = a.a[0], true
+	return okResult(txtSendPass)
 }
 
-// handlePass checks USER's name and PASS's password (RFC 1939 7).
-func (s *Server) handlePass(pass string) Result {
-	if s.state != StateAuthorization {
-		return errResult(txtLoggedIn)
-	}
+// stls answers STLS (RFC 2595 4): -ERR when TLS cannot be started; the
+// session goes on in the clear.
+func (s *Server) stls(args) Result { return errResult(txtNoTLS) }
+
+// passReady: PASS follows an accepted USER (RFC 1939 7).
+func (s *Server) passReady() string {
 	if !s.hasUser {
-		return errResult(txtUserFirst)
+		return txtUserFirst
 	}
-	if pass == "" {
-		return errResult("usage: PASS string")
-	}
+	return ""
+}
+
+// pass checks USER's name and PASS's password (RFC 1939 7).
+func (s *Server) pass(a args) Result {
+	pass := a.raw
 	name := s.pending
 	// RFC 1939 7: after a failed PASS the client starts again with USER.
 	s.pending, s.hasUser = "", false
@@ -287,18 +239,20 @@ func (s *Server) handlePass(pass string) Result {
 	return s.login(name)
 }
 
-// handleAPOP checks an APOP digest: RFC 1939 7, the MD5 of the greeting's
-// timestamp followed by the shared secret, as 32 lower-case hex digits.
-func (s *Server) handleAPOP(args [2]string, n int) Result {
+// apopReady: APOP needs the timestamp of the greeting (RFC 1939 7).
+func (s *Server) apopReady() string {
 	if s.cfg.Timestamp == "" {
-		return errResult(txtNoAPOP)
+		return txtNoAPOP
 	}
-	if n != 2 {
-		return errResult("usage: APOP name digest")
-	}
+	return ""
+}
+
+// apop checks an APOP digest: RFC 1939 7, the MD5 of the greeting's
+// timestamp followed by the shared secret, as 32 lower-case hex digits.
+func (s *Server) apop(a args) Result {
 	s.pending, s.hasUser = "", false
-	pass, ok := s.cfg.Users[args[0]]
-	if !ok || len(args[1]) != 2*md5.Size {
+	pass, ok := s.cfg.Users[a.a[0]]
+	if !ok || len(a.a[1]) != 2*md5.Size {
 		return badLogin()
 	}
 	sum := md5.Sum([]byte(s.cfg.Timestamp + pass))
@@ -307,7 +261,7 @@ func (s *Server) handleAPOP(args [2]string, n int) Result {
 	// Upper-case hex is accepted too: be liberal in what is accepted.
 	var got [2 * md5.Size]byte
 	for i := range got {
-		c := args[1][i]
+		c := a.a[1][i]
 		if 'A' <= c && c <= 'F' {
 			c += 'a' - 'A'
 		}
@@ -316,7 +270,7 @@ func (s *Server) handleAPOP(args [2]string, n int) Result {
 	if subtle.ConstantTimeCompare(want[:], got[:]) != 1 {
 		return badLogin()
 	}
-	return s.login(args[0])
+	return s.login(a.a[0])
 }
 
 // login locks and opens the user's maildrop and enters TRANSACTION (RFC
@@ -344,6 +298,9 @@ func (s *Server) login(name string) Result {
 	return r
 }
 
+// capaCmd answers CAPA.
+func (s *Server) capaCmd(args) Result { return Result{Response: s.capa()} }
+
 // capa lists the capabilities (RFC 2449 5). The same list is sent in both
 // states: every capability here is either valid in AUTHORIZATION, which
 // RFC 2449 5 says must then be announced in both, or describes the server.
@@ -356,6 +313,9 @@ func (s *Server) capa() Response {
 	lines = append(lines, CapImpl+" "+implementation)
 	return Response{OK: true, Text: txtCapa, Multi: true, Lines: lines}
 }
+
+// quitCmd answers QUIT.
+func (s *Server) quitCmd(args) Result { return s.quit() }
 
 // quit ends the session (RFC 1939 4 and 6).
 func (s *Server) quit() Result {
@@ -392,6 +352,7 @@ func (s *Server) quit() Result {
 	} else {
 		b = append(b, " (maildrop empty)"...)
 	}
+	s.removed = len(del)
 	s.unlock()
 	return Result{Response: Response{OK: true, Text: string(b)}, Close: true, Delete: del}
 }

@@ -1,125 +1,107 @@
 package pop3
 
-// transaction handles the commands of the TRANSACTION state (RFC 1939 5, 7).
-func (s *Server) transaction(v string, args [2]string, n int) Result {
-	switch v {
-	case CmdUSER, CmdAPOP, CmdSTLS:
-		// RFC 1939 7 and RFC 2595 4: these are valid only in AUTHORIZATION.
-		return errResult(txtLoggedIn)
-	case CmdSTAT:
-		if n != 0 {
-			return noArgs(v)
-		}
-		// RFC 1939 5: "+OK nn mm"; messages marked as deleted are not
-		// counted in either total.
-		return okResult(pair(len(s.msgs)-s.marked, s.total-s.markSize))
-	case CmdLIST:
-		return s.list(args, n)
-	case CmdUIDL:
-		return s.uidl(args, n)
-	case CmdRETR:
-		if n != 1 {
-			return errResult("usage: RETR msg")
-		}
-		i, r := s.message(args[0])
-		if i == 0 {
-			return r
-		}
-		m := &s.msgs[i-1]
-		// RFC 1939 5: "+OK 120 octets", then the message, byte-stuffed.
-		return Result{Response: Response{OK: true, Text: numText("", m.size, " octets"), Multi: true, Lines: m.body()}}
-	case CmdTOP:
-		if n != 2 {
-			return errResult("usage: TOP msg n")
-		}
-		i, r := s.message(args[0])
-		if i == 0 {
-			return r
-		}
-		m := &s.msgs[i-1]
-		k, ok := number(args[1])
-		if !ok {
-			return errResult(txtBadCount)
-		}
-		return Result{Response: Response{OK: true, Text: txtTop, Multi: true, Lines: m.top(k)}}
-	case CmdDELE:
-		if n != 1 {
-			return errResult("usage: DELE msg")
-		}
-		i, r := s.message(args[0])
-		if i == 0 {
-			return r
-		}
-		m := &s.msgs[i-1]
-		// RFC 1939 5: DELE only marks; the message goes in the UPDATE state.
-		m.deleted = true
-		s.marked++
-		s.markSize += m.size
-		return okResult(numText("message ", i, " deleted"))
-	case CmdNOOP:
-		if n != 0 {
-			return noArgs(v)
-		}
-		return okResult("")
-	case CmdRSET:
-		if n != 0 {
-			return noArgs(v)
-		}
-		// RFC 1939 5: unmark every message marked as deleted.
-		for i := range s.msgs {
-			s.msgs[i].deleted = false
-		}
-		s.marked, s.markSize = 0, 0
-		return okResult(summary("maildrop has ", len(s.msgs), s.total))
+import "slices"
+
+// The commands of the TRANSACTION state (RFC 1939 5, 7). The command table
+// has checked the state and the number of arguments.
+
+// stat answers STAT. RFC 1939 5: "+OK nn mm"; messages marked as deleted
+// are not counted in either total.
+func (s *Server) stat(args) Result {
+	return okResult(pair(len(s.msgs)-s.marked, s.total-s.markSize))
+}
+
+// retr answers RETR msg. RFC 1939 5: "+OK 120 octets", then the message,
+// byte-stuffed.
+func (s *Server) retr(a args) Result {
+	i, r := s.message(a.a[0])
+	if i == 0 {
+		return r
 	}
-	return errResult(txtUnknown)
+	m := &s.msgs[i-1]
+	if !slices.Contains(s.retrieved, i) {
+		s.retrieved = append(s.retrieved, i)
+	}
+	return Result{Response: Response{OK: true, Text: numText("", m.size, " octets"), Multi: true, Lines: m.body()}}
+}
+
+// top answers TOP msg n (RFC 1939 7).
+func (s *Server) top(a args) Result {
+	i, r := s.message(a.a[0])
+	if i == 0 {
+		return r
+	}
+	m := &s.msgs[i-1]
+	k, ok := number(a.a[1])
+	if !ok {
+		return errResult(txtBadCount)
+	}
+	return Result{Response: Response{OK: true, Text: txtTop, Multi: true, Lines: m.top(k)}}
+}
+
+// dele answers DELE msg. RFC 1939 5: DELE only marks; the message goes in
+// the UPDATE state.
+func (s *Server) dele(a args) Result {
+	i, r := s.message(a.a[0])
+	if i == 0 {
+		return r
+	}
+	m := &s.msgs[i-1]
+	m.deleted = true
+	s.marked++
+	s.markSize += m.size
+	return okResult(numText("message ", i, " deleted"))
+}
+
+// noop answers NOOP (RFC 1939 5).
+func (s *Server) noop(args) Result { return okResult("") }
+
+// rset answers RSET. RFC 1939 5: unmark every message marked as deleted.
+func (s *Server) rset(args) Result {
+	for i := range s.msgs {
+		s.msgs[i].deleted = false
+	}
+	s.marked, s.markSize = 0, 0
+	return okResult(summary("maildrop has ", len(s.msgs), s.total))
 }
 
 // list answers LIST and LIST msg with scan listings (RFC 1939 5).
-func (s *Server) list(args [2]string, n int) Result {
-	switch n {
-	case 0:
-		lines := make([]string, 0, len(s.msgs)-s.marked)
-		for i := range s.msgs {
-			if !s.msgs[i].deleted {
-				lines = append(lines, pair(i+1, s.msgs[i].size))
-			}
-		}
-		// RFC 1939 5: "+OK 2 messages (320 octets)", one line per message
-		// not marked as deleted.
-		text := summary("", len(lines), s.total-s.markSize)
-		return Result{Response: Response{OK: true, Text: text, Multi: true, Lines: lines}}
-	case 1:
-		i, r := s.message(args[0])
+func (s *Server) list(a args) Result {
+	if a.n == 1 {
+		i, r := s.message(a.a[0])
 		if i == 0 {
 			return r
 		}
-		m := &s.msgs[i-1]
-		return okResult(pair(i, m.size))
+		return okResult(pair(i, s.msgs[i-1].size))
 	}
-	return errResult("usage: LIST [msg]")
+	lines := make([]string, 0, len(s.msgs)-s.marked)
+	for i := range s.msgs {
+		if !s.msgs[i].deleted {
+			lines = append(lines, pair(i+1, s.msgs[i].size))
+		}
+	}
+	// RFC 1939 5: "+OK 2 messages (320 octets)", one line per message
+	// not marked as deleted.
+	text := summary("", len(lines), s.total-s.markSize)
+	return Result{Response: Response{OK: true, Text: text, Multi: true, Lines: lines}}
 }
 
 // uidl answers UIDL and UIDL msg with unique-id listings (RFC 1939 7).
-func (s *Server) uidl(args [2]string, n int) Result {
-	switch n {
-	case 0:
-		lines := make([]string, 0, len(s.msgs)-s.marked)
-		for i := range s.msgs {
-			if !s.msgs[i].deleted {
-				lines = append(lines, numText("", i+1, " ", s.msgs[i].uid))
-			}
-		}
-		return Result{Response: Response{OK: true, Text: txtUIDL, Multi: true, Lines: lines}}
-	case 1:
-		i, r := s.message(args[0])
+func (s *Server) uidl(a args) Result {
+	if a.n == 1 {
+		i, r := s.message(a.a[0])
 		if i == 0 {
 			return r
 		}
-		m := &s.msgs[i-1]
-		return okResult(numText("", i, " ", m.uid))
+		return okResult(numText("", i, " ", s.msgs[i-1].uid))
 	}
-	return errResult("usage: UIDL [msg]")
+	lines := make([]string, 0, len(s.msgs)-s.marked)
+	for i := range s.msgs {
+		if !s.msgs[i].deleted {
+			lines = append(lines, numText("", i+1, " ", s.msgs[i].uid))
+		}
+	}
+	return Result{Response: Response{OK: true, Text: txtUIDL, Multi: true, Lines: lines}}
 }
 
 // message resolves a message-number argument to the number of a message in

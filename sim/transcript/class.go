@@ -110,11 +110,9 @@ func lineClass(e *trace.Event) Class {
 		}
 		return POPText
 	}
-	code := e.Tag.Code
-	if code == 0 {
-		code = ReplyCode(e.Line)
-	}
-	switch code / 100 {
+	// The code is the trace's fact (Tag.Code); a line without one is not
+	// coloured as a reply.
+	switch e.Tag.Code / 100 {
 	case 2:
 		return Reply2xx
 	case 3:
@@ -125,20 +123,4 @@ func lineClass(e *trace.Event) Class {
 		return Reply5xx
 	}
 	return Plain
-}
-
-// ReplyCode is the three-digit code at the start of an SMTP reply line, or 0.
-func ReplyCode(line string) int {
-	if len(line) < 3 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < 3; i++ {
-		c := line[i]
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
