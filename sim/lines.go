@@ -28,7 +28,7 @@ func (r *lineReader) next(d *Data) (string, bool) {
 		}
 		return line, true
 	}
-	for len(d.Lines) > 0 {
+	if len(d.Lines) > 0 {
 		// A line written whole after raw bytes that ended mid-line.
 		r.add(d.Lines[0])
 		d.Lines = d.Lines[1:]
@@ -36,7 +36,7 @@ func (r *lineReader) next(d *Data) (string, bool) {
 		r.buf, r.over = r.buf[:0], false
 		return line, true
 	}
-	for len(d.Raw) > 0 {
+	if len(d.Raw) > 0 {
 		s := d.Raw
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {

@@ -148,6 +148,7 @@ type pop3Server struct {
 	core   *pop3.Server
 	in     lineReader
 	done   bool
+	info   pop3.Info
 	sess   *trace.Session
 	Record bool // as smtpServer.Record
 }
@@ -210,11 +211,13 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 }
 
 func (s *pop3Server) snapshot() *trace.Session {
-	st, user := s.core.State().String(), s.core.User()
-	if s.sess != nil && s.sess.State == st && s.sess.User == user {
+	if s.sess != nil && s.core.Unchanged(&s.info) {
 		return s.sess
 	}
-	s.sess = &trace.Session{State: st, User: user, LoggedIn: user != ""}
+	in := s.core.Info()
+	s.info = in
+	s.sess = &trace.Session{State: in.State.String(), User: in.User, LoggedIn: in.LoggedIn,
+		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted}
 	return s.sess
 }
 

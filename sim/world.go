@@ -92,8 +92,6 @@ var DefaultStart = time.Date(2026, 4, 1, 9, 0, 0, 0, time.FixedZone("JST", 9*360
 // Date is the calendar time the virtual clock shows now.
 func (w *World) Date() time.Time { return w.opts.Start.Add(w.now) }
 
-func (w *World) advance(d time.Duration) { w.now += d }
-
 // emit stamps e with sequence number, time and step and hands it to the sink.
 func (w *World) emit(e *trace.Event) {
 	e.Seq = w.seq
