@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mailsim/mailsim/sim/explain"
-	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/player"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -110,34 +109,19 @@ func plainPlay(ios *IOStreams, o *playOptions) bool {
 	return o.plain || !colour || ios.OutFile == nil || ios.InFile == nil && !o.auto
 }
 
-// explainEvent feeds the player's explain pane from sim/explain. For a
-// server line it passes the command the line answers, and for a POP3 status
-// line it adds what +OK or -ERR means for that command (RFC 1939 gives both
-// for every command).
+// explainEvent feeds the player's explain pane from sim/explain's ForView,
+// the function `mailsim explain` uses for a pasted transcript line. For a
+// POP3 status line it adds what +OK or -ERR means for the command it answers
+// (RFC 1939 gives both for every command).
 func explainEvent(e *trace.Event, cmd string) []player.Explanation {
-	var entries []explain.Entry
-	if e.Dir == trace.ServerToClient && cmd != "" {
-		entries = explain.ForReply(e, cmd)
-	} else {
-		entries = explain.ForEvent(e)
-	}
+	entries := explain.ForView(e, cmd)
 	out := make([]player.Explanation, 0, len(entries))
 	for _, en := range entries {
 		x := player.Explanation{Key: en.Key, Title: en.Title, Text: en.Text, Cause: en.Cause, Fix: en.Fix, RFC: en.RFC}
 		if e.Proto == trace.POP3 && e.Dir == trace.ServerToClient {
-			x.Outcome = pop3Outcome(en, e.Tag.Status)
+			x.Outcome = en.Outcome(e.Tag.Status)
 		}
 		out = append(out, x)
 	}
 	return out
-}
-
-func pop3Outcome(en explain.Entry, status trace.Status) i18n.Text {
-	switch status {
-	case trace.OK:
-		return en.OK
-	case trace.Err:
-		return en.Err
-	}
-	return i18n.Text{}
 }
