@@ -116,7 +116,10 @@ func writeTranscript(w io.Writer, tw *transcript.Writer, topo *trace.Topology, e
 		title = tw.Paint(transcript.StepHead, title)
 	}
 	fmt.Fprintln(w, title)
-	return tw.All(events)
+	if err := tw.All(events); err != nil {
+		return err
+	}
+	return tw.Recap(topo.Recap, topo.Facts)
 }
 
 func resultLine(rep *scenario.Report, lang i18n.Lang) string {

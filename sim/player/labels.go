@@ -9,6 +9,8 @@ var (
 	lStart       = i18n.T("Press Enter to start; every line the servers exchange is shown one by one.", "Enterキーで開始します。サーバ同士がやり取りする1行1行を順に表示します。")
 	lExams       = i18n.T("Exams: ", "対象試験: ")
 	lHosts       = i18n.T("Hosts: ", "ホスト: ")
+	lRecap       = i18n.T("Recap", "まとめ")
+	lFacts       = i18n.T("Exam facts", "試験のポイント")
 	lEnd         = i18n.T("End of the scenario: ← goes back, g jumps to a step, q quits.", "シナリオの最後です。←で戻る、gでステップ移動、qで終了。")
 	lInternet    = i18n.T("internet", "インターネット")
 	lDynamic     = i18n.T("dynamic IP", "動的IP")
