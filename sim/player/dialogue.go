@@ -42,6 +42,21 @@ func (r *renderer) dialogue(top, end int) {
 	}
 	y := end - 1
 	var rows []row
+	if r.v.Predicting {
+		// The question about the next reply, under the line it answers.
+		rows = append(rows[:0], row{})
+		for i, l := range wrap(nil, clean(r.t(r.v.Question)), r.cw-4, true) {
+			rw := row{text: l, st: stBold, indent: 2}
+			if i == 0 {
+				rw.prefix, rw.pst = "? ", stPrompt
+			}
+			rows = append(rows, rw)
+		}
+		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
+			r.drawRow(y, &rows[j])
+			y--
+		}
+	}
 	if m.AtEnd() && !r.inFlight() {
 		// The recap closes the scenario below its last line.
 		rows = r.recapRows(rows[:0])
@@ -264,7 +279,7 @@ func pad(s string, n int) string {
 // what happened, and the exam facts it showed. None when there is no recap.
 func (r *renderer) recapRows(dst []row) []row {
 	topo := r.m.topo
-	if len(topo.Recap) == 0 && len(topo.Facts) == 0 {
+	if len(topo.Recap) == 0 && len(topo.Facts) == 0 && r.v.Score.IsZero() {
 		return dst
 	}
 	w := r.cw - 2
@@ -283,7 +298,12 @@ func (r *renderer) recapRows(dst []row) []row {
 		}
 	}
 	dst = append(dst, row{})
-	heading(r.t(lRecap))
+	if !r.v.Score.IsZero() {
+		dst = append(dst, row{text: truncate(clean(r.t(r.v.Score)), w, r.g.ellipsis), st: stBold}, row{})
+	}
+	if len(topo.Recap) > 0 {
+		heading(r.t(lRecap))
+	}
 	for _, l := range topo.Recap {
 		item(r.t(l))
 	}

@@ -10,6 +10,7 @@ var (
 	lExams       = i18n.T("Exams: ", "対象試験: ")
 	lHosts       = i18n.T("Hosts: ", "ホスト: ")
 	lRecap       = i18n.T("Recap", "まとめ")
+	lPredict     = i18n.T("Your answer (Enter; Esc shows it): ", "答え(Enterで確定、Escで表示): ")
 	lFacts       = i18n.T("Exam facts", "試験のポイント")
 	lEnd         = i18n.T("End of the scenario: ← goes back, g jumps to a step, q quits.", "シナリオの最後です。←で戻る、gでステップ移動、qで終了。")
 	lInternet    = i18n.T("internet", "インターネット")
