@@ -58,6 +58,9 @@ func Lookup(query string) []Entry {
 	if i, ok := folded[fold(q)]; ok {
 		return at(i)
 	}
+	if i, ok := compound(q); ok {
+		return at(i)
+	}
 	if p, ok := portQuery(lower); ok {
 		if i, ok := idx.port[p]; ok {
 			return at(i)
@@ -147,7 +150,7 @@ func Words() []string {
 func portQuery(lower string) (uint16, bool) {
 	s := strings.ReplaceAll(lower, " ", "")
 	t := s
-	for _, p := range []string{"port", "ポート番号", "ポート", "tcp/", "udp/"} {
+	for _, p := range []string{"port", "ポート番号", "ポート", "tcp/", "udp/", "tcp", "udp"} {
 		t = strings.TrimPrefix(t, p)
 	}
 	for _, suf := range []string{"番ポート", "番"} {
@@ -158,4 +161,26 @@ func portQuery(lower string) (uint16, bool) {
 	}
 	n, err := strconv.ParseUint(t, 10, 16)
 	return uint16(n), err == nil
+}
+
+// compoundSuffixes are words learners put after a term ("SPFレコード", "DKIM
+// signature", "OP25B対策", "Fromヘッダ", "POP3サーバ"), longest first where
+// one ends another.
+var compoundSuffixes = []string{
+	"とは何か", "とは", "って何", "の仕組み", "の暗号化", "レコード", "record", "対策",
+	"countermeasure", "署名", "signature", "ポリシー", "policy", "サーバ", "server",
+	"技術", "ヘッダ", "header", "方式", "プロトコル", "protocol", "コマンド", "command",
+}
+
+// compound finds a term followed by one of compoundSuffixes.
+func compound(q string) (int, bool) {
+	f := fold(q)
+	for _, suf := range compoundSuffixes {
+		if rest, ok := strings.CutSuffix(f, fold(suf)); ok && rest != "" {
+			if i, ok := folded[rest]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -50,6 +50,11 @@ func TestTerms(t *testing.T) {
 		"応答コード": "reply code", "拡張ステータスコード": "enhanced status code", "中継拒否": "5.7.1",
 		"一時的エラー": "4xx", "恒久的エラー": "5xx", "グレーリスティング": "450", "メールループ": "5.4.6",
 		"3ウェイハンドシェイク": "TCP SYN", "逆引き": "PTR record", "DNSBL": "DNSBL", "ブロックリスト": "DNSBL",
+		// A term with the word learners put after it.
+		"SPFレコード": "DNS SPF", "SPF record": "DNS SPF", "DKIM署名": "DNS DKIM", "DMARCポリシー": "DNS DMARC",
+		"OP25B対策": "OP25B", "Fromヘッダ": "header From", "POP3サーバ": "POP3", "IMAPサーバ": "port 143",
+		"第三者中継とは": "open relay", "送信ドメイン認証技術": "sender domain authentication",
+		"TCP 25": "port 25", "メール投稿ポート": "port 587", "p=reject": "DNS DMARC", "8BITMIME": "SMTP EHLO",
 		// Width, case and katakana variants.
 		"ＳＭＴＰ－ＡＵＴＨ": "SMTP-AUTH", "ＯＰ２５Ｂ": "OP25B", "５８７": "port 587", "ｵｰﾌﾟﾝﾘﾚｰ": "open relay",
 		"ｴﾝﾍﾞﾛｰﾌﾟFrom": "envelope From", "Smtp-Auth": "SMTP-AUTH", "null　MX": "DNS null MX",
