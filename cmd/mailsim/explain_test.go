@@ -8,6 +8,7 @@ import (
 	"github.com/mailsim/mailsim/internal/prompt"
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/player"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -175,7 +176,7 @@ func TestExplainList(t *testing.T) {
 func TestExplainShell(t *testing.T) {
 	var out bytes.Buffer
 	in := "554\n\nxyzzy\n?\nLIST\nquit\nrcpt\nexit\nSTAT\n"
-	if err := explainShell(prompt.Lines(strings.NewReader(in)), &out, i18n.EN, 0); err != nil {
+	if err := (&explain.Printer{W: &out, Lang: i18n.EN}).Shell(prompt.Lines(strings.NewReader(in))); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
@@ -198,7 +199,7 @@ func TestExplainShell(t *testing.T) {
 		t.Error("the output does not end with the answer to rcpt: a query after quit was answered?")
 	}
 	out.Reset()
-	if err := explainShell(prompt.Lines(strings.NewReader("RETR")), &out, i18n.JA, 0); err != nil {
+	if err := (&explain.Printer{W: &out, Lang: i18n.JA}).Shell(prompt.Lines(strings.NewReader("RETR"))); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "POP3 RETR") || !strings.Contains(out.String(), "Tab で補完") {
@@ -233,7 +234,7 @@ func TestExplainWraps(t *testing.T) {
 	e, _ := explain.Get("554")
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
 		var b bytes.Buffer
-		printEntry(&b, e, lang, 40)
+		(&explain.Printer{W: &b, Lang: lang, Width: 40, Wrap: player.WrapText}).Entry(e)
 		for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
 			if w := runewidth.StringWidth(l); w > 40 && !strings.Contains(l, "RFC") {
 				t.Errorf("%s: a line of %d columns: %q", lang, w, l)
@@ -243,5 +244,17 @@ func TestExplainWraps(t *testing.T) {
 		if !strings.Contains(squash(b.String()), squash(e.Text.In(lang))) {
 			t.Errorf("%s: the text did not survive wrapping:\n%s", lang, b.String())
 		}
+	}
+}
+
+// TestExplainDidYouMean: a near miss fails with the nearest words.
+func TestExplainDidYouMean(t *testing.T) {
+	code, _, errOut := explainMain(t, "explain", "rctp")
+	if code != ExitBadInput || !strings.Contains(errOut, "did you mean RCPT?") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	code, _, errOut = explainMain(t, "explain", "--lang", "ja", "第三者中断")
+	if code != ExitBadInput || !strings.Contains(errOut, "第三者中継 のことですか") {
+		t.Errorf("ja: exit %d: %s", code, errOut)
 	}
 }

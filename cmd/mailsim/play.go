@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mailsim/mailsim/sim/explain"
-	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/player"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -16,6 +15,7 @@ import (
 // playOptions are the flags of `mailsim play`.
 type playOptions struct {
 	auto, step, plain, big, noAnim, ascii bool
+	predict                               bool
 	speed                                 float64
 	stepSet                               bool // --step was given explicitly
 }
@@ -41,10 +41,19 @@ When the output is not a terminal, NO_COLOR is set, TERM=dumb or --plain is
 given, or the input is not a terminal without --auto (nobody could press a
 key), play prints the same plain transcript as 'mailsim run' (without its
 result line), with no escape codes. Play is a viewer: it exits 0 unless the scenario cannot be
-loaded (2).`,
+loaded (2).
+
+With --predict, play stops before each server reply to a command (an SMTP
+reply code, a POP3 +OK or -ERR) and asks what comes back: type the code
+(250), its class (5xx or 5), +OK or -ERR. Then it shows the reply and keeps
+a score, shown at the end. On a terminal the question opens in the player;
+with a pipe for input, play prints the question and reads one answer a
+line, so a lesson can be scripted.`,
 		Example: `  mailsim play op25b
   mailsim play op25b --lang ja --auto --speed 2
-  mailsim play my-lesson.yaml --big`,
+  mailsim play my-lesson.yaml --big
+  mailsim play submission-auth --predict
+  printf '530\n2xx\n' | mailsim play submission-auth --predict`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -60,6 +69,7 @@ loaded (2).`,
 	f.BoolVar(&o.big, "big", false, "projector layout: margins, double spacing, one exchange per screen")
 	f.BoolVar(&o.noAnim, "no-anim", false, "show each line at once, without the envelope's flight")
 	f.BoolVar(&o.ascii, "ascii", false, "draw with ASCII characters only")
+	f.BoolVar(&o.predict, "predict", false, "ask what each server reply will be before showing it, and keep a score")
 	return cmd
 }
 
@@ -70,6 +80,9 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 	}
 	if o.auto && o.stepSet && o.step {
 		return badInput(errors.New("play: --auto and --step exclude each other"))
+	}
+	if o.predict && (o.auto || o.stepSet && !o.step) {
+		return badInput(errors.New("play: --predict waits for your answers: leave out --auto and --step=false"))
 	}
 	if o.stepSet && !o.step {
 		o.auto = true // --step=false: nobody presses keys between lines
@@ -85,6 +98,14 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 		}
 		return badInput(err)
 	}
+	if o.predict && (o.plain || ios.InFile == nil) {
+		// Answers from a pipe, one a line: the plain transcript with questions.
+		if _, err := fmt.Fprintln(ios.Out, titleLine(topo, lang)); err != nil {
+			return err
+		}
+		_, err := player.PredictPlain(ios.In, ios.Out, topo, events, lang)
+		return err
+	}
 	if plainPlay(ios, o) {
 		return writePlain(ios.Out, topo, events, lang)
 	}
@@ -98,6 +119,7 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 		NoAnim:    o.noAnim,
 		ExitAtEnd: ios.InFile == nil, // auto play with nobody at the keyboard
 		Explain:   explainEvent,
+		Predict:   o.predict,
 	})
 	return player.RunTerminal(ios.InFile, ios.OutFile, p)
 }
@@ -110,34 +132,19 @@ func plainPlay(ios *IOStreams, o *playOptions) bool {
 	return o.plain || !colour || ios.OutFile == nil || ios.InFile == nil && !o.auto
 }
 
-// explainEvent feeds the player's explain pane from sim/explain. For a
-// server line it passes the command the line answers, and for a POP3 status
-// line it adds what +OK or -ERR means for that command (RFC 1939 gives both
-// for every command).
+// explainEvent feeds the player's explain pane from sim/explain's ForView,
+// the function `mailsim explain` uses for a pasted transcript line. For a
+// POP3 status line it adds what +OK or -ERR means for the command it answers
+// (RFC 1939 gives both for every command).
 func explainEvent(e *trace.Event, cmd string) []player.Explanation {
-	var entries []explain.Entry
-	if e.Dir == trace.ServerToClient && cmd != "" {
-		entries = explain.ForReply(e, cmd)
-	} else {
-		entries = explain.ForEvent(e)
-	}
+	entries := explain.ForView(e, cmd)
 	out := make([]player.Explanation, 0, len(entries))
 	for _, en := range entries {
 		x := player.Explanation{Key: en.Key, Title: en.Title, Text: en.Text, Cause: en.Cause, Fix: en.Fix, RFC: en.RFC}
 		if e.Proto == trace.POP3 && e.Dir == trace.ServerToClient {
-			x.Outcome = pop3Outcome(en, e.Tag.Status)
+			x.Outcome = en.Outcome(e.Tag.Status)
 		}
 		out = append(out, x)
 	}
 	return out
-}
-
-func pop3Outcome(en explain.Entry, status trace.Status) i18n.Text {
-	switch status {
-	case trace.OK:
-		return en.OK
-	case trace.Err:
-		return en.Err
-	}
-	return i18n.Text{}
 }

@@ -315,3 +315,31 @@ func TestExplainOnATerminal(t *testing.T) {
 	s.press("\x04")
 	s.exit(before)
 }
+
+// TestPredictOnATerminal: play --predict on a terminal asks inside the
+// player before the first reply, judges the answer, and quits cleanly.
+func TestPredictOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildMailsim(t)
+	s := startPlay(t, bin, "open-relay", "--predict", "--lang", "en", "--no-anim")
+	before, err := term.GetState(int(s.tty.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.waitText("Enter")
+	for i := 0; i < 20 && !strings.Contains(s.screen(), "Your answer"); i++ {
+		_, pos := position(s.screen())
+		s.press("\r")
+		s.waitFor("the next beat or a question", func(sc string) bool {
+			_, p := position(sc)
+			return p > pos || strings.Contains(sc, "Your answer")
+		})
+	}
+	s.waitText(`What does mail.example.com answer to "EHLO spammer.example"?`)
+	s.press("250\r")
+	s.waitText("250: right.")
+	s.press("q")
+	s.exit(before)
+}

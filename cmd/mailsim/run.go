@@ -111,12 +111,15 @@ func writePlain(w io.Writer, topo *trace.Topology, events []trace.Event, lang i1
 
 // writeTranscript prints a scenario's title, then its transcript through tw.
 func writeTranscript(w io.Writer, tw *transcript.Writer, topo *trace.Topology, events []trace.Event, lang i18n.Lang) error {
-	title := transcript.Clean(fmt.Sprintf("== %s: %s ==", topo.ID, topo.Title.In(lang)))
+	title := titleLine(topo, lang)
 	if tw.Paint != nil {
 		title = tw.Paint(transcript.StepHead, title)
 	}
 	fmt.Fprintln(w, title)
-	return tw.All(events)
+	if err := tw.All(events); err != nil {
+		return err
+	}
+	return tw.Recap(topo.Recap, topo.Facts)
 }
 
 func resultLine(rep *scenario.Report, lang i18n.Lang) string {
@@ -152,4 +155,9 @@ func loadTrace(arg string) (*trace.Topology, []trace.Event, error) {
 func completeScenarios(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	ids, _ := scenario.BundledIDs()
 	return ids, cobra.ShellCompDirectiveDefault
+}
+
+// titleLine heads a scenario's plain transcript.
+func titleLine(topo *trace.Topology, lang i18n.Lang) string {
+	return transcript.Clean(fmt.Sprintf("== %s: %s ==", topo.ID, topo.Title.In(lang)))
 }

@@ -95,7 +95,7 @@ func TestCoverEnhancedCodes(t *testing.T) {
 func TestCoverDNSAndTCP(t *testing.T) {
 	for q, want := range map[string]string{
 		"MX": "DNS MX", "A": "DNS A", "TXT": "DNS TXT", "NXDOMAIN": "DNS NXDOMAIN",
-		"NOERROR": "DNS NODATA", "null MX": "DNS null MX", "op25b": "TCP drop",
+		"NOERROR": "DNS NODATA", "null MX": "DNS null MX", "op25b": "OP25B", "drop": "TCP drop",
 		"timeout": "TCP timeout", "refused": "TCP refused", "FIN": "TCP FIN",
 	} {
 		if got := keys(explain.Lookup(q)); len(got) != 1 || got[0] != want {

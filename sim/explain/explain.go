@@ -66,7 +66,7 @@ const (
 // from the per-protocol files and never modified.
 var entries = slices.Concat(
 	smtpCommands, smtpReplies, enhancedCodes,
-	pop3Entries, dnsEntries, tcpEntries, portEntries, mtaEntries,
+	pop3Entries, dnsEntries, tcpEntries, portEntries, mtaEntries, termEntries,
 )
 
 // idx finds entries by key, code, verb and port. Built once from entries
@@ -103,6 +103,8 @@ func newIndex(es []Entry) *index {
 		x.byKey[k] = i
 		x.exact[e.Key] = i
 		switch {
+		case strings.Contains(e.Key, " ") && strings.Count(e.Key, " ") > 1:
+			// A term such as "POP3 session states", not a verb entry.
 		case strings.HasPrefix(e.Key, prefixSMTP):
 			x.smtpVerb[e.Key[len(prefixSMTP):]] = i
 		case strings.HasPrefix(e.Key, prefixPOP3):

@@ -2,6 +2,7 @@ package explain_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/explain"
@@ -54,5 +55,30 @@ func FuzzForEvent(f *testing.F) {
 		if !reflect.DeepEqual(*e, before) {
 			t.Fatal("event modified")
 		}
+	})
+}
+
+// FuzzAnswer feeds Answer and Resolve what a user might paste: transcript
+// lines, base64 and words in either language. Nothing may panic, and every
+// entry but a decoded base64 one is the table's.
+func FuzzAnswer(f *testing.F) {
+	for _, s := range []string{
+		"00:00:00.040  alice-pc:49152 <- mail.isp.example:587      SMTP 250-mail.isp.example",
+		"00:00:00.005  bot-pc:49152 -> mx.example.jp:25  TCP  SYN dropped by isp-router (OP25B: x)",
+		"00:00:00.400  mx.example.jp  delivered message 1 to bob", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=",
+		"YWxpY2U=", "334 VXNlcm5hbWU6", "554 null MX", "ｻｰﾊﾞｰ", "ＳＭＴＰ－ＡＵＴＨ", "ﾞﾟ", "25番ポート",
+		"00:00:00.000  a:99999999 -> b:x  TCP  SYN", "AUTH PLAIN ====",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, es := range [][]explain.Entry{explain.Answer(q), explain.Resolve(strings.Fields(q)).Entries} {
+			for _, e := range es {
+				if _, ok := explain.Get(e.Key); !ok && !strings.Contains(e.RFC, "RFC 4648") {
+					t.Fatalf("entry %q is neither the table's nor a decoding", e.Key)
+				}
+			}
+		}
+		explain.Suggest(q)
 	})
 }

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/trace"
@@ -16,7 +17,7 @@ var aliases = map[string]string{
 	"null mx": keyNullMX, "nullmx": keyNullMX, "null-mx": keyNullMX, "mx 0 .": keyNullMX,
 	"spf": keySPF, "dkim": keyDKIM, "dmarc": keyDMARC,
 	"syn": keySYN, "connect": keySYN, "syn-ack": keySYNACK, "synack": keySYNACK, "accept": keySYNACK,
-	"drop": keyDrop, "dropped": keyDrop, "op25b": keyDrop, "blocked": keyDrop, "port 25 blocking": keyDrop,
+	"drop": keyDrop, "dropped": keyDrop, "blocked": keyDrop,
 	"timeout": keyTimeout, "timed out": keyTimeout, "connection timed out": keyTimeout,
 	"refused": keyRefused, "rst": keyRefused, "connection refused": keyRefused,
 	"fin": keyFIN, "close": keyFIN,
@@ -43,7 +44,7 @@ var aliases = map[string]string{
 // the table lacks gives its class ("571", which qmail sends, gives "5xx").
 // Nothing found returns nil.
 func Lookup(query string) []Entry {
-	q := strings.Join(strings.Fields(query), " ")
+	q := strings.Join(strings.Fields(widthFold(query)), " ")
 	if q == "" {
 		return nil
 	}
@@ -53,6 +54,21 @@ func Lookup(query string) []Entry {
 	}
 	if k, ok := aliases[lower]; ok {
 		return at(pos(k))
+	}
+	if i, ok := folded[fold(q)]; ok {
+		return at(i)
+	}
+	if i, ok := compound(q); ok {
+		return at(i)
+	}
+	if p, ok := portQuery(lower); ok {
+		if i, ok := idx.port[p]; ok {
+			return at(i)
+		}
+	}
+	// A whole line pasted from a transcript: what the player explains.
+	if e, ok := parsePasted(q); ok {
+		return pastedEntries(e)
 	}
 	word := firstWord(q)
 	// A reply line or a bare code: "554", "554 5.7.1 ...", "250-SIZE".
@@ -117,11 +133,54 @@ func Words() []string {
 			}
 		}
 	}
-	for a := range aliases {
-		if !strings.Contains(a, " ") {
-			add(a)
+	for _, m := range []map[string]string{aliases, termAliases} {
+		for a := range m {
+			if !strings.Contains(a, " ") {
+				add(a)
+			}
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// portQuery reads a port number written the ways learners write one: "port
+// 587", "TCP/25", "587番ポート", "ポート25", "25番". A bare number is a reply
+// code or an alias, not this.
+func portQuery(lower string) (uint16, bool) {
+	s := strings.ReplaceAll(lower, " ", "")
+	t := s
+	for _, p := range []string{"port", "ポート番号", "ポート", "tcp/", "udp/", "tcp", "udp"} {
+		t = strings.TrimPrefix(t, p)
+	}
+	for _, suf := range []string{"番ポート", "番"} {
+		t = strings.TrimSuffix(t, suf)
+	}
+	if t == s || !digits(t, 5) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(t, 10, 16)
+	return uint16(n), err == nil
+}
+
+// compoundSuffixes are words learners put after a term ("SPFレコード", "DKIM
+// signature", "OP25B対策", "Fromヘッダ", "POP3サーバ"), longest first where
+// one ends another.
+var compoundSuffixes = []string{
+	"とは何か", "とは", "って何", "の仕組み", "の暗号化", "レコード", "record", "対策",
+	"countermeasure", "署名", "signature", "ポリシー", "policy", "サーバ", "server",
+	"技術", "ヘッダ", "header", "方式", "プロトコル", "protocol", "コマンド", "command",
+}
+
+// compound finds a term followed by one of compoundSuffixes.
+func compound(q string) (int, bool) {
+	f := fold(q)
+	for _, suf := range compoundSuffixes {
+		if rest, ok := strings.CutSuffix(f, fold(suf)); ok && rest != "" {
+			if i, ok := folded[rest]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }

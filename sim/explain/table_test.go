@@ -54,11 +54,17 @@ func isError(key string) bool {
 
 // knownRFCs are the documents the explainer may cite; a number outside this
 // list is a typo (RFC 5231 for 5321) until someone adds it on purpose.
+// isPOP3Command reports whether key is a POP3 command's entry ("POP3
+// RETR"), not a term that starts with the protocol's name.
+func isPOP3Command(key string) bool {
+	return strings.HasPrefix(key, prefixPOP3) && !strings.Contains(key[len(prefixPOP3):], " ")
+}
+
 var knownRFCs = map[string]bool{
 	"1035": true, "1939": true, "2308": true, "2449": true, "2595": true, "3206": true,
 	"3207": true, "3463": true, "3464": true, "4954": true, "5068": true, "5321": true, "6376": true,
 	"6409": true, "7208": true, "7372": true, "7489": true, "7504": true, "7505": true,
-	"8314": true, "9051": true, "9293": true,
+	"8314": true, "9051": true, "9293": true, "4616": true, "4648": true, "5322": true, "5598": true, "5782": true,
 }
 
 var rfcRef = regexp.MustCompile(`RFC (\d+)`)
@@ -78,8 +84,8 @@ func TestEntriesComplete(t *testing.T) {
 			{"Text", e.Text, true},
 			{"Cause", e.Cause, isError(e.Key)},
 			{"Fix", e.Fix, isError(e.Key)},
-			{"OK", e.OK, strings.HasPrefix(e.Key, prefixPOP3)},
-			{"Err", e.Err, strings.HasPrefix(e.Key, prefixPOP3)},
+			{"OK", e.OK, isPOP3Command(e.Key)},
+			{"Err", e.Err, isPOP3Command(e.Key)},
 		}
 		for _, f := range texts {
 			switch {

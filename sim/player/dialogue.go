@@ -42,6 +42,29 @@ func (r *renderer) dialogue(top, end int) {
 	}
 	y := end - 1
 	var rows []row
+	if r.v.Predicting {
+		// The question about the next reply, under the line it answers.
+		rows = append(rows[:0], row{})
+		for i, l := range wrap(nil, clean(r.t(r.v.Question)), r.cw-4, true) {
+			rw := row{text: l, st: stBold, indent: 2}
+			if i == 0 {
+				rw.prefix, rw.pst = "? ", stPrompt
+			}
+			rows = append(rows, rw)
+		}
+		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
+			r.drawRow(y, &rows[j])
+			y--
+		}
+	}
+	if m.AtEnd() && !r.inFlight() {
+		// The recap closes the scenario below its last line.
+		rows = r.recapRows(rows[:0])
+		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
+			r.drawRow(y, &rows[j])
+			y--
+		}
+	}
 	for i := last - 1; i >= first && y >= top; i-- {
 		rows = r.eventRows(rows[:0], &m.events[i], i == cur)
 		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
@@ -254,4 +277,45 @@ func pad(s string, n int) string {
 		s += " "
 	}
 	return s
+}
+
+// recapRows are the scenario's recap, shown under its last line: a heading,
+// what happened, and the exam facts it showed. None when there is no recap.
+func (r *renderer) recapRows(dst []row) []row {
+	topo := r.m.topo
+	if len(topo.Recap) == 0 && len(topo.Facts) == 0 && r.v.Score.IsZero() {
+		return dst
+	}
+	w := r.cw - 2
+	heading := func(t string) {
+		dst = append(dst, row{text: truncate(clean(t), w, r.g.ellipsis), st: stStep, rule: true})
+	}
+	item := func(t string) {
+		prefix := r.g.bullet + " "
+		indent := textWidth(prefix)
+		for i, l := range wrap(nil, clean(t), w-indent, true) {
+			rw := row{text: l, st: stNarration, indent: indent}
+			if i == 0 {
+				rw.prefix, rw.pst = prefix, stNarration
+			}
+			dst = append(dst, rw)
+		}
+	}
+	dst = append(dst, row{})
+	if !r.v.Score.IsZero() {
+		dst = append(dst, row{text: truncate(clean(r.t(r.v.Score)), w, r.g.ellipsis), st: stBold}, row{})
+	}
+	if len(topo.Recap) > 0 {
+		heading(r.t(lRecap))
+	}
+	for _, l := range topo.Recap {
+		item(r.t(l))
+	}
+	if len(topo.Facts) > 0 {
+		heading(r.t(lFacts))
+		for _, f := range topo.Facts {
+			item(r.t(f))
+		}
+	}
+	return dst
 }

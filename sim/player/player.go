@@ -39,6 +39,9 @@ type Config struct {
 	NoAnim        bool // lines land at once, without the envelope's flight
 	ExitAtEnd     bool // quit after the last beat (auto play with no keyboard)
 	Explain       Explainer
+	// Predict stops before each server reply that matters and asks what
+	// comes back (predict.go); it implies step mode.
+	Predict bool
 }
 
 // Player is the controller of the animated view: keys and ticks change its
@@ -52,6 +55,7 @@ type Player struct {
 	quit      bool
 	maxScroll int // of the pane in the last frame
 	scrollTop int // the pane's first row or line in the last frame
+	pred      *predictor
 }
 
 // New makes a Player at the start of the trace.
@@ -71,6 +75,11 @@ func New(topo *trace.Topology, events []trace.Event, cfg Config) *Player {
 		noAnim:    cfg.NoAnim,
 		exitAtEnd: cfg.ExitAtEnd,
 		dwell:     1500,
+	}
+	if cfg.Predict {
+		p.pred = newPredictor(events)
+		p.v.Auto = false
+		p.v.Score = p.pred.score.Text()
 	}
 	return p
 }
@@ -193,6 +202,10 @@ func (p *Player) Key(k Key) {
 		p.promptKey(k)
 		return
 	}
+	if p.v.Predicting {
+		p.predictKey(k)
+		return
+	}
 	switch k.Code {
 	case KeyEnter, KeyRight:
 		p.next()
@@ -251,6 +264,9 @@ func (p *Player) Key(k Key) {
 func (p *Player) next() {
 	if p.flying() {
 		p.land()
+	}
+	if p.ask() {
+		return // the learner predicts the reply first
 	}
 	if !p.m.Next() {
 		return // the status line already says this is the end

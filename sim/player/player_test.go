@@ -252,3 +252,31 @@ func TestTravels(t *testing.T) {
 		}
 	}
 }
+
+// TestRecapAtEnd: at the end of the scenario the dialogue closes with the
+// recap and the exam facts, in the reader's language, under the last line;
+// one step back, they are gone.
+func TestRecapAtEnd(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
+		topo := fixtureTopology()
+		topo.Recap = []i18n.Text{i18n.T("Alice submitted on 587.", "アリスは587番ポートで送信しました。"),
+			i18n.T("The MX stored it.", "MXが格納しました。"), i18n.T("Bob fetched it.", "ボブが受信しました。")}
+		topo.Facts = []i18n.Text{i18n.T("Relay on 25 needs no login.", "25番ポートの中継に認証は不要です。")}
+		p := New(topo, fixtureEvents(topo), Config{Width: 80, Height: 40, Lang: lang, NoAnim: true})
+		press(t, p, "\x1b[F")
+		s := screen(p)
+		for _, want := range []string{i18n.T("Recap", "まとめ").In(lang), topo.Recap[0].In(lang), topo.Recap[2].In(lang),
+			i18n.T("Exam facts", "試験のポイント").In(lang), topo.Facts[0].In(lang), i18n.T("End of the scenario", "シナリオの最後です").In(lang)} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: the last frame lacks %q:\n%s", lang, want, s)
+			}
+		}
+		if strings.Index(s, topo.Recap[0].In(lang)) > strings.Index(s, topo.Facts[0].In(lang)) {
+			t.Errorf("%s: facts before the recap:\n%s", lang, s)
+		}
+		press(t, p, "b")
+		if strings.Contains(screen(p), topo.Facts[0].In(lang)) {
+			t.Errorf("%s: the recap stays one step before the end", lang)
+		}
+	}
+}

@@ -54,8 +54,13 @@ type View struct {
 	Anim, AnimSteps int
 
 	Prompting bool   // the "go to step" prompt is open
-	Prompt    string // the digits typed into it
-	Message   i18n.Text
+	Prompt    string // the digits typed into it, or the answer typed in predict mode
+	// Predict mode: the question asked about the next reply, while the
+	// learner types an answer, and the score so far (zero when not predicting).
+	Predicting bool
+	Question   i18n.Text
+	Score      i18n.Text
+	Message    i18n.Text
 
 	Auto, Paused bool
 	Speed        int // playback speed in percent (100 = 1x)
@@ -246,8 +251,15 @@ func (r *renderer) status(y int) {
 		r.c.put(x, y, truncate(clean(r.v.Prompt)+"_", avail-(x-r.mx), ""), stPrompt)
 	case !r.v.Message.IsZero():
 		r.c.put(r.mx, y, truncate(clean(r.t(r.v.Message)), avail, r.g.ellipsis), stBold)
+	case r.v.Predicting:
+		x := r.c.put(r.mx, y, truncate(r.t(lPredict), avail-7, r.g.ellipsis), stPlain)
+		r.c.put(x, y, truncate(clean(r.v.Prompt)+"_", avail-(x-r.mx), ""), stPrompt)
 	case r.m.AtEnd() && r.m.Len() > 0 && !r.inFlight():
-		r.c.put(r.mx, y, truncate(strings.ReplaceAll(r.t(lEnd), "←", r.g.arrowL), avail, r.g.ellipsis), stBold)
+		end := strings.ReplaceAll(r.t(lEnd), "←", r.g.arrowL)
+		if !r.v.Score.IsZero() {
+			end = r.t(r.v.Score) + " " + end
+		}
+		r.c.put(r.mx, y, truncate(clean(end), avail, r.g.ellipsis), stBold)
 	default:
 		r.c.put(r.mx, y, truncate(clean(r.stepTitle()), avail, r.g.ellipsis), stPlain)
 	}

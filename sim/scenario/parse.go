@@ -51,6 +51,7 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		}},
 		field{"world", func(v *yaml.Node) { worldNode = v }},
 		field{"steps", func(v *yaml.Node) { stepsNode = v }},
+		field{"recap", func(v *yaml.Node) { sc.Recap = d.recap(v) }},
 	)
 	if doc.Kind == yaml.MappingNode {
 		for _, req := range []struct {
@@ -342,4 +343,46 @@ func (d *decoder) target(n *yaml.Node, what string) Target {
 		return Target{}
 	}
 	return Target{Host: Ref{s[:i], n}, Port: port}
+}
+
+// Limits of a recap: enough lines to retell the scenario, few enough to
+// read at a glance at its end.
+const (
+	minRecapLines, maxRecapLines = 3, 5
+	maxRecapFacts                = 5
+)
+
+// recap reads the recap: a mapping with lines (three to five bilingual
+// lines, what happened) and facts (up to five bilingual lines, the exam
+// facts the scenario showed).
+func (d *decoder) recap(n *yaml.Node) *Recap {
+	r := &Recap{Node: n}
+	var linesNode *yaml.Node
+	d.fields(n, "recap",
+		field{"lines", func(v *yaml.Node) {
+			linesNode = v
+			for _, l := range d.list(v, "recap lines") {
+				r.Lines = append(r.Lines, d.text(l, "recap line"))
+			}
+		}},
+		field{"facts", func(v *yaml.Node) {
+			facts := d.list(v, "recap facts")
+			if len(facts) > maxRecapFacts {
+				d.errorf(v, "recap facts: %d facts; give at most %d, the ones this scenario shows best", len(facts), maxRecapFacts)
+			}
+			for _, f := range facts {
+				r.Facts = append(r.Facts, d.text(f, "recap fact"))
+			}
+		}},
+	)
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	switch {
+	case linesNode == nil:
+		d.errorf(n, "recap: the key \"lines\" is missing: say in %d to %d lines what the scenario showed", minRecapLines, maxRecapLines)
+	case linesNode.Kind == yaml.SequenceNode && (len(r.Lines) < minRecapLines || len(r.Lines) > maxRecapLines):
+		d.errorf(linesNode, "recap lines: %d lines; give %d to %d, each {en: ..., ja: ...}", len(r.Lines), minRecapLines, maxRecapLines)
+	}
+	return r
 }

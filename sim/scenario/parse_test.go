@@ -59,6 +59,26 @@ func TestBundledScenariosLoad(t *testing.T) {
 				t.Errorf("%s step %d: narration is not translated", sc.ID, i+1)
 			}
 		}
+		// Every bundled scenario ends with a recap: what happened, three
+		// to five lines, and the exam facts it showed, narrated like the
+		// steps (です・ます, whole sentences).
+		if sc.Recap == nil || len(sc.Recap.Facts) == 0 {
+			t.Errorf("%s: no recap, or a recap without exam facts", sc.ID)
+			continue
+		}
+		for _, l := range append(sc.Recap.Lines, sc.Recap.Facts...) {
+			if l.EN == l.JA || !strings.HasSuffix(l.EN, ".") {
+				t.Errorf("%s: recap line not translated or not a sentence: %+v", sc.ID, l)
+			}
+			if !strings.HasSuffix(l.JA, "。") || !(strings.Contains(l.JA, "ます") || strings.Contains(l.JA, "です") || strings.Contains(l.JA, "ました") || strings.Contains(l.JA, "ません")) {
+				t.Errorf("%s: recap line not in です・ます: %q", sc.ID, l.JA)
+			}
+			for _, avoid := range []string{"サーバー", "ユーザー", "SMTP AUTH", "復号", "優先度"} {
+				if strings.Contains(l.JA, avoid) {
+					t.Errorf("%s: recap uses %q, which the glossary avoids: %q", sc.ID, avoid, l.JA)
+				}
+			}
+		}
 	}
 }
 

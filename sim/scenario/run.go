@@ -80,6 +80,9 @@ func (sc *Scenario) topology(w *sim.World) trace.Topology {
 	for _, st := range sc.Steps {
 		t.Steps = append(t.Steps, summary(st))
 	}
+	if sc.Recap != nil {
+		t.Recap, t.Facts = sc.Recap.Lines, sc.Recap.Facts
+	}
 	return t
 }
 

@@ -22,6 +22,15 @@ type Scenario struct {
 	Start   time.Time // zero: sim.DefaultStart
 	World   World
 	Steps   []*Step
+	Recap   *Recap // nil: the scenario has none
+}
+
+// Recap is what a scenario ends with: what happened, in three to five
+// lines, and the exam facts it showed.
+type Recap struct {
+	Node  *yaml.Node
+	Lines []i18n.Text
+	Facts []i18n.Text
 }
 
 // World is the scenario's virtual internet.

@@ -15,6 +15,10 @@ type Topology struct {
 	Hosts    []Host    // in the order the scenario declares them
 	Networks []Network // likewise
 	Steps    []i18n.Text
+	// Recap is what the scenario showed, in three to five lines, and Facts
+	// the exam facts it demonstrated: what views show after the last step.
+	Recap []i18n.Text
+	Facts []i18n.Text
 }
 
 // Host is one machine of the world.

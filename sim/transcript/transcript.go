@@ -159,3 +159,38 @@ func pad(s string, n int) string {
 	}
 	return s
 }
+
+// Headings of the recap.
+var (
+	recapHead = i18n.T("== Recap ==", "== まとめ ==")
+	factsHead = i18n.T("Exam facts:", "試験のポイント:")
+)
+
+// Recap renders what a scenario showed and the exam facts it demonstrated,
+// after its last step, and flushes. Nothing is written when both are empty.
+func (t *Writer) Recap(lines, facts []i18n.Text) error {
+	if len(lines) == 0 && len(facts) == 0 {
+		return nil
+	}
+	b := t.w
+	b.WriteString("\n")
+	b.WriteString(t.paint(StepHead, recapHead.In(t.lang)))
+	b.WriteString("\n")
+	item := func(l i18n.Text) {
+		b.WriteString("    - ")
+		b.WriteString(t.paint(Narration, Clean(l.In(t.lang))))
+		b.WriteString("\n")
+	}
+	for _, l := range lines {
+		item(l)
+	}
+	if len(facts) > 0 {
+		b.WriteString("  ")
+		b.WriteString(t.paint(StepHead, factsHead.In(t.lang)))
+		b.WriteString("\n")
+		for _, f := range facts {
+			item(f)
+		}
+	}
+	return t.Flush()
+}

@@ -127,3 +127,29 @@ func TestWriteCleans(t *testing.T) {
 		t.Errorf("Clean changed a clean string: %q", Clean(s))
 	}
 }
+
+// TestRecap: the recap follows the transcript, in the reader's language,
+// cleaned like every other line, and nothing is written without one.
+func TestRecap(t *testing.T) {
+	lines := []i18n.Text{i18n.T("One.", "一です。"), i18n.T("Two\x1b[31m.", "二です。")}
+	facts := []i18n.Text{i18n.T("A fact.", "事実です。")}
+	var b strings.Builder
+	if err := New(&b, i18n.EN, nil).Recap(lines, facts); err != nil {
+		t.Fatal(err)
+	}
+	want := "\n== Recap ==\n    - One.\n    - Two[31m.\n  Exam facts:\n    - A fact.\n"
+	if got := b.String(); strings.ContainsRune(got, '\x1b') || !strings.Contains(got, "== Recap ==\n    - One.\n") || !strings.HasSuffix(got, "  Exam facts:\n    - A fact.\n") {
+		t.Errorf("got %q, want about %q", got, want)
+	}
+	b.Reset()
+	if err := New(&b, i18n.JA, nil).Recap(lines, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != "\n== まとめ ==\n    - 一です。\n    - 二です。\n" {
+		t.Errorf("ja: %q", got)
+	}
+	b.Reset()
+	if err := New(&b, i18n.EN, nil).Recap(nil, nil); err != nil || b.Len() != 0 {
+		t.Errorf("empty recap wrote %q", b.String())
+	}
+}
