@@ -64,6 +64,18 @@ func (t *terminal) ReadLine() (string, error) {
 
 func (t *terminal) Close() error { return t.rl.Close() }
 
+// SetPrompt changes the prompt shown before the next line, for a dialogue
+// whose question changes (mailsim quiz).
+func (t *terminal) SetPrompt(p string) { t.rl.SetPrompt(p) }
+
+// SetPrompt changes r's prompt if r shows one (a terminal); plain lines
+// have no prompt.
+func SetPrompt(r Reader, p string) {
+	if t, ok := r.(interface{ SetPrompt(string) }); ok {
+		t.SetPrompt(p)
+	}
+}
+
 // Lines returns a Reader of the plain lines of r: no prompt, no editing. A
 // last line without a line ending still counts.
 func Lines(r io.Reader) Reader {
