@@ -69,12 +69,16 @@ func (p *Progress) Missed(id string) bool {
 	return t != nil && !t.LastRight
 }
 
-// WeakTopics are the topics answered wrong at least as often as right,
-// weakest first (then by id).
+// weak reports whether right answers out of of fall below 60%, the pass
+// mark of IPA's exams.
+func weak(right, of int) bool { return of > 0 && right*5 < of*3 }
+
+// WeakTopics are the topics with fewer than 60% right answers, weakest
+// first (then by id).
 func (p *Progress) WeakTopics() []string {
 	var out []string
 	for id, t := range p.Topics {
-		if t.Wrong > 0 && t.Wrong >= t.Right {
+		if weak(t.Right, t.Right+t.Wrong) {
 			out = append(out, id)
 		}
 	}

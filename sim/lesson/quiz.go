@@ -60,6 +60,9 @@ func (l *lineInput) Ask(prompt string) (string, error) {
 	return line, nil
 }
 
+// errQuit is the learner typing q instead of an answer.
+var errQuit = errors.New("quit")
+
 // Quiz asks questions one by one and grades them.
 type Quiz struct {
 	Questions []*Question
@@ -89,7 +92,8 @@ type Score struct {
 	Outcomes []Outcome
 	Elapsed  time.Duration
 	TimeUp   bool
-	Stopped  bool // the input ended before the last question
+	Stopped  bool // the input ended, or the learner quit, before the last question
+	Quit     bool // the learner typed q
 }
 
 // Right is the number of questions answered correctly.
@@ -125,7 +129,7 @@ func (z *Quiz) Run() (*Score, error) {
 		z.writeQuestion(s, i+1, len(z.Questions))
 		res, err := z.ask(s)
 		if err != nil {
-			sc.Stopped = true
+			sc.Stopped, sc.Quit = true, errors.Is(err, errQuit)
 			break
 		}
 		sc.Outcomes = append(sc.Outcomes, Outcome{Shown: s, Result: res, Answered: true})
@@ -163,6 +167,9 @@ func (z *Quiz) ask(s Shown) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
+		if t := strings.ToLower(strings.TrimSpace(line)); t == "q" || t == "quit" {
+			return Result{}, errQuit
+		}
 		res, err := s.Grade(line)
 		if errors.Is(err, ErrUnreadable) {
 			fmt.Fprintln(z.Out, z.msg("  That is not an answer to this question: ", "  この問題への解答として読めません: ")+z.hint(s))
@@ -174,11 +181,14 @@ func (z *Quiz) ask(s Shown) (Result, error) {
 
 // prompt is what the answer line starts with.
 func (z *Quiz) prompt(s Shown) string {
-	return z.msg("Answer", "解答") + " (" + z.hint(s) + "): "
+	return z.msg("Answer", "解答") + " (" + z.hint(s) + z.msg("; q quits", "、q で中断") + "): "
 }
 
 // hint says how to answer this question.
 func (z *Quiz) hint(s Shown) string {
+	if s.Q.Type == Fill {
+		return z.msg("type the answer", "答えを入力")
+	}
 	n := len(s.Order)
 	first, last := Label(0, z.Lang), Label(n-1, z.Lang)
 	switch s.Q.Type {
@@ -191,8 +201,6 @@ func (z *Quiz) hint(s Shown) string {
 		}
 		slices.Reverse(ls)
 		return fmt.Sprintf(z.msg("the labels in order, such as %s", "記号を正しい順に。例: %s"), strings.Join(ls, " "))
-	case Fill:
-		return z.msg("type the answer", "答えを入力")
 	}
 	return fmt.Sprintf("%s-%s", first, last)
 }
@@ -286,9 +294,11 @@ func (z *Quiz) WriteSummary(sc *Score) {
 	if skipped := len(z.Questions) - asked; skipped > 0 {
 		switch {
 		case sc.TimeUp:
-			fmt.Fprintf(w, z.msg("Time is up: %d questions were not asked.\n", "時間切れです。%d問は出題されませんでした。\n"), skipped)
+			fmt.Fprintf(w, z.msg("Time is up: %d questions were not answered.\n", "時間切れです。%d問は解答されませんでした。\n"), skipped)
+		case sc.Quit:
+			fmt.Fprintf(w, z.msg("Stopped: %d questions were not answered.\n", "中断しました。%d問は解答されませんでした。\n"), skipped)
 		default:
-			fmt.Fprintf(w, z.msg("The input ended: %d questions were not asked.\n", "入力が終わったため、%d問は出題されませんでした。\n"), skipped)
+			fmt.Fprintf(w, z.msg("The input ended: %d questions were not answered.\n", "入力が終わったため、%d問は解答されませんでした。\n"), skipped)
 		}
 	}
 	if z.ExamMode {
@@ -319,7 +329,7 @@ func (z *Quiz) WriteSummary(sc *Score) {
 			width = max(width, runewidth.StringWidth(tp.Title.In(z.Lang)))
 		}
 	}
-	var weak []string
+	var weakIDs []string
 	for _, tp := range z.Lib.Topics {
 		t := by[tp.ID]
 		if t == nil {
@@ -328,11 +338,11 @@ func (z *Quiz) WriteSummary(sc *Score) {
 		title := tp.Title.In(z.Lang)
 		pad := strings.Repeat(" ", width-runewidth.StringWidth(title))
 		fmt.Fprintf(w, "  %s%s  %d/%d\n", title, pad, t.right, t.of)
-		if t.right*2 < t.of || t.right == 0 {
-			weak = append(weak, tp.ID)
+		if weak(t.right, t.of) {
+			weakIDs = append(weakIDs, tp.ID)
 		}
 	}
-	if len(weak) == 0 {
+	if len(weakIDs) == 0 {
 		return
 	}
 	var lessons []string
@@ -341,7 +351,7 @@ func (z *Quiz) WriteSummary(sc *Score) {
 			lessons = append(lessons, o.Shown.Q.Lesson)
 		}
 	}
-	fmt.Fprintf(w, z.msg("To review: %s\n", "復習するとよい分野: %s\n"), strings.Join(z.titles(weak), z.msg("; ", "、")))
+	fmt.Fprintf(w, z.msg("To review: %s\n", "復習するとよい分野: %s\n"), strings.Join(z.titles(weakIDs), z.msg("; ", "、")))
 	for _, l := range lessons {
 		fmt.Fprintf(w, "  mailsim lesson %s\n", l)
 	}
