@@ -294,11 +294,11 @@ func (z *Quiz) WriteSummary(sc *Score) {
 	if skipped := len(z.Questions) - asked; skipped > 0 {
 		switch {
 		case sc.TimeUp:
-			fmt.Fprintf(w, z.msg("Time is up: %d questions were not answered.\n", "時間切れです。%d問は解答されませんでした。\n"), skipped)
+			fmt.Fprintf(w, z.msg("Unanswered: %d (time is up).\n", "未解答: %d問(時間切れ)\n"), skipped)
 		case sc.Quit:
-			fmt.Fprintf(w, z.msg("Stopped: %d questions were not answered.\n", "中断しました。%d問は解答されませんでした。\n"), skipped)
+			fmt.Fprintf(w, z.msg("Unanswered: %d (stopped).\n", "未解答: %d問(中断)\n"), skipped)
 		default:
-			fmt.Fprintf(w, z.msg("The input ended: %d questions were not answered.\n", "入力が終わったため、%d問は解答されませんでした。\n"), skipped)
+			fmt.Fprintf(w, z.msg("Unanswered: %d (the input ended).\n", "未解答: %d問(入力の終わり)\n"), skipped)
 		}
 	}
 	if z.ExamMode {
