@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -65,14 +66,11 @@ func runLesson(ios *IOStreams, g *globalOptions, o *lessonOptions, args []string
 	}
 	l, ok := lib.Lesson(args[0])
 	if !ok {
-		return badInput(fmt.Errorf("%s", msg(lang,
+		return badInput(errors.New(msg(lang,
 			fmt.Sprintf("lesson: no lesson %q; the lessons are %s", args[0], strings.Join(lesson.LessonIDs, ", ")),
 			fmt.Sprintf("lesson: レッスン「%s」はありません。レッスンは %s です", args[0], strings.Join(lesson.LessonIDs, "、")))))
 	}
-	in, err := answerInput(ios)
-	if err != nil {
-		return err
-	}
+	in := answerInput(ios)
 	defer in.Close()
 	w := &lesson.Walk{Lib: lib, Lesson: l, Lang: lang, In: in, Out: ios.Out, Width: termWidth(ios),
 		Progress: prog, Save: func() { store.save(prog) }, Seed: o.seed, Restart: o.restart,

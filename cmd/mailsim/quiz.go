@@ -125,10 +125,7 @@ func runQuiz(ios *IOStreams, g *globalOptions, o *quizOptions) error {
 		return badInput(errors.New(msg(lang, "quiz: no question matches; see 'mailsim quiz --list' and 'mailsim quiz --topics'",
 			"quiz: 条件に合う問題がありません。mailsim quiz --list と mailsim quiz --topics で確認してください")))
 	}
-	in, err := answerInput(ios)
-	if err != nil {
-		return err
-	}
+	in := answerInput(ios)
 	defer in.Close()
 	z := &lesson.Quiz{Questions: qs, Seed: o.seed, Lang: lang, In: in, Out: ios.Out, Lib: lib,
 		ExamMode: o.examMode, Now: o.now,
@@ -234,12 +231,12 @@ type answers struct {
 	lines lesson.Input
 }
 
-func answerInput(ios *IOStreams) (*answers, error) {
+func answerInput(ios *IOStreams) *answers {
 	a := &answers{ios: ios}
 	if ios.InFile == nil {
 		a.lines = lesson.Lines(ios.In, ios.Out)
 	}
-	return a, nil
+	return a
 }
 
 func (a *answers) Ask(p string) (string, error) {

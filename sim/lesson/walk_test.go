@@ -52,7 +52,11 @@ func walkWith(t *testing.T, lib *Library, p *Progress, id string, lang i18n.Lang
 	}
 	w := &Walk{Lib: lib, Lesson: l, Lang: lang, In: in, Out: &out,
 		Progress: p, Seed: 1,
-		Play: func(id string) error { played = append(played, id); out.WriteString("<played " + id + ">\n"); return nil }}
+		Play: func(id string) error {
+			played = append(played, id)
+			out.WriteString("<played " + id + ">\n")
+			return nil
+		}}
 	if err := w.Run(); err != nil {
 		t.Fatal(err)
 	}
