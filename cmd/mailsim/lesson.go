@@ -75,9 +75,9 @@ func runLesson(ios *IOStreams, g *globalOptions, o *lessonOptions, args []string
 	w := &lesson.Walk{Lib: lib, Lesson: l, Lang: lang, In: in, Out: ios.Out, Width: termWidth(ios),
 		Progress: prog, Save: func() { store.save(prog) }, Seed: o.seed, Restart: o.restart,
 		Play: func(id string) error {
-			// The player needs the keyboard: give back the line editor first.
+			// The player needs the keyboard: close the line editor first.
 			in.Close()
-			return playInline(ios, lang, id)
+			return playInline(ios, in.kb, lang, id)
 		},
 	}
 	if o.restart {
@@ -89,14 +89,14 @@ func runLesson(ios *IOStreams, g *globalOptions, o *lessonOptions, args []string
 // playInline plays a bundled scenario inside a lesson: the player, in step
 // mode, when play would animate; the plain transcript otherwise (see
 // plainPlay).
-func playInline(ios *IOStreams, lang i18n.Lang, id string) error {
+func playInline(ios *IOStreams, kb *keyboard, lang i18n.Lang, id string) error {
 	topo, events, err := loadTrace(id)
 	if err != nil {
 		return err
 	}
-	if plainPlay(ios, &playOptions{}) {
+	if kb == nil || plainPlay(ios, &playOptions{}) {
 		return writePlain(ios.Out, topo, events, lang)
 	}
 	p := player.New(topo, events, player.Config{Lang: lang, Color: true, Speed: 100, Explain: explainEvent})
-	return player.RunTerminal(ios.InFile, ios.OutFile, p)
+	return kb.play(ios.InFile, ios.OutFile, p)
 }

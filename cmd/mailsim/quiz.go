@@ -223,10 +223,11 @@ func (p *progress) save(prog *lesson.Progress) {
 
 // answers reads the learner's answers: readline on a terminal (history,
 // arrows), one line at a time from a pipe. On a terminal the line editor
-// is opened for each question and closed in between, so that the player
-// can own the keyboard while a lesson plays a scenario.
+// reads the keyboard shared with the player, and is closed while a lesson
+// plays a scenario.
 type answers struct {
 	ios   *IOStreams
+	kb    *keyboard // on a terminal
 	term  prompt.Reader
 	lines lesson.Input
 }
@@ -235,6 +236,8 @@ func answerInput(ios *IOStreams) *answers {
 	a := &answers{ios: ios}
 	if ios.InFile == nil {
 		a.lines = lesson.Lines(ios.In, ios.Out)
+	} else {
+		a.kb = newKeyboard(ios.InFile)
 	}
 	return a
 }
@@ -244,7 +247,7 @@ func (a *answers) Ask(p string) (string, error) {
 		return a.lines.Ask(p)
 	}
 	if a.term == nil {
-		r, err := prompt.Terminal(a.ios.InFile, a.ios.Out, prompt.Config{Prompt: p})
+		r, err := a.kb.lineEditor(a.ios.Out, p)
 		if err != nil {
 			return "", err
 		}

@@ -36,9 +36,18 @@ type Config struct {
 
 // Terminal returns a Reader editing lines on the terminal in and out.
 func Terminal(in *os.File, out io.Writer, cfg Config) (Reader, error) {
+	return TerminalKeys(readline.NewCancelableStdin(in), out, cfg) // Close must not wait on a blocked read
+}
+
+// TerminalKeys is Terminal reading the keys typed on standard input from
+// keys instead of from the file itself, for a program that shares the
+// keyboard between the line editor and something else (the player in a
+// lesson). Closing the Reader closes keys, which must then stop a blocked
+// Read.
+func TerminalKeys(keys io.ReadCloser, out io.Writer, cfg Config) (Reader, error) {
 	rl, err := readline.NewEx(&readline.Config{
 		Prompt:          cfg.Prompt,
-		Stdin:           readline.NewCancelableStdin(in), // Close must not wait on a blocked read
+		Stdin:           keys,
 		Stdout:          out,
 		Stderr:          out,
 		HistoryLimit:    200,
