@@ -243,7 +243,7 @@ func (lib *Library) checkTags(p Pos, what string, tags, known []string, errAt fu
 // label ("ア is wrong", "the answer is 2") would point at the wrong one.
 var (
 	labelJA = regexp.MustCompile(`(^|[。、\s(「])[アイウエオ]は|正解は[アイウエオ1-5]`)
-	labelEN = regexp.MustCompile(`(?i)\b(choice|option|answer) \(?[1-5a-e]\)?\b`)
+	labelEN = regexp.MustCompile(`(?i)\b(choice|option) \(?[1-5]\)?\b|\banswer is \(?[1-5a-e]\)?(\W|$)`)
 )
 
 // namesALabel reports the texts of q that name a choice by its label.

@@ -228,3 +228,27 @@ func TestEveryLessonHasQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesALabel checks the guard against explanations that name a
+// shuffled choice by its label, and that ordinary prose passes it.
+func TestNamesALabel(t *testing.T) {
+	for _, c := range []struct {
+		en, ja string
+		bad    bool
+	}{
+		{"Choice 2 is wrong.", "誤りである。", true},
+		{"The answer is b.", "誤りである。", true},
+		{"Right.", "正解はウである。", true},
+		{"Right.", "アは誤りである。", true},
+		{"Right.", "誤り。イは関係ない。", true},
+		{"The server must answer a RCPT with 250.", "アドレスは宛先である。", false},
+		{"Option 25 of the filter.", "メールアドレスは正しい。", false},
+		{"Option 3 says so.", "正しい。", true},
+		{"The MTA answers 250.", "エンベロープFromは空である。", false},
+	} {
+		q := &Question{Explanation: i18n.T(c.en, c.ja)}
+		if got := len(namesALabel(q)) > 0; got != c.bad {
+			t.Errorf("%q / %q: flagged %v, want %v", c.en, c.ja, got, c.bad)
+		}
+	}
+}
