@@ -229,6 +229,18 @@ func TestEveryLessonHasQuestions(t *testing.T) {
 	}
 }
 
+// TestExplanationsNameNoLabel: choices are shuffled when shown, so an
+// explanation or a why that names a choice by its label ("アは…", "choice
+// 2") points at the wrong one.
+func TestExplanationsNameNoLabel(t *testing.T) {
+	for _, q := range bundled(t).Questions {
+		for _, bad := range namesALabel(q) {
+			p := q.At(bad.part)
+			t.Errorf("%s:%d:%d: question %s: %s", p.File, p.Line, p.Col, q.ID, bad.msg)
+		}
+	}
+}
+
 // TestNamesALabel checks the guard against explanations that name a
 // shuffled choice by its label, and that ordinary prose passes it.
 func TestNamesALabel(t *testing.T) {
