@@ -152,9 +152,8 @@ func (z *Quiz) msg(en, ja string) string { return i18n.T(en, ja).In(z.Lang) }
 
 func (z *Quiz) examIntro() string {
 	if z.Limit > 0 {
-		m := int(z.Limit.Round(time.Minute).Minutes())
-		return fmt.Sprintf(z.msg("Exam mode: %d questions in %d minutes. No feedback until the end.",
-			"試験モード: %d問、制限時間%d分。解説は最後にまとめて表示します。"), len(z.Questions), m)
+		return fmt.Sprintf(z.msg("Exam mode: %d questions in %s. No feedback until the end.",
+			"試験モード: %d問、制限時間%s。解説は最後にまとめて表示します。"), len(z.Questions), z.duration(z.Limit))
 	}
 	return fmt.Sprintf(z.msg("Exam mode: %d questions. No feedback until the end.",
 		"試験モード: %d問。解説は最後にまとめて表示します。"), len(z.Questions))
@@ -302,7 +301,7 @@ func (z *Quiz) WriteSummary(sc *Score) {
 		}
 	}
 	if z.ExamMode {
-		fmt.Fprintf(w, z.msg("Time: %s\n", "所要時間: %s\n"), sc.Elapsed.Round(time.Second))
+		fmt.Fprintf(w, z.msg("Time: %s\n", "所要時間: %s\n"), z.duration(sc.Elapsed))
 	}
 	if asked == 0 {
 		return
@@ -355,6 +354,19 @@ func (z *Quiz) WriteSummary(sc *Score) {
 	for _, l := range lessons {
 		fmt.Fprintf(w, "  mailsim lesson %s\n", l)
 	}
+}
+
+// duration says d in whole seconds: "4 min 30 s", "4分30秒".
+func (z *Quiz) duration(d time.Duration) string {
+	sec := int(d.Round(time.Second).Seconds())
+	m, s := sec/60, sec%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf(z.msg("%d s", "%d秒"), s)
+	case s == 0:
+		return fmt.Sprintf(z.msg("%d min", "%d分"), m)
+	}
+	return fmt.Sprintf(z.msg("%d min %d s", "%d分%d秒"), m, s)
 }
 
 func (z *Quiz) titles(ids []string) []string {

@@ -168,7 +168,7 @@ func TestExamMode(t *testing.T) {
 		t.Errorf("answered %d, time up %v; want 2 answered (100s each, 150s limit) and time up", len(sc.Outcomes), sc.TimeUp)
 	}
 	z.WriteSummary(sc)
-	if !strings.Contains(out.String(), "Unanswered: 1 (time is up).") || !strings.Contains(out.String(), "Time: 3m20s") {
+	if !strings.Contains(out.String(), "Unanswered: 1 (time is up).") || !strings.Contains(out.String(), "Time: 3 min 20 s") {
 		t.Errorf("summary:\n%s", out.String()[len(during):])
 	}
 }
