@@ -113,6 +113,8 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 		newCheckCmd(ios),
 		newPlayCmd(ios, g),
 		newExplainCmd(ios, g),
+		newLessonCmd(ios, g),
+		newQuizCmd(ios, g),
 		newBenchCmd(ios),
 		newVersionCmd(ios),
 	)

@@ -36,9 +36,18 @@ type Config struct {
 
 // Terminal returns a Reader editing lines on the terminal in and out.
 func Terminal(in *os.File, out io.Writer, cfg Config) (Reader, error) {
+	return TerminalKeys(readline.NewCancelableStdin(in), out, cfg) // Close must not wait on a blocked read
+}
+
+// TerminalKeys is Terminal reading the keys typed on standard input from
+// keys instead of from the file itself, for a program that shares the
+// keyboard between the line editor and something else (the player in a
+// lesson). Closing the Reader closes keys, which must then stop a blocked
+// Read.
+func TerminalKeys(keys io.ReadCloser, out io.Writer, cfg Config) (Reader, error) {
 	rl, err := readline.NewEx(&readline.Config{
 		Prompt:          cfg.Prompt,
-		Stdin:           readline.NewCancelableStdin(in), // Close must not wait on a blocked read
+		Stdin:           keys,
 		Stdout:          out,
 		Stderr:          out,
 		HistoryLimit:    200,
@@ -63,6 +72,18 @@ func (t *terminal) ReadLine() (string, error) {
 }
 
 func (t *terminal) Close() error { return t.rl.Close() }
+
+// SetPrompt changes the prompt shown before the next line, for a dialogue
+// whose question changes (mailsim quiz).
+func (t *terminal) SetPrompt(p string) { t.rl.SetPrompt(p) }
+
+// SetPrompt changes r's prompt if r shows one (a terminal); plain lines
+// have no prompt.
+func SetPrompt(r Reader, p string) {
+	if t, ok := r.(interface{ SetPrompt(string) }); ok {
+		t.SetPrompt(p)
+	}
+}
 
 // Lines returns a Reader of the plain lines of r: no prompt, no editing. A
 // last line without a line ending still counts.
