@@ -15,6 +15,7 @@ import (
 // lessonOptions are the flags of `mailsim lesson`.
 type lessonOptions struct {
 	restart bool
+	predict bool
 	seed    uint64
 }
 
@@ -45,6 +46,7 @@ answers a question, so a lesson can be read as a whole:
 		},
 	}
 	cmd.Flags().BoolVar(&o.restart, "restart", false, "start the lesson from the beginning")
+	cmd.Flags().BoolVar(&o.predict, "predict", false, "on a terminal, guess each server reply of the lesson's scenarios before it is shown")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "shuffle the check questions' choices with this seed")
 	return cmd
 }
@@ -77,7 +79,7 @@ func runLesson(ios *IOStreams, g *globalOptions, o *lessonOptions, args []string
 		Play: func(id string) error {
 			// The player needs the keyboard: close the line editor first.
 			in.Close()
-			return playInline(ios, in.kb, lang, id)
+			return playInline(ios, in.kb, lang, id, o.predict)
 		},
 	}
 	if o.restart {
@@ -87,9 +89,11 @@ func runLesson(ios *IOStreams, g *globalOptions, o *lessonOptions, args []string
 }
 
 // playInline plays a bundled scenario inside a lesson: the player, in step
-// mode, when play would animate; the plain transcript otherwise (see
-// plainPlay).
-func playInline(ios *IOStreams, kb *keyboard, lang i18n.Lang, id string) error {
+// mode (with predict, asking for each server reply first), when play would
+// animate; the plain transcript otherwise (see plainPlay): from a pipe the
+// lesson's own answers come on the same input, so predict is for the
+// terminal.
+func playInline(ios *IOStreams, kb *keyboard, lang i18n.Lang, id string, predict bool) error {
 	topo, events, err := loadTrace(id)
 	if err != nil {
 		return err
@@ -97,6 +101,6 @@ func playInline(ios *IOStreams, kb *keyboard, lang i18n.Lang, id string) error {
 	if kb == nil || plainPlay(ios, &playOptions{}) {
 		return writePlain(ios.Out, topo, events, lang)
 	}
-	p := player.New(topo, events, player.Config{Lang: lang, Color: true, Speed: 100, Explain: explainEvent})
+	p := player.New(topo, events, player.Config{Lang: lang, Color: true, Speed: 100, Explain: explainEvent, Predict: predict})
 	return kb.play(ios.InFile, ios.OutFile, p)
 }
