@@ -211,7 +211,6 @@ func (c *Conn) Close(from Side) {
 	}
 	c.Flush(from)
 	e := c.event(trace.Close, from)
-	e.Proto = trace.TCP
 	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from)}
 	c.w.emit(e)
 	c.closed[from] = true
@@ -305,7 +304,6 @@ func (c *Conn) step(t *task) {
 	case opAnswer:
 		if c.dial.srv == nil {
 			e := c.event(trace.Refused, ServerSide)
-			e.Proto = trace.TCP
 			e.TCP = trace.Segment{Ack: c.isn[ClientSide] + 1}
 			e.Text = i18n.M(msgRST, itoa(int(c.server.Port)))
 			w.emit(e)
@@ -315,13 +313,11 @@ func (c *Conn) step(t *task) {
 			return
 		}
 		e := c.event(trace.Accept, ServerSide)
-		e.Proto = trace.TCP
 		e.TCP = trace.Segment{Seq: c.isn[ServerSide], Ack: c.isn[ClientSide] + 1}
 		w.emit(e)
 		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opACK})
 	case opACK:
 		e := c.event(trace.Ack, ClientSide)
-		e.Proto = trace.TCP
 		e.TCP = trace.Segment{Seq: c.nextSeq(ClientSide), Ack: c.ack(ClientSide)}
 		w.emit(e)
 		// The server's greeting leaves as the handshake completes.
@@ -331,7 +327,6 @@ func (c *Conn) step(t *task) {
 		dl.d.Connected(c)
 	case opTimeout:
 		e := c.event(trace.Timeout, ClientSide)
-		e.Proto = trace.TCP
 		e.Text = i18n.M(msgTimeout, itoa(int(w.ConnectTimeout.Seconds())))
 		w.emit(e)
 		dl := c.dial
@@ -352,7 +347,6 @@ func (c *Conn) step(t *task) {
 // syn sends the client's SYN, try counting retransmissions.
 func (c *Conn) syn(try int) {
 	e := c.event(trace.Connect, ClientSide)
-	e.Proto = trace.TCP
 	e.TCP = trace.Segment{Seq: c.isn[ClientSide], Try: uint8(try)}
 	c.w.emit(e)
 	if c.dial.blocked != nil {
@@ -369,7 +363,6 @@ func (c *Conn) closeAfter(side Side) {
 // drop records a router dropping the SYN of c.
 func (w *World) drop(c *Conn, n *Network, try int) {
 	e := c.event(trace.Drop, ClientSide)
-	e.Proto = trace.TCP
 	e.Router = n.Router
 	e.Rule = trace.OP25B
 	e.TCP = trace.Segment{Seq: c.isn[ClientSide], Try: uint8(try)}

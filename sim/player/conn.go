@@ -89,16 +89,15 @@ func ConnectionOf(events []trace.Event, conn int) (Connection, bool) {
 	return c, found
 }
 
-// newConnection starts a connection at its first event, usually the SYN.
-// Until a protocol line names the protocol, it is the one of the server's
-// well-known port.
+// newConnection starts a connection at its first event, usually the SYN,
+// which carries the protocol of the service the connection is for.
 func newConnection(e *trace.Event) Connection {
 	c := Connection{Conn: e.Conn, Proto: e.Proto}
 	if client, server, ok := ends(e); ok {
 		c.Client, c.Server = client, server
 	}
-	if c.Proto == trace.NoProto || c.Proto == trace.TCP {
-		c.Proto = protoOfPort(c.Server.Port)
+	if c.Proto == trace.NoProto {
+		c.Proto = trace.TCP
 	}
 	return c
 }

@@ -46,11 +46,10 @@ func (m *Model) Exchange() (Exchange, bool) {
 		if !found {
 			continue
 		}
+		if x.Proto == trace.NoProto || x.Proto == trace.TCP {
+			x.Proto = e.Proto // the TCP events carry the service's protocol too
+		}
 		switch e.Kind {
-		case trace.Line:
-			if x.Proto == trace.NoProto {
-				x.Proto = e.Proto
-			}
 		case trace.Drop:
 			x.Gates = markDropped(x.Gates, e.Router, m.topo)
 		case trace.Refused:
@@ -63,7 +62,7 @@ func (m *Model) Exchange() (Exchange, bool) {
 		return Exchange{}, false
 	}
 	if x.Proto == trace.NoProto {
-		x.Proto = protoOfPort(x.Server.Port)
+		x.Proto = trace.TCP
 	}
 	// Look ahead from a SYN to the fate of its connection.
 	if cur := m.Current(); len(cur) > 0 && cur[0].Kind == trace.Connect && cur[0].Conn != 0 {
@@ -139,18 +138,4 @@ func markDropped(gs []Gate, router string, topo *trace.Topology) []Gate {
 		}
 	}
 	return gs
-}
-
-// protoOfPort names the protocol of a well-known port, for connections that
-// never got as far as a protocol line.
-func protoOfPort(port uint16) trace.Proto {
-	switch port {
-	case 25, 465, 587:
-		return trace.SMTP // RFC 5321, RFC 8314, RFC 6409
-	case 110, 995:
-		return trace.POP3 // RFC 1939, RFC 8314
-	case 53:
-		return trace.DNS // RFC 1035
-	}
-	return trace.TCP
 }

@@ -78,11 +78,11 @@ func (b *builder) connect(client, server string, port uint16, accept bool) (c, s
 	b.port++
 	c, s = b.ep(client, 49151+b.port), b.ep(server, port)
 	b.wait(time.Millisecond)
-	b.emit(trace.Event{Kind: trace.Connect, Conn: b.conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s})
+	b.emit(trace.Event{Kind: trace.Connect, Conn: b.conn, Proto: serviceProto(s.Port), Dir: trace.ClientToServer, Src: c, Dst: s})
 	if accept {
 		b.wait(time.Millisecond)
-		b.emit(trace.Event{Kind: trace.Accept, Conn: b.conn, Proto: trace.TCP, Dir: trace.ServerToClient, Src: s, Dst: c})
-		b.emit(trace.Event{Kind: trace.Ack, Conn: b.conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s})
+		b.emit(trace.Event{Kind: trace.Accept, Conn: b.conn, Proto: serviceProto(s.Port), Dir: trace.ServerToClient, Src: s, Dst: c})
+		b.emit(trace.Event{Kind: trace.Ack, Conn: b.conn, Proto: serviceProto(s.Port), Dir: trace.ClientToServer, Src: c, Dst: s})
 	}
 	return c, s, b.conn
 }
@@ -218,7 +218,7 @@ func copySession(s trace.Session) trace.Session {
 
 func (b *builder) close(from, to trace.Endpoint, conn int) {
 	b.wait(time.Millisecond)
-	b.emit(trace.Event{Kind: trace.Close, Conn: conn, Proto: trace.TCP, Src: from, Dst: to})
+	b.emit(trace.Event{Kind: trace.Close, Conn: conn, Proto: serviceProto(min(to.Port, from.Port)), Src: from, Dst: to})
 }
 
 func (b *builder) expect(ok bool, text i18n.Text) {
@@ -236,11 +236,11 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 
 	b.beginStep(1)
 	c, s, conn := b.connect("bot-pc", "mx.example.jp", 25, false)
-	b.emit(trace.Event{Kind: trace.Drop, Conn: conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s, Router: "isp-gw", Rule: trace.OP25B,
+	b.emit(trace.Event{Kind: trace.Drop, Conn: conn, Proto: serviceProto(s.Port), Dir: trace.ClientToServer, Src: c, Dst: s, Router: "isp-gw", Rule: trace.OP25B,
 		Text: i18n.Literal(i18n.T("isp-gw dropped the SYN: OP25B blocks TCP/25 from the dynamic range to outside hosts",
 			"isp-gwがSYNを破棄: OP25Bにより動的IPから外部への25番ポート宛て通信は遮断"))})
 	b.wait(30 * time.Second)
-	b.emit(trace.Event{Kind: trace.Timeout, Conn: conn, Proto: trace.TCP, Dir: trace.ClientToServer, Src: c, Dst: s,
+	b.emit(trace.Event{Kind: trace.Timeout, Conn: conn, Proto: serviceProto(s.Port), Dir: trace.ClientToServer, Src: c, Dst: s,
 		Text: i18n.Literal(i18n.T("bot-pc gave up after 30 s: no answer to its SYN", "bot-pcは30秒で諦めた: SYNに応答なし"))})
 	b.expect(true, i18n.T("blocked by isp-home's router", "isp-homeのルータで遮断された"))
 
@@ -412,4 +412,16 @@ func fixtureExplain(e *trace.Event, cmd string) []Explanation {
 			RFC:     "RFC 1939 5"})
 	}
 	return out
+}
+
+// serviceProto is the protocol the engine states on the TCP events of a
+// connection to port: the service that listens there in these fixtures.
+func serviceProto(port uint16) trace.Proto {
+	switch port {
+	case 25, 587:
+		return trace.SMTP
+	case 110:
+		return trace.POP3
+	}
+	return trace.TCP
 }

@@ -53,7 +53,10 @@ func (k Kind) String() string {
 	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// Proto is the protocol an event belongs to.
+// Proto is the protocol an event belongs to. The TCP events of a
+// connection (SYN, SYN-ACK, ACK, RST, FIN, drops, timeouts) carry the
+// protocol of the service it is for, known from the listener, not guessed
+// from the port; TCP when nothing listens there.
 type Proto uint8
 
 // Protocols.
