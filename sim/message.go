@@ -17,9 +17,9 @@ func composeMessage(from, headerFrom string, to []string, subject, body string, 
 	b.Grow(256 + len(body))
 	b.WriteString("From: ")
 	b.WriteString(headerFrom)
-	b.WriteString("\r\nTo: ")
-	b.WriteString(strings.Join(to, ", "))
-	b.WriteString("\r\nSubject: ")
+	b.WriteString("\r\n")
+	writeAddressField(&b, "To: ", to)
+	b.WriteString("Subject: ")
 	// RFC 5322 2.2: header fields are ASCII; other text goes in RFC 2047
 	// encoded-words, base64 as Japanese mail clients write them.
 	b.WriteString(mime.BEncoding.Encode("UTF-8", subject))
@@ -36,6 +36,34 @@ func composeMessage(from, headerFrom string, to []string, subject, body string, 
 	b.WriteString("\r\n")
 	writeBody(&b, body)
 	return []byte(b.String())
+}
+
+// foldAt is where an address field is folded: RFC 5322 2.1.1 asks for
+// lines of at most 78 characters (and allows 998).
+const foldAt = 78
+
+// writeAddressField writes a header field listing addresses, folded before
+// an address that would take the line past foldAt (RFC 5322 2.2.3: a CRLF
+// followed by white space), so that a message to many recipients keeps
+// every line within the limits of RFC 5322 2.1.1 and RFC 5321 4.5.3.1.6.
+func writeAddressField(b *strings.Builder, name string, addrs []string) {
+	b.WriteString(name)
+	n := len(name)
+	for i, a := range addrs {
+		if i > 0 {
+			b.WriteByte(',')
+			n++
+			if n+1+len(a) > foldAt {
+				b.WriteString("\r\n")
+				n = 0
+			}
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(a)
+		n += len(a)
+	}
+	b.WriteString("\r\n")
 }
 
 func isASCII(s string) bool {

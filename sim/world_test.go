@@ -11,6 +11,7 @@ import (
 	"net/textproto"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -580,5 +581,31 @@ func TestJapaneseMessage(t *testing.T) {
 	}
 	if !slices.Contains(tw.lines(), "SMTP > MAIL FROM:<alice@isp.example> BODY=8BITMIME") {
 		t.Error("8-bit text was sent without BODY=8BITMIME")
+	}
+}
+
+// TestManyRecipientsFolded sends one message to 90 recipients: the To:
+// field is folded (RFC 5322 2.2.3), so no line of the message passes 78
+// characters and the server takes it, where an unfolded field passed the
+// 1000-octet text line limit and got 554 5.6.0.
+func TestManyRecipientsFolded(t *testing.T) {
+	var to []string
+	for i := range 90 {
+		to = append(to, "user"+strconv.Itoa(i)+"@example.jp")
+	}
+	data := composeMessage("alice@isp.example", "", to, "Hi", "Hello", DefaultStart, "x@test")
+	r := bufio.NewReader(bytes.NewReader(data))
+	m, err := mail.ReadMessage(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.Header.AddressList("To")
+	if err != nil || len(got) != 90 {
+		t.Fatalf("To: parses to %d addresses (%v), want 90", len(got), err)
+	}
+	for _, l := range strings.Split(string(data), "\r\n") {
+		if len(l) > foldAt {
+			t.Errorf("line of %d characters: %q", len(l), l)
+		}
 	}
 }
