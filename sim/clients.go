@@ -30,7 +30,6 @@ type smtpClient struct {
 	core   *smtp.Client
 	in     lineReader
 	parser smtp.ReplyParser
-	last   int // the code of the last reply: 354 and 334 say what the next lines are
 	res    SMTPResult
 	done   func(SMTPResult)
 	ended  bool
@@ -68,7 +67,6 @@ func (cl *smtpClient) Receive(c *Conn, p Data) {
 		cl.res.Replies = append(cl.res.Replies, r.Code)
 		lines := cl.core.Next(r)
 		if r.Code == smtp.C421ServiceNotAvailable || cl.core.Done() && len(lines) == 0 && r.Code == smtp.C221Closing {
-			cl.last = r.Code
 			return // the server closes: the session ends with its FIN
 		}
 		if len(lines) == 0 {
@@ -77,16 +75,10 @@ func (cl *smtpClient) Receive(c *Conn, p Data) {
 			continue
 		}
 		for _, l := range lines {
-			c.Line(ClientSide, l, cl.tag(r.Code, l), nil)
+			c.Line(ClientSide, l, clientLineTag(r.Code, l), nil)
 		}
-		cl.last = r.Code
 		c.Flush(ClientSide)
 	}
-}
-
-// tag says what a line sent after a reply with code is.
-func (cl *smtpClient) tag(code int, line string) trace.Tag {
-	return clientLineTag(code, line)
 }
 
 // clientLineTag says what an SMTP client line is, from the reply before
