@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -306,7 +307,7 @@ func Suggest(q string) []string {
 			return
 		}
 		seen[f] = true
-		if d := distance(fq, []rune(f), limit); d <= limit {
+		if d := suggest.Distance(fq, []rune(f), limit); d <= limit {
 			best = append(best, cand{w, d})
 		}
 	}
@@ -332,41 +333,6 @@ func Suggest(q string) []string {
 		out = append(out, c.word)
 	}
 	return out
-}
-
-// distance is the optimal string alignment distance between a and b (a
-// swap of two neighbours counts once: "rctp" is one from "rcpt"), or
-// limit+1 as soon as it must exceed limit.
-func distance(a, b []rune, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // ForView is what the player's explain pane and `mailsim explain` for a

@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/scenario"
 )
@@ -98,7 +99,7 @@ func (d *decoder) fields(n *yaml.Node, what string, fs ...field) {
 		}
 		if !found {
 			msg := fmt.Sprintf("%s: unknown key %q", what, k.Value)
-			if s := suggest(k.Value, names); s != "" {
+			if s := suggest.Closest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 				suggested[s] = true
 			}
@@ -258,39 +259,6 @@ func sortErrors(l ErrorList) {
 		}
 		return a.Col < b.Col
 	})
-}
-
-// suggest returns the candidate closest to s, if it is close enough to be a
-// typo.
-func suggest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := distance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // unfoldJapanese removes the spaces that YAML's folded style (">") puts

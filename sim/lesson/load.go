@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/lessons"
 	"github.com/mailsim/mailsim/sim/scenario"
 )
@@ -191,7 +192,7 @@ func (lib *Library) index() ErrorList {
 		}
 		if !slices.Contains(LessonIDs, q.Lesson) {
 			msg := fmt.Sprintf("question %s: unknown lesson %q", q.ID, q.Lesson)
-			if s := suggest(q.Lesson, LessonIDs); s != "" {
+			if s := suggest.Closest(q.Lesson, LessonIDs); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			errAt(q.At("lesson"), "%s; use one of %s", msg, strings.Join(LessonIDs, ", "))
@@ -224,7 +225,7 @@ func (lib *Library) checkTags(p Pos, what string, tags, known []string, errAt fu
 		p := at(i)
 		if _, ok := lib.topics[t]; !ok {
 			msg := fmt.Sprintf("%s: unknown topic %q", what, t)
-			if s := suggest(t, known); s != "" {
+			if s := suggest.Closest(t, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			errAt(p, "%s; topics and misconceptions are listed in lessons/topics.yaml", msg)

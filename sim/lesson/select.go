@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/mailsim/mailsim/internal/suggest"
 )
 
 // Filter says which questions a quiz draws from. Empty fields select
@@ -55,7 +57,7 @@ func (lib *Library) TopicIDs(args []string) ([]string, error) {
 		}
 		if n == 0 {
 			msg := fmt.Sprintf("unknown topic %q", a)
-			if s := suggest(a, all); s != "" {
+			if s := suggest.Closest(a, all); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return nil, fmt.Errorf("%s; run 'mailsim quiz --topics' to list them", msg)

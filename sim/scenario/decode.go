@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim/i18n"
 )
 
@@ -67,7 +68,7 @@ func (d *decoder) fields(n *yaml.Node, what string, fs ...field) {
 		}
 		if !found {
 			msg := fmt.Sprintf("%s: unknown key %q", what, k.Value)
-			if s := suggest(k.Value, names); s != "" {
+			if s := suggest.Closest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			d.errorf(k, "%s; valid keys: %s", msg, strings.Join(names, ", "))

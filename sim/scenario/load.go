@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/scenarios"
 )
 
@@ -20,7 +21,7 @@ func Load(arg string) (*Scenario, error) {
 		if err != nil {
 			ids, _ := BundledIDs()
 			msg := fmt.Sprintf("no bundled scenario %q", arg)
-			if s := suggest(arg, ids); s != "" {
+			if s := suggest.Closest(arg, ids); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return nil, errors.New(msg + "; run 'mailsim list' to see them, or give a path to a .yaml file")

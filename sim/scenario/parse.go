@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/smtp"
 )
@@ -267,7 +268,7 @@ func (d *decoder) oneOf(n *yaml.Node, what string, allowed ...string) string {
 	}
 	if s != "" {
 		msg := what + ": " + strconv.Quote(s) + " is not one of " + strings.Join(allowed, ", ")
-		if sg := suggest(s, allowed); sg != "" {
+		if sg := suggest.Closest(s, allowed); sg != "" {
 			msg += " (did you mean " + strconv.Quote(sg) + "?)"
 		}
 		d.errorf(n, "%s", msg)

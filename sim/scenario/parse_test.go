@@ -89,15 +89,6 @@ func TestLoadUnknownID(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	keys := []string{"client", "server", "from", "to", "subject"}
-	for in, want := range map[string]string{"form": "from", "sever": "server", "xyzzy": "", "clint": "client"} {
-		if got := suggest(in, keys); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // FuzzParse feeds arbitrary bytes to the loader: it may reject them, but it
 // must never panic, and whatever it accepts must also build and run.
 func FuzzParse(f *testing.F) {

@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim"
 )
 
@@ -96,7 +97,7 @@ func validate(d *decoder, sc *Scenario) {
 // unknown reports a reference to something that is not defined.
 func (d *decoder) unknown(r Ref, kind string, defined []string) {
 	msg := kind + " " + quote(r.Name) + " is not defined"
-	if s := suggest(r.Name, defined); s != "" {
+	if s := suggest.Closest(r.Name, defined); s != "" {
 		msg += " (did you mean " + quote(s) + "?)"
 	} else if len(defined) > 0 {
 		msg += "; defined: " + strings.Join(defined, ", ")
