@@ -25,8 +25,13 @@ func (r *Report) OK() bool { return r.Missed == 0 }
 
 // Run plays the scenario on a fresh world, sending every event to sink, and
 // checks each step's expectations as it goes.
+//
+// A run that passes MaxEvents stops after the step that passed it, with an
+// ErrorList naming that step; sink receives no event past the limit, so
+// memory stays bounded whatever the file asks for.
 func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
-	w, err := sc.Build(sink)
+	b := &budget{sink: sink}
+	w, err := sc.Build(b)
 	if err != nil {
 		return nil, err
 	}
@@ -37,8 +42,33 @@ func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 			c := checker{w: w, rep: rep, res: r}
 			c.check(st.Expect)
 		}
+		if b.n > MaxEvents {
+			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
+				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, MaxEvents)}
+		}
 	}
 	return rep, nil
+}
+
+// Check plays the scenario without keeping its trace, and returns the error
+// Run would: what Check accepts, Run runs. It is what `mailsim check` does
+// after Parse.
+func Check(sc *Scenario) error {
+	_, err := Run(sc, nil)
+	return err
+}
+
+// budget is a Sink that counts events and passes on at most MaxEvents.
+type budget struct {
+	sink trace.Sink
+	n    int
+}
+
+func (b *budget) Emit(e *trace.Event) {
+	b.n++
+	if b.n <= MaxEvents && b.sink != nil {
+		b.sink.Emit(e)
+	}
 }
 
 // Repeat builds the world once and plays all the steps n times over, as if
