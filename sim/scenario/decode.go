@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/transcript"
 )
 
 // decoder walks a yaml.Node tree, collecting every error with its position
@@ -196,10 +197,12 @@ func (d *decoder) multiline(n *yaml.Node, what string, maxBytes int, maxName str
 }
 
 // control returns the byte offset and value of the first control character
-// of s not in allowed: C0, DEL and C1 (ECMA-48), or -1.
+// of s not in allowed, or -1: C0, DEL and C1 (ECMA-48), and the characters
+// that change how a terminal draws what follows (bidirectional overrides,
+// line separators; see transcript.IsUnsafe).
 func control(s, allowed string) (int, rune) {
 	for i, r := range s {
-		if (r < 0x20 || r >= 0x7f && r <= 0x9f) && !strings.ContainsRune(allowed, r) {
+		if (r < 0x20 || r == 0x7f || transcript.IsUnsafe(r)) && !strings.ContainsRune(allowed, r) {
 			return i, r
 		}
 	}

@@ -142,8 +142,12 @@ func aliasOffset(src []byte, name string) int {
 	if err != nil {
 		return 0
 	}
-	if loc := re.FindIndex(src); loc != nil {
-		return bytes.IndexByte(src[loc[0]:], '*') + loc[0]
+	for _, loc := range re.FindAllIndex(src, -1) {
+		star := bytes.IndexByte(src[loc[0]:], '*') + loc[0]
+		lineStart := bytes.LastIndexByte(src[:star], '\n') + 1
+		if !bytes.Contains(src[lineStart:star], []byte("#")) { // not in a comment
+			return star
+		}
 	}
 	return 0
 }
