@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -145,6 +146,9 @@ func Main(args []string, ios *IOStreams) int {
 	if err == nil {
 		return ExitOK
 	}
+	if g.lang == "" {
+		g.lang = langArg(args) // cobra stopped before it parsed the flags
+	}
 	lang, lerr := g.language(ios)
 	if lerr != nil {
 		lang = i18n.EN
@@ -167,4 +171,20 @@ func fixedCompletions(values ...string) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// langArg finds --lang among args the way pflag would read it.
+func langArg(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			return v
+		}
+		if a == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }
