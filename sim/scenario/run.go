@@ -37,7 +37,7 @@ func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 	}
 	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
 	for i, st := range sc.Steps {
-		r := play(w, i, st)
+		r := play(w, i, st, b.over)
 		if st.Expect != nil {
 			c := checker{w: w, rep: rep, res: r}
 			c.check(st.Expect)
@@ -64,6 +64,30 @@ type budget struct {
 	n    int
 }
 
+func (b *budget) over() bool { return b.n > MaxEvents }
+
+// waitChunk is how much virtual time a wait lets pass between looks at the
+// budget. Waiting in pieces is the same as waiting at once: the scheduler
+// runs every task in time order either way, and a piece that ends while a
+// connection is in progress runs it to its end as the whole wait would.
+const waitChunk = time.Hour
+
+// wait lets d pass in pieces of waitChunk, stopping early once over reports
+// that the run passed its budget.
+func wait(w *sim.World, d time.Duration, over func() bool) {
+	if over == nil {
+		w.Wait(d)
+		return
+	}
+	end := w.Date().Add(d) // the start is before MaxStart, the waits add up to at most MaxTotalWait
+	for {
+		w.Wait(min(waitChunk, max(end.Sub(w.Date()), 0)))
+		if !w.Date().Before(end) || over() {
+			return
+		}
+	}
+}
+
 func (b *budget) Emit(e *trace.Event) {
 	b.n++
 	if b.n <= MaxEvents && b.sink != nil {
@@ -83,7 +107,7 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 	}
 	for k := range n {
 		for i, st := range sc.Steps {
-			play(w, i, st)
+			play(w, i, st, nil)
 		}
 		if progress != nil {
 			progress(k + 1)
@@ -94,12 +118,16 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 
 // play runs step i: its heading, its narration, its action, and whatever
 // the action set in motion (relays, bounces).
-func play(w *sim.World, i int, st *Step) result {
+//
+// over, if not nil, reports that the run passed its budget: a wait then
+// stops at the next hour of virtual time instead of simulating days of
+// retries whose events nobody will keep.
+func play(w *sim.World, i int, st *Step, over func() bool) result {
 	w.BeginStep(i, st.Kind, summary(st))
 	if !st.Say.IsZero() {
 		w.Say(st.Say)
 	}
-	r := act(w, st)
+	r := act(w, st, over)
 	w.Settle()
 	return r
 }
@@ -123,7 +151,7 @@ type result struct {
 	talk  *sim.TalkResult
 }
 
-func act(w *sim.World, st *Step) result {
+func act(w *sim.World, st *Step, over func() bool) result {
 	switch st.Kind {
 	case "send":
 		s := st.Send
@@ -149,7 +177,7 @@ func act(w *sim.World, st *Step) result {
 		r := w.Talk(w.Host(t.Client.Name), w.Host(t.Server.Host.Name), uint16(t.Server.Port), t.Lines)
 		return result{talk: &r}
 	case "wait":
-		w.Wait(st.Wait)
+		wait(w, st.Wait, over)
 	case "configure":
 		reconfigure(w, st.Config)
 	}
