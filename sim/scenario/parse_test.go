@@ -53,6 +53,9 @@ func TestBundledScenariosLoad(t *testing.T) {
 		t.Fatalf("got %d bundled scenarios, want at least 5", len(all))
 	}
 	for _, sc := range all {
+		if err := Check(sc); err != nil {
+			t.Errorf("%s: check refuses a bundled scenario: %v", sc.ID, err)
+		}
 		if sc.Title.EN == "" || sc.Title.JA == "" || sc.Title.EN == sc.Title.JA {
 			t.Errorf("%s: title must exist in English and Japanese, got %+v", sc.ID, sc.Title)
 		}
