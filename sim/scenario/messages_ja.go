@@ -19,7 +19,7 @@ var messagesJA = map[string]string{
 	// YAML syntax.
 	`YAML syntax: %s`: `YAMLの構文エラー: %s`,
 	`YAML syntax: nested more than %d levels deep (the limit MaxDepth)`:                                              `YAMLの構文エラー: 入れ子が%d段を超えています(上限 MaxDepth)`,
-	`YAML syntax: only YAML 1.1 and 1.2 are read; remove the %%YAML line or write %%YAML 1.2`:                        `YAMLの構文エラー: 読めるのはYAML 1.1と1.2だけです。%%YAML の行を削除するか、%%YAML 1.2 と書いてください`,
+	`YAML syntax: this %%YAML version cannot be read; remove the %%YAML line (or write %%YAML 1.1)`:                  `YAMLの構文エラー: この %%YAML のバージョンは読めません。%%YAML の行を削除してください(または %%YAML 1.1 と書いてください)`,
 	`YAML syntax: the alias *%s refers to no anchor &%s; aliases are not supported here anyway: write the value out`: `YAMLの構文エラー: エイリアス *%s が参照するアンカー &%s がありません。エイリアスはもともと使えないので、値をそのまま書いてください`,
 	`nested more than %d levels deep (the limit MaxDepth)`:                                                           `入れ子が%d段を超えています(上限 MaxDepth)`,
 	`the alias *%s is not supported: write the value out where it is used`:                                           `エイリアス *%s は使えません。使う場所に値をそのまま書いてください`,

@@ -64,7 +64,7 @@ func syntaxError(file string, src []byte, err error) *Error {
 		return newError(file, line, col, "YAML syntax: nested more than %d levels deep (the limit MaxDepth)", MaxDepth)
 	case strings.Contains(msg, "incompatible YAML document"):
 		line := directiveLine(src)
-		return newError(file, line, 1, "YAML syntax: only YAML 1.1 and 1.2 are read; remove the %%YAML line or write %%YAML 1.2")
+		return newError(file, line, 1, "YAML syntax: this %%YAML version cannot be read; remove the %%YAML line (or write %%YAML 1.1)")
 	}
 	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
 		line, col := position(src, aliasOffset(src, m[1]))
