@@ -54,3 +54,18 @@ func unsafe(s string) rune {
 	}
 	return -1
 }
+
+// TestEveryCommandHasJapaneseUsage fails when a command is added without
+// its Japanese usage line.
+func TestEveryCommandHasJapaneseUsage(t *testing.T) {
+	ios, _, _ := testStreams(nil)
+	root, _ := newRootCmd(ios)
+	for _, c := range append(root.Commands(), root) {
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		if shortJA[c.Name()] == "" {
+			t.Errorf("command %s has no Japanese usage line in shortJA", c.Name())
+		}
+	}
+}
