@@ -219,11 +219,10 @@ func RunTerminal(in, out *os.File, p *Player) error {
 	poll := !notifyResize(resize)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, stopSignals()...)
-	tstp := make(chan os.Signal, 1)
-	notifySuspend(tstp)
+	suspend, stopSelf, release := JobControl()
+	defer release()
 	defer signal.Stop(resize)
 	defer signal.Stop(stop)
-	defer signal.Stop(tstp)
 	done := make(chan struct{})
 	defer close(done)
 	var keys <-chan []byte
@@ -231,7 +230,17 @@ func RunTerminal(in, out *os.File, p *Player) error {
 		keys = readKeys(in, done)
 	}
 	return Run(&termScreen{in: in, out: out}, p, Inputs{Keys: keys, Ticks: ticker.C, Resize: resize, Stop: stop,
-		Suspend: tstp, StopSelf: func() { stopSelf(tstp) }, PollSize: poll})
+		Suspend: suspend, StopSelf: stopSelf, PollSize: poll})
+}
+
+// JobControl returns what Inputs needs for Ctrl-Z and SIGTSTP on a real
+// terminal: the channel SIGTSTP arrives on, the function that stops the
+// process until it is continued, and release, to call when the player is
+// done. Where there is no job control the channel never fires.
+func JobControl() (suspend <-chan os.Signal, stopSelf func(), release func()) {
+	tstp := make(chan os.Signal, 1)
+	notifySuspend(tstp)
+	return tstp, func() { stopSelfUntilContinued(tstp) }, func() { signal.Stop(tstp) }
 }
 
 // readKeys reads r in its own goroutine, since a read blocks until a key

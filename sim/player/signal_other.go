@@ -16,5 +16,5 @@ func notifyResize(chan<- os.Signal) bool { return false }
 // notifySuspend does nothing: there is no job control here.
 func notifySuspend(chan<- os.Signal) {}
 
-// stopSelf does nothing: there is no job control here.
-func stopSelf(chan os.Signal) {}
+// stopSelfUntilContinued does nothing: there is no job control here.
+func stopSelfUntilContinued(chan os.Signal) {}
