@@ -141,7 +141,10 @@ func (k *keyboard) play(in, out *os.File, p *player.Player) error {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sig)
-	err := player.Run(&screen{in: in, out: out}, p, player.Inputs{Keys: keys, Ticks: ticker.C, Stop: sig, PollSize: true})
+	suspend, stopSelf, release := player.JobControl()
+	defer release()
+	err := player.Run(&screen{in: in, out: out}, p, player.Inputs{Keys: keys, Ticks: ticker.C, Stop: sig,
+		Suspend: suspend, StopSelf: stopSelf, PollSize: true})
 	close(stop)
 	wg.Wait()
 	return err

@@ -36,6 +36,7 @@ Keys (also listed on screen):
   s                 session state          t      full transcript (↑/↓ scroll)
   p                 play / pause           + -    speed
   q, Ctrl-C         quit                   Esc    close a pane
+  Ctrl-Z            suspend (fg resumes)
 
 When the output is not a terminal, NO_COLOR is set, TERM=dumb or --plain is
 given, or the input is not a terminal without --auto (nobody could press a

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -45,6 +46,22 @@ type ptySession struct {
 	vt     vt10x.Terminal
 	update chan struct{}
 	done   chan struct{}
+	mu     sync.Mutex
+	raw    strings.Builder // every byte the program wrote
+}
+
+// rawLen and rawSince read what the program wrote, escape sequences and
+// all, for what the emulated screen cannot show.
+func (s *ptySession) rawLen() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.raw.Len()
+}
+
+func (s *ptySession) rawSince(n int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.raw.String()[n:]
 }
 
 func startPlay(t *testing.T, bin string, args ...string) *ptySession {
@@ -77,6 +94,9 @@ func startMailsim(t *testing.T, bin string, args ...string) *ptySession {
 		for {
 			n, err := ptmx.Read(buf)
 			if n > 0 {
+				s.mu.Lock()
+				s.raw.Write(buf[:n])
+				s.mu.Unlock()
 				s.vt.Write(buf[:n])
 				select {
 				case s.update <- struct{}{}:
@@ -340,6 +360,42 @@ func TestPredictOnATerminal(t *testing.T) {
 	s.waitText(`What does mail.example.com answer to "EHLO spammer.example"?`)
 	s.press("250\r")
 	s.waitText("250: right.")
+	s.press("q")
+	s.exit(before)
+}
+
+// TestPlaySuspendOnATerminal presses Ctrl-Z in the real player. The test's
+// pseudo-terminal session has no shell, so its process group is orphaned
+// and the kernel discards the stop (POSIX: SIGTSTP to an orphaned process
+// group); what can be seen is that the player gave the terminal back
+// before it tried to stop (cooked mode, main screen, cursor shown), then
+// took it again with a full redraw and still answers keys. The stop itself
+// is sim/player's TestRunSuspend.
+func TestPlaySuspendOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildMailsim(t)
+	s := startPlay(t, bin, "op25b", "--lang", "en")
+	before, err := term.GetState(int(s.tty.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.waitText("q quit")
+	s.press("\r")
+	s.waitPos(1)
+	mark := s.rawLen()
+	s.press("\x1a")
+	s.waitFor("the player after Ctrl-Z", func(string) bool {
+		out := s.rawSince(mark)
+		leave := strings.Index(out, "\x1b[?25h\x1b[?1049l")
+		return leave >= 0 && strings.Contains(out[leave:], "\x1b[?1049h")
+	})
+	s.press("\r")
+	s.waitPos(2)
+	if got, _ := term.GetState(int(s.tty.Fd())); reflect.DeepEqual(before, got) {
+		t.Error("after Ctrl-Z the player runs in cooked mode")
+	}
 	s.press("q")
 	s.exit(before)
 }

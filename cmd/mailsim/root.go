@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -88,7 +89,7 @@ func (g *globalOptions) language(ios *IOStreams) (i18n.Lang, error) {
 	return l, nil
 }
 
-func newRootCmd(ios *IOStreams) *cobra.Command {
+func newRootCmd(ios *IOStreams) (*cobra.Command, *globalOptions) {
 	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "mailsim",
@@ -110,7 +111,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 	root.AddCommand(
 		newListCmd(ios, g),
 		newRunCmd(ios, g),
-		newCheckCmd(ios),
+		newCheckCmd(ios, g),
 		newPlayCmd(ios, g),
 		newExplainCmd(ios, g),
 		newLessonCmd(ios, g),
@@ -133,27 +134,35 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 			}
 		}
 	}
-	return root
+	localizeHelp(root, g, ios)
+	return root, g
 }
 
 // Main runs mailsim with args and returns the process exit code.
 func Main(args []string, ios *IOStreams) int {
-	root := newRootCmd(ios)
+	root, g := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
 	}
+	if g.lang == "" {
+		g.lang = langArg(args) // cobra stopped before it parsed the flags
+	}
+	lang, lerr := g.language(ios)
+	if lerr != nil {
+		lang = i18n.EN
+	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(ios.ErrOut, "mailsim:", ee.err)
+			fmt.Fprintln(ios.ErrOut, "mailsim:", errorText(ee.err, lang))
 		}
 		return ee.code
 	}
 	// Errors from cobra itself are usage errors: unknown command or flag.
-	fmt.Fprintln(ios.ErrOut, "mailsim:", err)
-	fmt.Fprintln(ios.ErrOut, "Run 'mailsim --help' for usage.")
+	fmt.Fprintln(ios.ErrOut, "mailsim:", errorText(err, lang))
+	fmt.Fprintln(ios.ErrOut, msg(lang, "Run 'mailsim --help' for usage.", "使い方は mailsim --help で表示できます。"))
 	return ExitBadInput
 }
 
@@ -162,4 +171,20 @@ func fixedCompletions(values ...string) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// langArg finds --lang among args the way pflag would read it.
+func langArg(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			return v
+		}
+		if a == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }

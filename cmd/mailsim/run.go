@@ -65,7 +65,9 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 		return err
 	}
 	if len(args) == 0 {
-		return badInput(errors.New("run: name a scenario (see 'mailsim list') or a .yaml file, or use --all"))
+		return badInput(errors.New(msg(opts.lang,
+			"run: name a scenario (see 'mailsim list') or a .yaml file, or use --all",
+			"run: シナリオ名(mailsim list で一覧)か .yaml ファイルを指定するか、--all を付けてください")))
 	}
 	// Load everything first: a broken file stops the run before any output.
 	var scs []*scenario.Scenario
@@ -84,7 +86,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 		rec := &trace.Recorder{}
 		rep, err := scenario.Run(sc, rec)
 		if err != nil {
-			return fmt.Errorf("%s: %w", sc.File, err)
+			return badInput(err)
 		}
 		tw := transcript.New(ios.Out, opts.lang, rec.Events)
 		if color {
@@ -146,7 +148,7 @@ func loadTrace(arg string) (*trace.Topology, []trace.Event, error) {
 	rec := &trace.Recorder{}
 	rep, err := scenario.Run(sc, rec)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, badInput(err)
 	}
 	return &rep.Topology, rec.Events, nil
 }

@@ -34,6 +34,34 @@ type Config struct {
 	Words []string
 }
 
+// MaxLine is the most characters a line typed at a prompt may hold; what
+// is typed or pasted past it is dropped. readline redraws the whole line
+// for every character, so a 20,000-character paste would take quadratic
+// time; no query or protocol line needs more than this.
+const MaxLine = 4096
+
+// lineCap keeps a readline line at MaxLine characters: the listener learns
+// the line's length after each key, the filter drops characters that would
+// pass the cap.
+type lineCap struct{ n int }
+
+func (c *lineCap) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
+	c.n = len(line)
+	return nil, 0, false
+}
+
+func (c *lineCap) filter(r rune) (rune, bool) {
+	switch {
+	case r == '\r' || r == '\n':
+		c.n = 0
+	case r >= 0x20 && r != 0x7f && c.n >= MaxLine:
+		return r, false
+	case r >= 0x20 && r != 0x7f:
+		c.n++ // the listener corrects this after the key is handled
+	}
+	return r, true
+}
+
 // Terminal returns a Reader editing lines on the terminal in and out.
 func Terminal(in *os.File, out io.Writer, cfg Config) (Reader, error) {
 	return TerminalKeys(readline.NewCancelableStdin(in), out, cfg) // Close must not wait on a blocked read
@@ -45,15 +73,18 @@ func Terminal(in *os.File, out io.Writer, cfg Config) (Reader, error) {
 // lesson). Closing the Reader closes keys, which must then stop a blocked
 // Read.
 func TerminalKeys(keys io.ReadCloser, out io.Writer, cfg Config) (Reader, error) {
+	lc := &lineCap{}
 	rl, err := readline.NewEx(&readline.Config{
-		Prompt:          cfg.Prompt,
-		Stdin:           keys,
-		Stdout:          out,
-		Stderr:          out,
-		HistoryLimit:    200,
-		AutoComplete:    completer(cfg.Words),
-		InterruptPrompt: "^C",
-		EOFPrompt:       "",
+		Listener:            lc,
+		FuncFilterInputRune: lc.filter,
+		Prompt:              cfg.Prompt,
+		Stdin:               keys,
+		Stdout:              out,
+		Stderr:              out,
+		HistoryLimit:        200,
+		AutoComplete:        completer(cfg.Words),
+		InterruptPrompt:     "^C",
+		EOFPrompt:           "",
 	})
 	if err != nil {
 		return nil, err

@@ -48,3 +48,28 @@ func TestComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestLineCap pastes more than MaxLine characters: the filter keeps
+// MaxLine of them and lets line endings and editing keys through.
+func TestLineCap(t *testing.T) {
+	c := &lineCap{}
+	kept := 0
+	for range MaxLine + 20000 {
+		if _, ok := c.filter('x'); ok {
+			kept++
+		}
+	}
+	if kept != MaxLine {
+		t.Fatalf("kept %d characters of a long paste, want %d", kept, MaxLine)
+	}
+	if _, ok := c.filter(0x7f); !ok {
+		t.Error("backspace was dropped at the cap")
+	}
+	c.OnChange(make([]rune, MaxLine-1), MaxLine-1, 0x7f) // one deleted
+	if _, ok := c.filter('y'); !ok {
+		t.Error("a character was dropped under the cap after a deletion")
+	}
+	if _, ok := c.filter('\r'); !ok || c.n != 0 {
+		t.Error("Enter did not end the line")
+	}
+}

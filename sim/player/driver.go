@@ -27,6 +27,12 @@ type Inputs struct {
 	Ticks  <-chan time.Time // every TickInterval
 	Resize <-chan os.Signal // the window changed size (SIGWINCH)
 	Stop   <-chan os.Signal // SIGINT, SIGTERM, SIGHUP: quit and restore
+	// Suspend delivers SIGTSTP (kill -TSTP, or Ctrl-Z outside raw mode).
+	Suspend <-chan os.Signal
+	// StopSelf stops the process until it is continued (SIGCONT): what the
+	// driver calls after it gave the terminal back, on Ctrl-Z or SIGTSTP.
+	// Nil does nothing, for tests.
+	StopSelf func()
 	// PollSize asks the driver to check the size on every tick, where the
 	// system sends no resize signal.
 	PollSize bool
@@ -66,6 +72,31 @@ func Run(s Screen, p *Player, in Inputs) (err error) {
 	if err := d.draw(p.Frame(), true); err != nil {
 		return err
 	}
+	// suspend gives the terminal back (alternate screen left, cursor shown,
+	// cooked mode), stops the process, and when it is continued takes the
+	// terminal again and redraws everything: the shell or another program
+	// drew over the screen meanwhile.
+	suspend := func() error {
+		_, werr := io.WriteString(s, leaveScreen)
+		if err := errors.Join(werr, restore()); err != nil {
+			return err
+		}
+		if in.StopSelf != nil {
+			in.StopSelf()
+		}
+		var err error
+		if restore, err = s.MakeRaw(); err != nil {
+			restore = func() error { return nil }
+			return err
+		}
+		if _, err := io.WriteString(s, enterScreen); err != nil {
+			return err
+		}
+		w, h := screenSize(s)
+		p.Resize(w, h)
+		d.width = w
+		return d.draw(p.Frame(), true)
+	}
 	var pending []byte
 	keys := make([]Key, 0, 16)
 	for !p.Done() {
@@ -89,6 +120,11 @@ func Run(s Screen, p *Player, in Inputs) (err error) {
 					break // what was typed after q is not for us
 				}
 				p.Key(k)
+				if p.TakeSuspend() {
+					if err := suspend(); err != nil {
+						return err
+					}
+				}
 			}
 			changed = true
 		case <-in.Ticks:
@@ -107,6 +143,10 @@ func Run(s Screen, p *Player, in Inputs) (err error) {
 			changed, full = true, true
 		case <-in.Stop:
 			return nil
+		case <-in.Suspend:
+			if err := suspend(); err != nil {
+				return err
+			}
 		}
 		if changed && !p.Done() {
 			if err := d.draw(p.Frame(), full); err != nil {
@@ -179,6 +219,8 @@ func RunTerminal(in, out *os.File, p *Player) error {
 	poll := !notifyResize(resize)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, stopSignals()...)
+	suspend, stopSelf, release := JobControl()
+	defer release()
 	defer signal.Stop(resize)
 	defer signal.Stop(stop)
 	done := make(chan struct{})
@@ -187,7 +229,18 @@ func RunTerminal(in, out *os.File, p *Player) error {
 	if in != nil {
 		keys = readKeys(in, done)
 	}
-	return Run(&termScreen{in: in, out: out}, p, Inputs{Keys: keys, Ticks: ticker.C, Resize: resize, Stop: stop, PollSize: poll})
+	return Run(&termScreen{in: in, out: out}, p, Inputs{Keys: keys, Ticks: ticker.C, Resize: resize, Stop: stop,
+		Suspend: suspend, StopSelf: stopSelf, PollSize: poll})
+}
+
+// JobControl returns what Inputs needs for Ctrl-Z and SIGTSTP on a real
+// terminal: the channel SIGTSTP arrives on, the function that stops the
+// process until it is continued, and release, to call when the player is
+// done. Where there is no job control the channel never fires.
+func JobControl() (suspend <-chan os.Signal, stopSelf func(), release func()) {
+	tstp := make(chan os.Signal, 1)
+	notifySuspend(tstp)
+	return tstp, func() { stopSelfUntilContinued(tstp) }, func() { signal.Stop(tstp) }
 }
 
 // readKeys reads r in its own goroutine, since a read blocks until a key

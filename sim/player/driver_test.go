@@ -283,3 +283,68 @@ func TestReadKeys(t *testing.T) {
 	for range ch {
 	}
 }
+
+// TestRunSuspend presses Ctrl-Z (in raw mode a byte like any other) and
+// sends SIGTSTP: each time the terminal is given back before the process
+// stops (main screen, cursor shown, cooked mode), and after it continues
+// the player takes it again and redraws the whole frame.
+func TestRunSuspend(t *testing.T) {
+	for _, how := range []string{"ctrl-z", "sigtstp"} {
+		t.Run(how, func(t *testing.T) {
+			f := &fakeScreen{w: 80, h: 24}
+			p := newTestPlayer(Config{NoAnim: true})
+			stops := 0
+			var atStop string
+			var rawAtStop bool
+			keys := make(chan []byte, 2)
+			in := Inputs{StopSelf: func() {
+				stops++
+				atStop, rawAtStop = f.output(), f.raw
+				keys <- []byte("q") // typed after fg
+			}}
+			if how == "ctrl-z" {
+				keys <- []byte("\r\x1a")
+			} else {
+				tstp := make(chan os.Signal, 1)
+				tstp <- syscall.SIGTSTP
+				in.Suspend = tstp
+				keys <- []byte("\r")
+			}
+			in.Keys = keys
+			if err := Run(f, p, in); err != nil {
+				t.Fatal(err)
+			}
+			if stops != 1 {
+				t.Fatalf("stopped %d times, want 1", stops)
+			}
+			if rawAtStop || !strings.HasSuffix(atStop, leaveScreen) {
+				t.Errorf("before stopping: raw %v, output ends %q; want cooked mode and the screen left", rawAtStop, atStop[max(len(atStop)-20, 0):])
+			}
+			after := f.output()[len(atStop):]
+			if !strings.HasPrefix(after, enterScreen+"\x1b[H\x1b[2J") {
+				t.Errorf("after continuing: %q; want the alternate screen and a full redraw", after[:min(len(after), 40)])
+			}
+			if f.raw || f.restored != 2 {
+				t.Errorf("raw mode: still raw %v, restored %d times, want 2", f.raw, f.restored)
+			}
+		})
+	}
+}
+
+// TestGoToPastTheEnd types g and a step number past the last step: the
+// player goes to the last step, whatever the number of digits.
+func TestGoToPastTheEnd(t *testing.T) {
+	p := newTestPlayer(Config{NoAnim: true})
+	last := p.Model().LastStep()
+	for _, k := range "g99999\r" {
+		code := KeyRune
+		if k == '\r' {
+			code = KeyEnter
+		}
+		p.Key(Key{Code: code, Rune: k})
+	}
+	cur := p.Model().Current()
+	if len(cur) == 0 || cur[0].Step+1 != last {
+		t.Fatalf("after g99999: at %v, want the first beat of step %d", cur, last)
+	}
+}

@@ -21,6 +21,7 @@ const (
 	KeyPgUp
 	KeyPgDn
 	KeyCtrlC
+	KeyCtrlZ // suspend, as in a shell
 )
 
 // Key is one key press.
@@ -38,7 +39,7 @@ const maxEscape = 16
 // rest, to be put in front of the next read. Terminals write a key's whole
 // sequence at once, so an ESC at the very end of a read is the Esc key.
 //
-// Understood: Enter (CR, LF, CRLF), Backspace (DEL, BS), Ctrl-C, Esc, the
+// Understood: Enter (CR, LF, CRLF), Backspace (DEL, BS), Ctrl-C, Ctrl-Z, Esc, the
 // arrows, Home, End, Page Up and Page Down in their CSI (ESC [) and SS3
 // (ESC O) forms (ECMA-48 5.4; xterm's application cursor mode), and any
 // printable character. Everything else is skipped.
@@ -67,6 +68,10 @@ func DecodeKeys(dst []Key, buf []byte) (keys []Key, rest []byte) {
 			dst = append(dst, Key{Code: KeyBackspace})
 		case c == 0x03:
 			dst = append(dst, Key{Code: KeyCtrlC})
+		case c == 0x1a:
+			// In raw mode the terminal no longer turns Ctrl-Z into SIGTSTP;
+			// the driver suspends as the shell user expects.
+			dst = append(dst, Key{Code: KeyCtrlZ})
 		case c < 0x20:
 			// Other control characters mean nothing here.
 		case c < utf8.RuneSelf:

@@ -191,6 +191,15 @@ func (m *Model) JumpStep(n int) bool {
 	return false
 }
 
+// LastStep returns the number (from 1) of the last step that has a beat, 0
+// for an empty trace.
+func (m *Model) LastStep() int {
+	if m.Len() == 0 {
+		return 0
+	}
+	return m.events[m.starts[m.Len()-1]].Step + 1
+}
+
 // Beat returns the events of beat b (0-based), nil if out of range.
 func (m *Model) Beat(b int) []trace.Event {
 	if b < 0 || b >= m.Len() {

@@ -53,8 +53,9 @@ type Player struct {
 	exitAtEnd bool
 	dwell     int // ms of playback before the next beat in auto mode
 	quit      bool
-	maxScroll int // of the pane in the last frame
-	scrollTop int // the pane's first row or line in the last frame
+	suspend   bool // Ctrl-Z was pressed: the driver gives the terminal back
+	maxScroll int  // of the pane in the last frame
+	scrollTop int  // the pane's first row or line in the last frame
 	pred      *predictor
 }
 
@@ -92,6 +93,13 @@ func (p *Player) View() View { return p.v }
 
 // Done reports whether the user asked to quit.
 func (p *Player) Done() bool { return p.quit }
+
+// TakeSuspend reports whether Ctrl-Z was pressed since it last asked.
+func (p *Player) TakeSuspend() bool {
+	s := p.suspend
+	p.suspend = false
+	return s
+}
 
 // Resize sets the frame size.
 func (p *Player) Resize(w, h int) { p.v.Width, p.v.Height = w, h }
@@ -196,6 +204,10 @@ func (p *Player) Key(k Key) {
 	p.v.Message = i18n.Text{}
 	if k.Code == KeyCtrlC {
 		p.quit = true
+		return
+	}
+	if k.Code == KeyCtrlZ {
+		p.suspend = true
 		return
 	}
 	if p.v.Prompting {
@@ -314,6 +326,10 @@ func (p *Player) scroll(delta int) {
 	p.scrollTop = p.v.Scroll
 }
 
+// maxPromptDigits bounds the step number typed after g: enough for
+// MaxSteps, and short enough that the number cannot overflow.
+const maxPromptDigits = 6
+
 // promptKey edits the "go to step" prompt.
 func (p *Player) promptKey(k Key) {
 	switch {
@@ -324,7 +340,7 @@ func (p *Player) promptKey(k Key) {
 			p.v.Prompt = p.v.Prompt[:n-1]
 		}
 	case k.Code == KeyRune && k.Rune >= '0' && k.Rune <= '9':
-		if len(p.v.Prompt) < 4 {
+		if len(p.v.Prompt) < maxPromptDigits {
 			p.v.Prompt += string(k.Rune)
 		}
 	case k.Code == KeyEnter:
@@ -335,6 +351,9 @@ func (p *Player) promptKey(k Key) {
 		}
 		if p.v.Prompt == "" {
 			return
+		}
+		if last := p.m.LastStep(); n > last && last > 0 {
+			n = last // past the end: the last step, as a pager's G goes to the last line
 		}
 		if !p.m.JumpStep(n) {
 			p.v.Message = i18n.T(lNoStep.EN+p.v.Prompt+".", "ステップ"+p.v.Prompt+lNoStep.JA)

@@ -43,11 +43,17 @@ func TestStepKeys(t *testing.T) {
 	if m.Step() != 4 || !strings.Contains(screen(p), "[4] bob-pc fetches with POP3") {
 		t.Errorf("g4: step %d\n%s", m.Step(), screen(p))
 	}
-	// A step that does not exist: the cursor stays, the status line says so.
-	pos := m.Pos()
+	// Past the last step: the last step, as a pager's G goes to the end.
 	press(t, p, "g9\r")
-	if m.Pos() != pos || !strings.Contains(screen(p), "There is no step 9.") {
-		t.Errorf("g9: pos %d, want %d\n%s", m.Pos(), pos, screen(p))
+	if m.Step() != 5 {
+		t.Errorf("g9: step %d, want the last, 5\n%s", m.Step(), screen(p))
+	}
+	press(t, p, "g4\r")
+	// Step 0 does not exist: the cursor stays, the status line says so.
+	pos := m.Pos()
+	press(t, p, "g0\r")
+	if m.Pos() != pos || !strings.Contains(screen(p), "There is no step 0.") {
+		t.Errorf("g0: pos %d, want %d\n%s", m.Pos(), pos, screen(p))
 	}
 	// Esc and Backspace in the prompt.
 	press(t, p, "g12\x7f\x1b")

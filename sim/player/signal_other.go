@@ -12,3 +12,9 @@ func stopSignals() []os.Signal { return []os.Signal{os.Interrupt, syscall.SIGTER
 // notifyResize reports false: there is no resize signal here, so the
 // driver polls the size instead.
 func notifyResize(chan<- os.Signal) bool { return false }
+
+// notifySuspend does nothing: there is no job control here.
+func notifySuspend(chan<- os.Signal) {}
+
+// stopSelfUntilContinued does nothing: there is no job control here.
+func stopSelfUntilContinued(chan os.Signal) {}

@@ -18,3 +18,17 @@ func notifyResize(c chan<- os.Signal) bool {
 	signal.Notify(c, syscall.SIGWINCH)
 	return true
 }
+
+// notifySuspend delivers SIGTSTP, so the player can give the terminal back
+// before it stops.
+func notifySuspend(c chan<- os.Signal) { signal.Notify(c, syscall.SIGTSTP) }
+
+// stopSelfUntilContinued stops the process group the way the terminal's
+// Ctrl-Z would, and returns once the shell continues it (fg, SIGCONT).
+// SIGTSTP goes back to its default action for the moment, or the signal
+// would only come back to c.
+func stopSelfUntilContinued(c chan os.Signal) {
+	signal.Reset(syscall.SIGTSTP)
+	_ = syscall.Kill(0, syscall.SIGTSTP)
+	signal.Notify(c, syscall.SIGTSTP)
+}

@@ -2,7 +2,7 @@ package scenario
 
 import (
 	"errors"
-	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/scenarios"
+	"github.com/mailsim/mailsim/sim/i18n"
 )
 
 // Load finds a scenario by bundled id ("op25b") or by file path, and parses
@@ -20,19 +21,68 @@ func Load(arg string) (*Scenario, error) {
 		src, err := fs.ReadFile(scenarios.FS, arg+".yaml")
 		if err != nil {
 			ids, _ := BundledIDs()
-			msg := fmt.Sprintf("no bundled scenario %q", arg)
 			if s := suggest.Closest(arg, ids); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				return nil, newError("", 0, 0, "no bundled scenario %q (did you mean %q?); run 'mailsim list' to see them, or give a path to a .yaml file", arg, s)
 			}
-			return nil, errors.New(msg + "; run 'mailsim list' to see them, or give a path to a .yaml file")
+			return nil, newError("", 0, 0, "no bundled scenario %q; run 'mailsim list' to see them, or give a path to a .yaml file", arg)
 		}
 		return Parse("scenarios/"+arg+".yaml", src)
 	}
-	src, err := os.ReadFile(arg)
+	src, err := readFile(arg)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read scenario: %w", err)
+		return nil, err
 	}
 	return Parse(arg, src)
+}
+
+// readFile reads a scenario file: a regular file (not a directory, a FIFO
+// that would block, or a device such as /dev/zero that never ends) of at
+// most MaxFileBytes. It reads at most one byte more than that, whatever the
+// file claims its size is, so a huge or growing file costs no more.
+func readFile(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, newError(name, 0, 0, "cannot read the scenario: %s", pathErr(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, newError(name, 0, 0, "not a regular file (%s): give the path of a .yaml file", fileKind(fi.Mode()))
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, newError(name, 0, 0, "cannot read the scenario: %s", pathErr(err))
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, newError(name, 0, 0, "not a regular file (%s): give the path of a .yaml file", fileKind(fi.Mode()))
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, newError(name, 0, 0, "cannot read the scenario: %s", pathErr(err))
+	}
+	return src, nil
+}
+
+// pathErr is err without the path, which the Error already names.
+func pathErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func fileKind(m fs.FileMode) i18n.Text {
+	switch {
+	case m.IsDir():
+		return i18n.T("a directory", "ディレクトリ")
+	case m&fs.ModeNamedPipe != 0:
+		return i18n.T("a FIFO", "FIFO")
+	case m&fs.ModeSocket != 0:
+		return i18n.T("a socket", "ソケット")
+	case m&fs.ModeDevice != 0:
+		return i18n.T("a device", "デバイス")
+	}
+	return i18n.T("not a plain file", "通常のファイルではない")
 }
 
 // BundledIDs returns the ids of the bundled scenarios, sorted.

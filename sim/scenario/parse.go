@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,13 +19,25 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // names the source in error messages. The error, if any, is an ErrorList
 // with every problem found, each at file:line:column.
 func Parse(file string, src []byte) (*Scenario, error) {
+	d := &decoder{file: file}
+	if len(src) > MaxFileBytes {
+		line, col := position(src, MaxFileBytes)
+		d.errorAt(line, col, "the file is longer than %d bytes (the limit MaxFileBytes): a scenario is a page or two of YAML", MaxFileBytes)
+		return nil, d.errs
+	}
+	if !d.prescan(src) {
+		return nil, d.errs
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, ErrorList{syntaxError(file, err)}
+		return nil, ErrorList{syntaxError(file, src, err)}
 	}
-	d := &decoder{file: file}
 	if root.Kind == 0 || len(root.Content) == 0 {
-		return nil, ErrorList{{File: file, Msg: "the file is empty: a scenario needs at least id, title, world and steps"}}
+		return nil, ErrorList{newError(file, 1, 1, "the file is empty: a scenario needs at least id, title, world and steps")}
+	}
+	if !d.shape(root.Content[0], 1) {
+		d.errs.sort()
+		return nil, d.errs
 	}
 	sc := &Scenario{File: file, Seed: 1}
 	doc := root.Content[0]
@@ -34,22 +45,15 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	d.fields(doc, "scenario",
 		field{"id", func(v *yaml.Node) {
 			sc.ID = d.str(v, "id")
-			if sc.ID != "" && !idPattern.MatchString(sc.ID) {
+			if !idPattern.MatchString(sc.ID) && len(d.errs) < maxErrors {
 				d.errorf(v, "id: use lower-case letters, digits and hyphens, such as open-relay; got %q", sc.ID)
 			}
 		}},
 		field{"title", func(v *yaml.Node) { sc.Title = d.text(v, "title") }},
 		field{"summary", func(v *yaml.Node) { sc.Summary = d.text(v, "summary") }},
-		field{"exam", func(v *yaml.Node) { sc.Exams = d.strs(v, "exam") }},
+		field{"exam", func(v *yaml.Node) { sc.Exams = d.strs(v, "exam", MaxRecords, "MaxRecords") }},
 		field{"seed", func(v *yaml.Node) { sc.Seed = uint64(d.integer(v, "seed", 0, 1<<31)) }},
-		field{"start", func(v *yaml.Node) {
-			s := d.str(v, "start")
-			t, err := time.Parse(time.RFC3339, s)
-			if err != nil {
-				d.errorf(v, "start: expected a date and time such as 2026-04-01T09:00:00+09:00, got %q", s)
-			}
-			sc.Start = t
-		}},
+		field{"start", func(v *yaml.Node) { sc.Start = d.start(v) }},
 		field{"world", func(v *yaml.Node) { worldNode = v }},
 		field{"steps", func(v *yaml.Node) { stepsNode = v }},
 		field{"recap", func(v *yaml.Node) { sc.Recap = d.recap(v) }},
@@ -68,7 +72,7 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		d.world(worldNode, &sc.World)
 	}
 	if stepsNode != nil {
-		for _, n := range d.list(stepsNode, "steps") {
+		for _, n := range d.list(stepsNode, "steps", MaxSteps, "MaxSteps") {
 			if st := d.step(n); st != nil {
 				sc.Steps = append(sc.Steps, st)
 			}
@@ -76,6 +80,9 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		if len(sc.Steps) == 0 && len(d.errs) == 0 {
 			d.errorf(stepsNode, "steps: the list is empty: add at least one step (say, send, fetch, talk or wait)")
 		}
+	}
+	if len(d.errs) == 0 {
+		d.totals(sc)
 	}
 	if len(d.errs) == 0 {
 		validate(d, sc)
@@ -87,6 +94,49 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	return sc, nil
 }
 
+// start reads the calendar time the scenario starts at, within MinStart and
+// MaxStart.
+func (d *decoder) start(v *yaml.Node) time.Time {
+	before := len(d.errs)
+	s := d.str(v, "start")
+	if len(d.errs) > before {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		d.errorf(v, "start: expected a date and time such as 2026-04-01T09:00:00+09:00, got %q", s)
+		return time.Time{}
+	}
+	if t.Before(MinStart) || !t.Before(MaxStart) {
+		d.errorf(v, "start: %s is outside the years 1970 to 2199 (the limits MinStart and MaxStart); leave start out for the default, %s", s, sim.DefaultStart.Format(time.RFC3339))
+		return time.Time{}
+	}
+	return t
+}
+
+// totals checks the limits that add up over the whole file: recipients
+// over all sends, virtual time over all waits.
+func (d *decoder) totals(sc *Scenario) {
+	rcpts := 0
+	var waited time.Duration
+	for _, st := range sc.Steps {
+		switch st.Kind {
+		case "send":
+			rcpts += len(st.Send.To)
+			if rcpts > MaxTotalRecipients {
+				d.errorf(st.Node, "send: this step brings the recipients of all sends to %d, more than %d (the limit MaxTotalRecipients)", rcpts, MaxTotalRecipients)
+				return
+			}
+		case "wait":
+			waited += st.Wait
+			if waited > MaxTotalWait {
+				d.errorf(st.Node, "wait: this step brings the waits to %s in all, more than %d days (the limit MaxTotalWait)", waited, int(MaxTotalWait/(24*time.Hour)))
+				return
+			}
+		}
+	}
+}
+
 func (d *decoder) hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
@@ -96,38 +146,16 @@ func (d *decoder) hasKey(n *yaml.Node, key string) bool {
 	return false
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxError turns a YAML syntax error into an Error with its line.
-func syntaxError(file string, err error) *Error {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		// yaml.v3 reports scanner errors with a 1-based line but parser
-		// errors ("did not find expected ...") with the 0-based line of the
-		// construct left open; shift those to point at it.
-		if strings.HasPrefix(m[2], "did not find expected") {
-			line++
-		}
-		return &Error{File: file, Line: line, Msg: "YAML syntax: " + m[2]}
-	}
-	return &Error{File: file, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
-}
-
 func (d *decoder) world(n *yaml.Node, w *World) {
 	d.fields(n, "world",
 		field{"networks", func(v *yaml.Node) {
-			d.entries(v, "networks", func(k, v *yaml.Node) { w.Networks = append(w.Networks, d.network(k, v)) })
+			d.entries(v, "networks", MaxNetworks, "MaxNetworks", func(k, v *yaml.Node) { w.Networks = append(w.Networks, d.network(k, v)) })
 		}},
 		field{"hosts", func(v *yaml.Node) {
-			d.entries(v, "hosts", func(k, v *yaml.Node) { w.Hosts = append(w.Hosts, d.host(k, v)) })
+			d.entries(v, "hosts", MaxHosts, "MaxHosts", func(k, v *yaml.Node) { w.Hosts = append(w.Hosts, d.host(k, v)) })
 		}},
 		field{"dns", func(v *yaml.Node) {
-			d.entries(v, "dns", func(k, v *yaml.Node) { w.DNS = append(w.DNS, d.zone(k, v)) })
+			d.entries(v, "dns", MaxZones, "MaxZones", func(k, v *yaml.Node) { w.DNS = append(w.DNS, d.zone(k, v)) })
 		}},
 	)
 }
@@ -138,12 +166,12 @@ func (d *decoder) network(k, v *yaml.Node) *Network {
 	d.fields(v, what,
 		field{"cidr", func(v *yaml.Node) { n.CIDR = d.prefix(v, what+" cidr") }},
 		field{"dynamic", func(v *yaml.Node) { n.Dynamic = d.boolean(v, what+" dynamic") }},
-		field{"router", func(v *yaml.Node) { n.Router = d.str(v, what+" router") }},
+		field{"router", func(v *yaml.Node) { n.Router = d.name(v, what+" router") }},
 		field{"op25b", func(v *yaml.Node) {
 			n.HasOP25 = true
 			d.fields(v, what+" op25b", field{"allow", func(v *yaml.Node) {
-				for _, item := range d.list(v, what+" op25b allow") {
-					n.OP25B = append(n.OP25B, Ref{d.str(item, what+" op25b allow"), item})
+				for _, item := range d.list(v, what+" op25b allow", MaxRecords, "MaxRecords") {
+					n.OP25B = append(n.OP25B, Ref{d.name(item, what+" op25b allow"), item})
 				}
 			}})
 		}},
@@ -159,20 +187,20 @@ func (d *decoder) host(k, v *yaml.Node) *Host {
 	what := "host " + k.Value
 	d.fields(v, what,
 		field{"ip", func(v *yaml.Node) { h.IP, h.IPNode = d.addr(v, what+" ip"), v }},
-		field{"network", func(v *yaml.Node) { h.Network = Ref{d.str(v, what+" network"), v} }},
-		field{"domains", func(v *yaml.Node) { h.Domains = d.strs(v, what+" domains") }},
+		field{"network", func(v *yaml.Node) { h.Network = Ref{d.name(v, what+" network"), v} }},
+		field{"domains", func(v *yaml.Node) { h.Domains = d.strs(v, what+" domains", MaxRecords, "MaxRecords") }},
 		field{"users", func(v *yaml.Node) {
-			d.entries(v, what+" users", func(k, v *yaml.Node) {
+			d.entries(v, what+" users", MaxRecords, "MaxRecords", func(k, v *yaml.Node) {
 				h.Users = append(h.Users, User{Name: k.Value, Password: d.str(v, what+" users "+k.Value+" password")})
 			})
 		}},
 		field{"smtp", func(v *yaml.Node) {
-			for _, item := range d.list(v, what+" smtp") {
+			for _, item := range d.list(v, what+" smtp", MaxRecords, "MaxRecords") {
 				h.SMTP = append(h.SMTP, d.smtpService(item, what+" smtp"))
 			}
 		}},
 		field{"pop3", func(v *yaml.Node) {
-			for _, item := range d.list(v, what+" pop3") {
+			for _, item := range d.list(v, what+" pop3", MaxRecords, "MaxRecords") {
 				h.POP3 = append(h.POP3, d.pop3Service(item, what+" pop3"))
 			}
 		}},
@@ -195,10 +223,10 @@ func (d *decoder) smtpService(n *yaml.Node, what string) SMTPService {
 		field{"port", func(v *yaml.Node) { s.Port = d.integer(v, what+" port", 1, 65535) }},
 		field{"relay", func(v *yaml.Node) { s.Relay = d.relay(v, what+" relay") }},
 		field{"auth", func(v *yaml.Node) { s.Auth = d.authMode(v, what+" auth") }},
-		field{"domains", func(v *yaml.Node) { s.Domains = d.strs(v, what+" domains") }},
-		field{"relay_domains", func(v *yaml.Node) { s.RelayDomains = d.strs(v, what+" relay_domains") }},
+		field{"domains", func(v *yaml.Node) { s.Domains = d.strs(v, what+" domains", MaxRecords, "MaxRecords") }},
+		field{"relay_domains", func(v *yaml.Node) { s.RelayDomains = d.strs(v, what+" relay_domains", MaxRecords, "MaxRecords") }},
 		field{"mynetworks", func(v *yaml.Node) {
-			for _, item := range d.list(v, what+" mynetworks") {
+			for _, item := range d.list(v, what+" mynetworks", MaxRecords, "MaxRecords") {
 				s.MyNetworks = append(s.MyNetworks, d.prefix(item, what+" mynetworks"))
 			}
 		}},
@@ -260,18 +288,20 @@ func (d *decoder) authMode(n *yaml.Node, what string) *sim.AuthMode {
 }
 
 func (d *decoder) oneOf(n *yaml.Node, what string, allowed ...string) string {
+	before := len(d.errs)
 	s := d.str(n, what)
+	if len(d.errs) > before {
+		return ""
+	}
 	for _, a := range allowed {
 		if s == a {
 			return s
 		}
 	}
-	if s != "" {
-		msg := what + ": " + strconv.Quote(s) + " is not one of " + strings.Join(allowed, ", ")
-		if sg := suggest.Closest(s, allowed); sg != "" {
-			msg += " (did you mean " + strconv.Quote(sg) + "?)"
-		}
-		d.errorf(n, "%s", msg)
+	if sg := suggest.Closest(s, allowed); sg != "" {
+		d.errorf(n, "%s: %q is not one of %s (did you mean %q?)", what, s, strings.Join(allowed, ", "), sg)
+	} else {
+		d.errorf(n, "%s: %q is not one of %s", what, s, strings.Join(allowed, ", "))
 	}
 	return ""
 }
@@ -281,7 +311,7 @@ func (d *decoder) zone(k, v *yaml.Node) *Zone {
 	what := "dns " + k.Value
 	d.fields(v, what,
 		field{"mx", func(v *yaml.Node) {
-			items := d.list(v, what+" mx")
+			items := d.list(v, what+" mx", MaxRecords, "MaxRecords")
 			for _, item := range items {
 				m := d.mx(item, what+" mx")
 				// RFC 7505 3: a null MX ("0 .") is the domain's only MX.
@@ -292,11 +322,11 @@ func (d *decoder) zone(k, v *yaml.Node) *Zone {
 			}
 		}},
 		field{"a", func(v *yaml.Node) {
-			for _, item := range d.list(v, what+" a") {
+			for _, item := range d.list(v, what+" a", MaxRecords, "MaxRecords") {
 				z.A = append(z.A, d.addr(item, what+" a"))
 			}
 		}},
-		field{"txt", func(v *yaml.Node) { z.TXT = d.strs(v, what+" txt") }},
+		field{"txt", func(v *yaml.Node) { z.TXT = d.strs(v, what+" txt", MaxRecords, "MaxRecords") }},
 	)
 	return z
 }
@@ -319,7 +349,7 @@ func (d *decoder) mx(n *yaml.Node, what string) MX {
 		d.require(n, what, "pref", "host")
 		d.fields(n, what,
 			field{"pref", func(v *yaml.Node) { m.Pref = d.integer(v, what+" pref", 0, 65535) }},
-			field{"host", func(v *yaml.Node) { m.Host = Ref{strings.TrimSuffix(d.str(v, what+" host"), "."), v} }},
+			field{"host", func(v *yaml.Node) { m.Host = Ref{strings.TrimSuffix(d.name(v, what+" host"), "."), v} }},
 		)
 	}
 	if m.Host.Node != nil && m.Host.Name == "" && m.Pref != 0 {
@@ -328,18 +358,21 @@ func (d *decoder) mx(n *yaml.Node, what string) MX {
 	return m
 }
 
-// target reads "host:port".
+// target reads "host:port"; the port is written in digits only.
 func (d *decoder) target(n *yaml.Node, what string) Target {
+	before := len(d.errs)
 	s := d.str(n, what)
-	i := strings.LastIndexByte(s, ':')
-	if i <= 0 {
-		if s != "" {
-			d.errorf(n, "%s: expected host:port such as mail.isp.example:587, got %q", what, s)
-		}
+	if len(d.errs) > before {
 		return Target{}
 	}
-	port, err := strconv.Atoi(s[i+1:])
-	if err != nil || port < 1 || port > 65535 {
+	i := strings.LastIndexByte(s, ':')
+	if i <= 0 {
+		d.errorf(n, "%s: expected host:port such as mail.isp.example:587, got %q", what, s)
+		return Target{}
+	}
+	digits := s[i+1:]
+	port, err := strconv.Atoi(digits)
+	if err != nil || port < 1 || port > 65535 || strings.Trim(digits, "0123456789") != "" || digits[0] == '0' {
 		d.errorf(n, "%s: the port in %q is not a number from 1 to 65535", what, s)
 		return Target{}
 	}
@@ -362,12 +395,12 @@ func (d *decoder) recap(n *yaml.Node) *Recap {
 	d.fields(n, "recap",
 		field{"lines", func(v *yaml.Node) {
 			linesNode = v
-			for _, l := range d.list(v, "recap lines") {
+			for _, l := range d.list(v, "recap lines", MaxRecords, "MaxRecords") {
 				r.Lines = append(r.Lines, d.text(l, "recap line"))
 			}
 		}},
 		field{"facts", func(v *yaml.Node) {
-			facts := d.list(v, "recap facts")
+			facts := d.list(v, "recap facts", MaxRecords, "MaxRecords")
 			if len(facts) > maxRecapFacts {
 				d.errorf(v, "recap facts: %d facts; give at most %d, the ones this scenario shows best", len(facts), maxRecapFacts)
 			}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mailsim/mailsim/sim/trace"
 )
 
 // TestBrokenFiles loads each file under testdata/broken, whose first line
@@ -51,6 +53,9 @@ func TestBundledScenariosLoad(t *testing.T) {
 		t.Fatalf("got %d bundled scenarios, want at least 5", len(all))
 	}
 	for _, sc := range all {
+		if err := Check(sc); err != nil {
+			t.Errorf("%s: check refuses a bundled scenario: %v", sc.ID, err)
+		}
 		if sc.Title.EN == "" || sc.Title.JA == "" || sc.Title.EN == sc.Title.JA {
 			t.Errorf("%s: title must exist in English and Japanese, got %+v", sc.ID, sc.Title)
 		}
@@ -90,11 +95,14 @@ func TestLoadUnknownID(t *testing.T) {
 }
 
 // FuzzParse feeds arbitrary bytes to the loader: it may reject them, but it
-// must never panic, and whatever it accepts must also build and run.
+// must never panic, and whatever check accepts (Parse, then Check) run must
+// run, within the trace budget. The budget is in events, not wall time, so
+// the test says the same on any machine.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("../../scenarios/*.yaml")
 	broken, _ := filepath.Glob("testdata/broken/*.yaml")
-	for _, p := range append(seeds, broken...) {
+	hostile, _ := filepath.Glob("testdata/hostile/*.yaml")
+	for _, p := range append(append(seeds, broken...), hostile...) {
 		if src, err := os.ReadFile(p); err == nil {
 			f.Add(src)
 		}
@@ -105,13 +113,26 @@ func FuzzParse(f *testing.F) {
 			if sc != nil {
 				t.Fatal("Parse returned a scenario and an error")
 			}
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Parse error is %T, want ErrorList", err)
+			}
+			for _, e := range list {
+				if e.Line == 0 {
+					t.Fatalf("error without a position: %v", e)
+				}
+			}
 			return
 		}
-		if len(sc.Steps) > 50 {
-			return // keep each run short
+		if err := Check(sc); err != nil {
+			return // refused by the budget: run refuses it the same way
 		}
-		if _, err := Run(sc, nil); err != nil {
-			t.Fatalf("a scenario that parsed does not run: %v", err)
+		rec := &trace.Recorder{}
+		if _, err := Run(sc, rec); err != nil {
+			t.Fatalf("check accepted the scenario but run refused it: %v", err)
+		}
+		if len(rec.Events) > MaxEvents {
+			t.Fatalf("run kept %d events, more than MaxEvents", len(rec.Events))
 		}
 	})
 }

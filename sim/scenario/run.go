@@ -25,20 +25,74 @@ func (r *Report) OK() bool { return r.Missed == 0 }
 
 // Run plays the scenario on a fresh world, sending every event to sink, and
 // checks each step's expectations as it goes.
+//
+// A run that passes MaxEvents stops after the step that passed it, with an
+// ErrorList naming that step; sink receives no event past the limit, so
+// memory stays bounded whatever the file asks for.
 func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
-	w, err := sc.Build(sink)
+	b := &budget{sink: sink}
+	w, err := sc.Build(b)
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
 	for i, st := range sc.Steps {
-		r := play(w, i, st)
+		r := play(w, i, st, b.over)
 		if st.Expect != nil {
 			c := checker{w: w, rep: rep, res: r}
 			c.check(st.Expect)
 		}
+		if b.n > MaxEvents {
+			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
+				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, MaxEvents)}
+		}
 	}
 	return rep, nil
+}
+
+// Check plays the scenario without keeping its trace, and returns the error
+// Run would: what Check accepts, Run runs. It is what `mailsim check` does
+// after Parse.
+func Check(sc *Scenario) error {
+	_, err := Run(sc, nil)
+	return err
+}
+
+// budget is a Sink that counts events and passes on at most MaxEvents.
+type budget struct {
+	sink trace.Sink
+	n    int
+}
+
+func (b *budget) over() bool { return b.n > MaxEvents }
+
+// waitChunk is how much virtual time a wait lets pass between looks at the
+// budget. Waiting in pieces is the same as waiting at once: the scheduler
+// runs every task in time order either way, and a piece that ends while a
+// connection is in progress runs it to its end as the whole wait would.
+const waitChunk = time.Hour
+
+// wait lets d pass in pieces of waitChunk, stopping early once over reports
+// that the run passed its budget.
+func wait(w *sim.World, d time.Duration, over func() bool) {
+	if over == nil {
+		w.Wait(d)
+		return
+	}
+	end := w.Date().Add(d) // the start is before MaxStart, the waits add up to at most MaxTotalWait
+	for {
+		w.Wait(min(waitChunk, max(end.Sub(w.Date()), 0)))
+		if !w.Date().Before(end) || over() {
+			return
+		}
+	}
+}
+
+func (b *budget) Emit(e *trace.Event) {
+	b.n++
+	if b.n <= MaxEvents && b.sink != nil {
+		b.sink.Emit(e)
+	}
 }
 
 // Repeat builds the world once and plays all the steps n times over, as if
@@ -53,7 +107,7 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 	}
 	for k := range n {
 		for i, st := range sc.Steps {
-			play(w, i, st)
+			play(w, i, st, nil)
 		}
 		if progress != nil {
 			progress(k + 1)
@@ -64,12 +118,16 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 
 // play runs step i: its heading, its narration, its action, and whatever
 // the action set in motion (relays, bounces).
-func play(w *sim.World, i int, st *Step) result {
+//
+// over, if not nil, reports that the run passed its budget: a wait then
+// stops at the next hour of virtual time instead of simulating days of
+// retries whose events nobody will keep.
+func play(w *sim.World, i int, st *Step, over func() bool) result {
 	w.BeginStep(i, st.Kind, summary(st))
 	if !st.Say.IsZero() {
 		w.Say(st.Say)
 	}
-	r := act(w, st)
+	r := act(w, st, over)
 	w.Settle()
 	return r
 }
@@ -93,7 +151,7 @@ type result struct {
 	talk  *sim.TalkResult
 }
 
-func act(w *sim.World, st *Step) result {
+func act(w *sim.World, st *Step, over func() bool) result {
 	switch st.Kind {
 	case "send":
 		s := st.Send
@@ -119,7 +177,7 @@ func act(w *sim.World, st *Step) result {
 		r := w.Talk(w.Host(t.Client.Name), w.Host(t.Server.Host.Name), uint16(t.Server.Port), t.Lines)
 		return result{talk: &r}
 	case "wait":
-		w.Wait(st.Wait)
+		wait(w, st.Wait, over)
 	case "configure":
 		reconfigure(w, st.Config)
 	}

@@ -50,19 +50,20 @@ func (d *decoder) step(n *yaml.Node) *Step {
 func (d *decoder) send(n *yaml.Node) *Send {
 	s := &Send{Subject: "Hello", Body: "Hello,\nthis message was sent in mailsim's virtual internet.\n"}
 	d.fields(n, "send",
-		field{"client", func(v *yaml.Node) { s.Client = Ref{d.str(v, "send client"), v} }},
+		field{"client", func(v *yaml.Node) { s.Client = Ref{d.name(v, "send client"), v} }},
 		field{"server", func(v *yaml.Node) { s.Server = d.target(v, "send server") }},
 		field{"helo", func(v *yaml.Node) { s.Helo = d.str(v, "send helo") }},
 		field{"from", func(v *yaml.Node) { s.From = d.str(v, "send from") }},
 		field{"header_from", func(v *yaml.Node) { s.HeaderFrom = d.str(v, "send header_from") }},
-		field{"to", func(v *yaml.Node) { s.To = d.strs(v, "send to") }},
+		field{"to", func(v *yaml.Node) { s.To = d.strs(v, "send to", MaxRecipients, "MaxRecipients") }},
 		field{"subject", func(v *yaml.Node) {
-			s.Subject = d.str(v, "send subject")
-			if strings.ContainsAny(s.Subject, "\r\n") {
+			if v.Kind == yaml.ScalarNode && strings.ContainsAny(v.Value, "\r\n") {
 				d.errorf(v, "send subject: a subject is one line; write it without line breaks (with '>-' for a long one)")
+				return
 			}
+			s.Subject = d.str(v, "send subject")
 		}},
-		field{"body", func(v *yaml.Node) { s.Body = d.str(v, "send body") }},
+		field{"body", func(v *yaml.Node) { s.Body = d.multiline(v, "send body", MaxBodyBytes, "MaxBodyBytes", MaxBodyLines) }},
 		field{"auth", func(v *yaml.Node) { d.auth(v, s) }},
 	)
 	d.require(n, "send", "client", "server", "from", "to")
@@ -93,7 +94,7 @@ func (d *decoder) auth(n *yaml.Node, s *Send) {
 func (d *decoder) fetch(n *yaml.Node) *Fetch {
 	f := &Fetch{}
 	d.fields(n, "fetch",
-		field{"client", func(v *yaml.Node) { f.Client = Ref{d.str(v, "fetch client"), v} }},
+		field{"client", func(v *yaml.Node) { f.Client = Ref{d.name(v, "fetch client"), v} }},
 		field{"server", func(v *yaml.Node) { f.Server = d.target(v, "fetch server") }},
 		field{"user", func(v *yaml.Node) { f.User = d.str(v, "fetch user") }},
 		field{"pass", func(v *yaml.Node) { f.Pass = d.str(v, "fetch pass") }},
@@ -108,9 +109,13 @@ func (d *decoder) fetch(n *yaml.Node) *Fetch {
 func (d *decoder) talk(n *yaml.Node) *Talk {
 	t := &Talk{}
 	d.fields(n, "talk",
-		field{"client", func(v *yaml.Node) { t.Client = Ref{d.str(v, "talk client"), v} }},
+		field{"client", func(v *yaml.Node) { t.Client = Ref{d.name(v, "talk client"), v} }},
 		field{"server", func(v *yaml.Node) { t.Server = d.target(v, "talk server") }},
-		field{"lines", func(v *yaml.Node) { t.Lines = d.strs(v, "talk lines") }},
+		field{"lines", func(v *yaml.Node) {
+			for _, item := range d.list(v, "talk lines", MaxTalkLines, "MaxTalkLines") {
+				t.Lines = append(t.Lines, d.str(item, "talk lines"))
+			}
+		}},
 	)
 	d.require(n, "talk", "client", "server", "lines")
 	return t
@@ -131,18 +136,24 @@ func (d *decoder) require(n *yaml.Node, what string, keys ...string) {
 func (d *decoder) expect(n *yaml.Node) *Expect {
 	e := &Expect{Node: n}
 	d.fields(n, "expect",
-		field{"delivered_to", func(v *yaml.Node) { e.HasDeliv = true; e.DeliveredTo = d.strs(v, "expect delivered_to") }},
+		field{"delivered_to", func(v *yaml.Node) {
+			e.HasDeliv = true
+			e.DeliveredTo = d.strs(v, "expect delivered_to", MaxRecipients, "MaxRecipients")
+		}},
 		field{"rejected", func(v *yaml.Node) { e.Rejected = d.code(v, "expect rejected") }},
-		field{"blocked_by", func(v *yaml.Node) { e.BlockedBy = d.str(v, "expect blocked_by") }},
+		field{"blocked_by", func(v *yaml.Node) { e.BlockedBy = d.name(v, "expect blocked_by") }},
 		field{"refused", func(v *yaml.Node) { e.Refused = d.boolean(v, "expect refused") }},
 		field{"replies", func(v *yaml.Node) {
 			e.HasReplies = true
-			for _, item := range d.list(v, "expect replies") {
+			for _, item := range d.list(v, "expect replies", MaxTalkLines, "MaxTalkLines") {
 				e.Replies = append(e.Replies, d.code(item, "expect replies"))
 			}
 		}},
-		field{"bounced", func(v *yaml.Node) { e.Bounced = d.strs(v, "expect bounced") }},
-		field{"queued", func(v *yaml.Node) { e.HasQueued = true; e.Queued = d.strs(v, "expect queued") }},
+		field{"bounced", func(v *yaml.Node) { e.Bounced = d.strs(v, "expect bounced", MaxRecipients, "MaxRecipients") }},
+		field{"queued", func(v *yaml.Node) {
+			e.HasQueued = true
+			e.Queued = d.strs(v, "expect queued", MaxRecipients, "MaxRecipients")
+		}},
 		field{"retrieved", func(v *yaml.Node) { x := d.integer(v, "expect retrieved", 0, 1<<30); e.Retrieved = &x }},
 		field{"left", func(v *yaml.Node) { x := d.integer(v, "expect left", 0, 1<<30); e.Left = &x }},
 	)
@@ -171,7 +182,7 @@ func (d *decoder) configure(n *yaml.Node) *Configure {
 	c := &Configure{}
 	d.fields(n, "configure",
 		field{"server", func(v *yaml.Node) { c.Server = d.target(v, "configure server") }},
-		field{"host", func(v *yaml.Node) { c.Host = Ref{d.str(v, "configure host"), v} }},
+		field{"host", func(v *yaml.Node) { c.Host = Ref{d.name(v, "configure host"), v} }},
 		field{"relay", func(v *yaml.Node) { c.Relay = d.relay(v, "configure relay") }},
 		field{"auth", func(v *yaml.Node) { c.Auth = d.authMode(v, "configure auth") }},
 		field{"down", func(v *yaml.Node) { b := d.boolean(v, "configure down"); c.Down = &b }},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/i18n"
 )
 
 // validate checks what the YAML shape cannot: that names refer to things
@@ -94,18 +95,21 @@ func validate(d *decoder, sc *Scenario) {
 	}
 }
 
-// unknown reports a reference to something that is not defined.
+// unknown reports a reference to something that is not defined. kind is
+// "host" or "network".
 func (d *decoder) unknown(r Ref, kind string, defined []string) {
-	msg := kind + " " + quote(r.Name) + " is not defined"
-	if s := suggest.Closest(r.Name, defined); s != "" {
-		msg += " (did you mean " + quote(s) + "?)"
-	} else if len(defined) > 0 {
-		msg += "; defined: " + strings.Join(defined, ", ")
+	k := kinds[kind]
+	switch s := suggest.Closest(r.Name, defined); {
+	case s != "":
+		d.errorf(r.Node, "%s %q is not defined (did you mean %q?)", k, r.Name, s)
+	case len(defined) > 0:
+		d.errorf(r.Node, "%s %q is not defined; defined: %s", k, r.Name, strings.Join(defined, ", "))
+	default:
+		d.errorf(r.Node, "%s %q is not defined", k, r.Name)
 	}
-	d.errorf(r.Node, "%s", msg)
 }
 
-func quote(s string) string { return `"` + s + `"` }
+var kinds = map[string]i18n.Text{"host": i18n.T("host", "ホスト"), "network": i18n.T("network", "ネットワーク")}
 
 type stepChecker struct {
 	d       *decoder
@@ -167,7 +171,7 @@ func (v *stepChecker) check(st *Step) {
 		v.host(s.Client)
 		v.server(s.Server, "smtp", st)
 		for _, a := range append([]string{s.From}, s.To...) {
-			if a != "" && !strings.Contains(a, "@") {
+			if a != "" && (!strings.Contains(a, "@") || strings.ContainsAny(a, " <>")) {
 				v.d.errorf(st.Node, "send: %q is not a mail address (user@domain)", a)
 			}
 		}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/scenario"
+	"github.com/mailsim/mailsim/sim/transcript"
+)
+
+// shortJA is each command's one-line usage in Japanese, shown by --help and
+// the command list when the language is Japanese. Cobra's own words
+// (Usage:, Flags:) stay English.
+var shortJA = map[string]string{
+	"mailsim": "メールの動きを見る: 仮想インターネット上のSMTP、POP3、DNS",
+	"bench":   "エンジンを計測します: シナリオの通信を何度も再生し、1秒あたりのイベント数を数えます",
+	"check":   "シナリオファイルを検査します(結果は表示しません)",
+	"explain": "応答コード、コマンド、DNSの応答、TCPのイベントをRFCとともに説明します",
+	"lesson":  "レッスンを受けます: 短い説明、その場で再生するシナリオ、確認問題",
+	"list":    "同梱のシナリオを一覧表示します",
+	"play":    "シナリオをアニメーションで再生します: プロトコルの1行ずつがホスト間を流れる様子を見られます",
+	"quiz":    "メールのプロトコルについて試験形式の問題を解きます: 採点し、誤りの選択肢もすべて解説します",
+	"run":     "シナリオを画面表示なしで実行します: 全記録を表示し、期待した結果を確かめます",
+	"version": "mailsimのバージョンを表示します",
+}
+
+// longJA is the Japanese description of the commands whose errors and
+// results learners read most: check and run.
+var longJA = map[string]string{
+	"check": `check は各シナリオファイルを読み込み、問題をすべて ファイル:行:桁 の形で
+報告します。未知のキー、型の誤り、定義されていないホスト、重複したアドレス、
+何も待ち受けていないポートへの接続などです。読み込めたシナリオは出力なしで
+一度実行し、run が必ず実行できることを確かめます。問題のあるファイルが
+あれば終了ステータスは2です。`,
+	"run": `run は各シナリオをアニメーションなしで再生し、全記録を表示します。仮想時刻、
+どのホストがどのポートで誰と話しているか、プロトコルの全行、解説、期待した
+結果ごとの1行です。同じシナリオは常に同じ全記録をバイト単位で再現します。
+
+終了ステータス: 期待した結果がすべて得られれば0、得られないものがあれば1、
+シナリオを読み込めなければ2です。`,
+}
+
+// localizeHelp makes --help speak Japanese when the language is Japanese:
+// the usage lines of root and every command, and the descriptions of check
+// and run.
+func localizeHelp(root *cobra.Command, g *globalOptions, ios *IOStreams) {
+	defaultHelp := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if lang, err := g.language(ios); err == nil && lang == i18n.JA {
+			for _, cmd := range append(root.Commands(), root) {
+				if s, ok := shortJA[cmd.Name()]; ok {
+					cmd.Short = s
+				}
+				if l, ok := longJA[cmd.Name()]; ok {
+					cmd.Long = l
+				}
+			}
+		}
+		defaultHelp(c, args)
+	})
+}
+
+// errorText is err as the user reads it: in lang when it is a scenario
+// error, every line through transcript.Clean, since file names, host names
+// and values in messages come from whoever wrote the file or typed the
+// command.
+func errorText(err error, lang i18n.Lang) string {
+	var list scenario.ErrorList
+	var one *scenario.Error
+	var s string
+	switch {
+	case errors.As(err, &list):
+		s = list.In(lang)
+	case errors.As(err, &one):
+		s = one.In(lang)
+	default:
+		s = err.Error()
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = transcript.Clean(l)
+	}
+	return strings.Join(lines, "\n")
+}

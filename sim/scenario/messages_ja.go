@@ -1,0 +1,110 @@
+package scenario
+
+// messagesJA is the Japanese of every loader message, keyed by its English
+// format (errorf, errorAt, newError). The arguments are the same: names and
+// keys from the file stay as written, phrases (i18n.Text) switch language.
+// UI register (です・ます), terms from GLOSSARY-ja.md. TestMessagesJA fails
+// when a format has no entry here.
+var messagesJA = map[string]string{
+	// Reading the file.
+	`cannot read the scenario: %s`:                           `シナリオを読み込めません: %s`,
+	`not a regular file (%s): give the path of a .yaml file`: `通常のファイルではありません(%s)。.yaml ファイルのパスを指定してください`,
+	`no bundled scenario %q (did you mean %q?); run 'mailsim list' to see them, or give a path to a .yaml file`: `同梱のシナリオ %q はありません(%q の誤りではありませんか)。一覧は mailsim list で表示できます。.yaml ファイルのパスも指定できます`,
+	`no bundled scenario %q; run 'mailsim list' to see them, or give a path to a .yaml file`:                    `同梱のシナリオ %q はありません。一覧は mailsim list で表示できます。.yaml ファイルのパスも指定できます`,
+	`the file is longer than %d bytes (the limit MaxFileBytes): a scenario is a page or two of YAML`:            `ファイルが%dバイトを超えています(上限 MaxFileBytes)。シナリオはYAMLで1〜2ページの長さです`,
+	`the byte 0x%02X is not UTF-8: save the file as UTF-8`:                                                      `バイト0x%02XはUTF-8ではありません。ファイルをUTF-8で保存してください`,
+	`the control character %s is not allowed in a YAML file`:                                                    `制御文字 %s はYAMLファイルに書けません`,
+	`the file is empty: a scenario needs at least id, title, world and steps`:                                   `ファイルが空です。シナリオには少なくとも id、title、world、steps が必要です`,
+
+	// YAML syntax.
+	`YAML syntax: %s`: `YAMLの構文エラー: %s`,
+	`YAML syntax: nested more than %d levels deep (the limit MaxDepth)`:                                              `YAMLの構文エラー: 入れ子が%d段を超えています(上限 MaxDepth)`,
+	`YAML syntax: this %%YAML version cannot be read; remove the %%YAML line (or write %%YAML 1.1)`:                  `YAMLの構文エラー: この %%YAML のバージョンは読めません。%%YAML の行を削除してください(または %%YAML 1.1 と書いてください)`,
+	`YAML syntax: the alias *%s refers to no anchor &%s; aliases are not supported here anyway: write the value out`: `YAMLの構文エラー: エイリアス *%s が参照するアンカー &%s がありません。エイリアスはもともと使えないので、値をそのまま書いてください`,
+	`nested more than %d levels deep (the limit MaxDepth)`:                                                           `入れ子が%d段を超えています(上限 MaxDepth)`,
+	`the alias *%s is not supported: write the value out where it is used`:                                           `エイリアス *%s は使えません。使う場所に値をそのまま書いてください`,
+	`the merge key << is not supported: write the keys out in this mapping`:                                          `マージキー << は使えません。このマッピングにキーをそのまま書いてください`,
+
+	// Shapes and values.
+	`%s: expected a mapping (key: value lines), got %s`:                                                                      `%s: マッピング(キー: 値 の行)を指定してください(実際: %s)`,
+	`%s: expected a list, got %s`:                                                                                            `%s: リストを指定してください(実際: %s)`,
+	`%s: expected a string, got %s`:                                                                                          `%s: 文字列を指定してください(実際: %s)`,
+	`%s: expected a whole number from %d to %d, got %s`:                                                                      `%s: %d〜%dの整数を指定してください(実際: %s)`,
+	`%s: expected true or false, got %s`:                                                                                     `%s: true か false を指定してください(実際: %s)`,
+	`%s: expected an IP address such as 192.0.2.25, got %q`:                                                                  `%s: 192.0.2.25 のようなIPアドレスを指定してください(実際: %q)`,
+	`%s: expected a network in CIDR form such as 203.0.113.0/24, got %q`:                                                     `%s: 203.0.113.0/24 のようなCIDR形式のネットワークを指定してください(実際: %q)`,
+	`%s: expected a duration such as 30m, 4h or 90s, got %q`:                                                                 `%s: 30m、4h、90s のような時間を指定してください(実際: %q)`,
+	`%s: expected host:port such as mail.isp.example:587, got %q`:                                                            `%s: mail.isp.example:587 のように ホスト:ポート番号 を指定してください(実際: %q)`,
+	`%s: the port in %q is not a number from 1 to 65535`:                                                                     `%s: %q のポート番号が1〜65535の数字ではありません`,
+	`%s: expected "<preference> <host>" such as "10 mx.example.jp", got %q`:                                                  `%s: "10 mx.example.jp" のように "<プリファレンス値> <ホスト>" を指定してください(実際: %q)`,
+	`%s: expected a reply code such as 250 or "554 5.7.1", or +OK / -ERR, got %q`:                                            `%s: 250 や "554 5.7.1" のような応答コード、または +OK / -ERR を指定してください(実際: %q)`,
+	`%s: %q is not one of %s`:                                                                                                `%s: %q は %s のいずれでもありません`,
+	`%s: %q is not one of %s (did you mean %q?)`:                                                                             `%s: %q は %s のいずれでもありません(%q の誤りではありませんか)`,
+	`%s: give the text in both languages, en and ja`:                                                                         `%s: 文章を英語(en)と日本語(ja)の両方で書いてください`,
+	`%s: the value is empty: give a name, or leave the key out`:                                                              `%s: 値が空です。名前を書くか、キーごと削除してください`,
+	`%s: the control character %s is not allowed here`:                                                                       `%s: 制御文字 %s はここに書けません`,
+	`%s: the control character %s is not allowed here: write the value on one line, without line breaks or escape sequences`: `%s: 制御文字 %s はここに書けません。改行やエスケープシーケンスを含めず1行で書いてください`,
+	`id: use lower-case letters, digits and hyphens, such as open-relay; got %q`:                                             `id: open-relay のように英小文字、数字、ハイフンで書いてください(実際: %q)`,
+	`start: expected a date and time such as 2026-04-01T09:00:00+09:00, got %q`:                                              `start: 2026-04-01T09:00:00+09:00 のような日時を指定してください(実際: %q)`,
+
+	// Keys.
+	`%s: key %q appears twice`:                                         `%s: キー %q が2回書かれています`,
+	`%s: unknown key %q (did you mean %q?); valid keys: %s`:            `%s: 未知のキー %q です(%q の誤りではありませんか)。使えるキー: %s`,
+	`%s: unknown key %q; valid keys: %s`:                               `%s: 未知のキー %q です。使えるキー: %s`,
+	`%s: the key %q is missing`:                                        `%s: キー %q がありません`,
+	`scenario: the key %q is missing`:                                  `scenario: キー %q がありません`,
+	`%s: the key "cidr" is missing (for example cidr: 203.0.113.0/24)`: `%s: キー "cidr" がありません(例: cidr: 203.0.113.0/24)`,
+	`%s: the key "ip" is missing (for example ip: 192.0.2.25)`:         `%s: キー "ip" がありません(例: ip: 192.0.2.25)`,
+	`%s: the key "port" is missing (110 for POP3)`:                     `%s: キー "port" がありません(POP3は110番ポート)`,
+	`%s: the key "port" is missing (25 for relay, 587 for submission)`: `%s: キー "port" がありません(中継は25番ポート、送信はサブミッションポート(587番ポート))`,
+	`%s: %q is defined twice`:                                          `%s: %q が2回定義されています`,
+
+	// Limits.
+	`%s: longer than %d bytes (the limit %s)`:           `%s: %dバイトを超えています(上限 %s)`,
+	`%s: longer than %d bytes (the limit MaxLineBytes)`: `%s: %dバイトを超えています(上限 MaxLineBytes)`,
+	`%s: more than %d entries (the limit %s)`:           `%s: 項目が%d個を超えています(上限 %s)`,
+	`%s: more than %d items (the limit %s)`:             `%s: 要素が%d個を超えています(上限 %s)`,
+	`%s: more than %d lines (the limit MaxBodyLines)`:   `%s: %d行を超えています(上限 MaxBodyLines)`,
+	`%s: %s is longer than %s (the limit MaxWait); the queue lifetime is 5 days, so a week shows every retry and bounce`:                                           `%s: %s は%sより長すぎます(上限 MaxWait)。キューの保存期限は5日なので、1週間待てば再送とバウンスメールをすべて見られます`,
+	`wait: this step brings the waits to %s in all, more than %d days (the limit MaxTotalWait)`:                                                                    `wait: このステップで待ち時間の合計が%sになり、%d日を超えます(上限 MaxTotalWait)`,
+	`send: this step brings the recipients of all sends to %d, more than %d (the limit MaxTotalRecipients)`:                                                        `send: このステップで全送信の宛先の合計が%d件になり、%d件を超えます(上限 MaxTotalRecipients)`,
+	`start: %s is outside the years 1970 to 2199 (the limits MinStart and MaxStart); leave start out for the default, %s`:                                          `start: %s は1970年〜2199年の範囲外です(上限 MinStart と MaxStart)。start を書かなければ既定の %s になります`,
+	`step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do`: `ステップ%dで実行の記録が%dイベントを超えます(上限 MaxEvents)。宛先を減らすか、待ち時間を短くするか、停止中のホストへの再送を減らしてください`,
+
+	// Steps.
+	`%s: a step needs one of %v`: `%s: ステップには %v のどれか1つが必要です`,
+	`%s: one action per step, but this one has %v: split it into separate steps`:                   `%s: 1つのステップに書ける動作は1つですが、%v があります。ステップを分けてください`,
+	`expect: a say step has nothing to check`:                                                      `expect: say のステップには確かめる結果がありません`,
+	`expect: a configure step has nothing to check`:                                                `expect: configure のステップには確かめる結果がありません`,
+	`send subject: a subject is one line; write it without line breaks (with '>-' for a long one)`: `send subject: 件名は1行です。改行を含めずに書いてください(長い件名は '>-' で書けます)`,
+	`send auth: expected user/password such as alice/secret, got %q`:                               `send auth: alice/secret のように ユーザ名/パスワード を指定してください(実際: %q)`,
+	`send auth: give both user and password`:                                                       `send auth: ユーザ名とパスワードの両方を指定してください`,
+	`send: %q is not a mail address (user@domain)`:                                                 `send: %q はメールアドレス(user@domain)ではありません`,
+	`configure: relay and auth change a server: say which one with server: host:port`:              `configure: relay と auth はサーバの設定です。server: ホスト:ポート番号 で対象を指定してください`,
+	`configure: down changes a host: say which one with host: name`:                                `configure: down はホストの設定です。host: 名前 で対象を指定してください`,
+	`configure: nothing to change: give relay, auth or down`:                                       `configure: 変更する設定がありません。relay、auth、down のどれかを指定してください`,
+	`steps: the list is empty: add at least one step (say, send, fetch, talk or wait)`:             `steps: リストが空です。ステップ(say、send、fetch、talk、wait)を1つ以上書いてください`,
+	`expect %s does not apply to a %s step; it can check: %s`:                                      `expect %s は %s のステップには使えません。使えるもの: %s`,
+	`expect blocked_by: %q is neither a network nor a router of this world`:                        `expect blocked_by: %q はこのシナリオのネットワークでもルータでもありません`,
+
+	// The recap.
+	`recap facts: %d facts; give at most %d, the ones this scenario shows best`:         `recap facts: 事実が%d件あります。このシナリオがよく示すものを%d件までにしてください`,
+	`recap: the key "lines" is missing: say in %d to %d lines what the scenario showed`: `recap: キー "lines" がありません。シナリオで見せたことを%d〜%d行で書いてください`,
+	`recap lines: %d lines; give %d to %d, each {en: ..., ja: ...}`:                     `recap lines: %d行あります。{en: ..., ja: ...} の形で%d〜%d行にしてください`,
+
+	// The world.
+	`%s %q is not defined`:                    `%s %q は定義されていません`,
+	`%s %q is not defined (did you mean %q?)`: `%s %q は定義されていません(%q の誤りではありませんか)`,
+	`%s %q is not defined; defined: %s`:       `%s %q は定義されていません。定義済み: %s`,
+	`host %s: address %s is already used by host %s (line %d): give each host its own address`:                                         `ホスト %s: アドレス %s はホスト %s(%d行目)が使っています。ホストごとに別のアドレスにしてください`,
+	`host %s: address %s is outside its network %s (%s)`:                                                                               `ホスト %s: アドレス %s は所属するネットワーク %s(%s)の範囲外です`,
+	`host %s: address %s is taken by the DNS server mailsim adds (%s) when no host has dns: true; use another address`:                 `ホスト %s: アドレス %s は、dns: true のホストがないときにmailsimが加えるDNSサーバ(%s)のものです。別のアドレスにしてください`,
+	`host %s: only one host may be the DNS server (dns: true)`:                                                                         `ホスト %s: DNSサーバ(dns: true)にできるホストは1台だけです`,
+	`host %s: this name is taken by the DNS server mailsim adds when no host has dns: true; give this host dns: true, or another name`: `ホスト %s: この名前は、dns: true のホストがないときにmailsimが加えるDNSサーバのものです。このホストに dns: true を付けるか、別の名前にしてください`,
+	`host %s: two servers listen on port %d`:                                                                                           `ホスト %s: %d番ポートで2つのサーバが待ち受けています`,
+	`nothing listens on %s:%d: add a server on that port to host %s, or expect refused: true`:                                          `%s:%d では何も待ち受けていません。ホスト %s にそのポートのサーバを加えるか、expect refused: true と書いてください`,
+	`%s:%d is a POP3 server, but this step speaks SMTP`:                                                                                `%s:%d はPOP3サーバですが、このステップはSMTPで話します`,
+	`%s:%d is an SMTP server, but this step speaks POP3`:                                                                               `%s:%d はSMTPサーバですが、このステップはPOP3で話します`,
+	`%s mx: a null MX (".", no mail accepted) must be the only MX record of its domain (RFC 7505 3)`:                                   `%s mx: null MX(「.」、メールを受け付けない)はそのドメインの唯一のMXレコードでなければなりません(RFC 7505 3)`,
+	`%s: a null MX (host ".", no mail accepted) has preference 0 (RFC 7505 3)`:                                                         `%s: null MX(ホスト「.」、メールを受け付けない)のプリファレンス値は0です(RFC 7505 3)`,
+}
