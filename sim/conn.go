@@ -100,6 +100,7 @@ type Conn struct {
 	sent   [2]uint32   // payload bytes each side has sent
 	rcvd   [2]uint32   // payload bytes each side has received
 	out    [2][]string // the lines of the segment each side is writing
+	outRaw [2][]byte   // or its raw bytes (a binary protocol: DNS over TCP)
 	flying [2]int      // segments each side sent that have not arrived yet
 	closed [2]bool     // the side has sent its FIN
 	dial   *dialing    // while the handshake is under way
@@ -159,16 +160,40 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	c.out[from] = append(c.out[from], text)
 }
 
+// Message writes the bytes of one binary message into the segment side is
+// sending and records it: lines are how the trace shows it (the first
+// carries the bytes as its Payload), tags say what each line is.
+func (c *Conn) Message(from Side, wire []byte, lines []string, tags []trace.Tag) {
+	if c.closed[from] {
+		return
+	}
+	for i, l := range lines {
+		e := c.event(trace.Line, from)
+		e.Line = l
+		e.Tag = tags[i]
+		e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Cont: i > 0 || len(c.outRaw[from]) > 0}
+		if i == 0 {
+			e.Payload = wire
+			e.TCP.Len = uint32(len(wire))
+		}
+		c.w.emit(e)
+		if i == 0 {
+			c.sent[from] += uint32(len(wire))
+		}
+	}
+	c.outRaw[from] = append(c.outRaw[from], wire...)
+}
+
 // Flush sends what side has written since the last Flush as one segment:
 // the other end receives it one latency from now.
 func (c *Conn) Flush(from Side) {
-	if len(c.out[from]) == 0 {
+	if len(c.out[from]) == 0 && len(c.outRaw[from]) == 0 {
 		return
 	}
-	lines := c.out[from]
-	c.out[from] = nil
+	lines, raw := c.out[from], string(c.outRaw[from])
+	c.out[from], c.outRaw[from] = nil, nil
 	c.flying[from]++
-	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opDeliver, from: from, lines: lines})
+	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opDeliver, from: from, lines: lines, raw: raw})
 }
 
 // arrive delivers a segment that side from sent.
@@ -296,7 +321,7 @@ func (c *Conn) step(t *task) {
 	w := c.w
 	switch t.op {
 	case opDeliver:
-		c.arrive(t.from, Data{Lines: t.lines})
+		c.arrive(t.from, Data{Lines: t.lines, Raw: t.raw})
 	case opSYN:
 		c.syn(t.n)
 	case opDrop:

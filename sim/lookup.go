@@ -63,6 +63,10 @@ func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.An
 			}
 			w.emit(e)
 		}
+		if ans.Truncated {
+			w.after(w.opts.Latency, func() { w.resolveTCP(src, name, t, query, done) })
+			return
+		}
 		w.after(w.opts.Latency, func() { done(ans, true) })
 	})
 }

@@ -47,6 +47,9 @@ var (
 	msgDNSDown = tpl("dns.down",
 		"no answer from {0} after {1}s: the DNS server is down",
 		"{0}から{1}秒応答がない: DNSサーバが停止している")
+	msgDNSTruncated = tpl("dns.truncated",
+		"the answer for {0} was truncated (TC): asking again over TCP (RFC 7766 5)",
+		"{0}の応答が切り詰められた(TC)ため、TCPで問い合わせ直す(RFC 7766 5)")
 	msgDNSUnreadable = tpl("dns.unreadable",
 		"unreadable DNS answer: {0}",
 		"DNS応答を解釈できない: {0}")
@@ -136,7 +139,7 @@ func Messages() []*i18n.Template {
 	return []*i18n.Template{
 		msgConnected, msgBlocked, msgRefused, msgUnreachable,
 		msgDropOP25B, msgDropAgain, msgRST, msgTimeout, msgNotProtocol,
-		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSUnreadable,
+		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSTruncated, msgDNSUnreadable,
 		msgPOP3Drop,
 		msgDelivered, msgDeliveredBounce, msgNoMailbox, msgQueued,
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,

@@ -15,6 +15,10 @@ import (
 // listener returns what accepts connections on dst:port and the protocol
 // it speaks, or nil when nothing listens there.
 func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto) {
+	if dst == w.dnsHost && port == 53 {
+		// RFC 7766 5: a DNS server answers over TCP as well as UDP.
+		return func(*Conn) Peer { return &dnsServer{w: w} }, trace.DNS
+	}
 	if s := dst.smtpService(port); s != nil {
 		return func(c *Conn) Peer { return w.openSMTP(c, dst, s) }, trace.SMTP
 	}
