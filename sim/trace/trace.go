@@ -242,7 +242,8 @@ type Event struct {
 	TCP   Segment // for TCP events and lines carried over TCP
 	// Payload holds the exact bytes on the wire when they are not Line
 	// followed by CRLF: a DNS message (on the question, and on the first
-	// line of the answer), or a line that ended otherwise.
+	// line of the answer; over TCP with its two-octet length in front,
+	// and TCP set), or a line that ended otherwise.
 	Payload []byte
 	// Session is the server's session state after a reply, on the last
 	// line of every SMTP reply and POP3 response.
