@@ -61,7 +61,7 @@ func (s *smtpServer) Receive(c *Conn, p Data) {
 			continue
 		}
 		if s.Record {
-			c.Line(ClientSide, line, s.tagClient(line), nil)
+			c.record(ClientSide, line, s.tagClient(line))
 		}
 		r := s.core.Handle(line)
 		if r.Reply.Code != 0 {
@@ -170,7 +170,7 @@ func (s *pop3Server) Receive(c *Conn, p Data) {
 			continue
 		}
 		if s.Record {
-			c.Line(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
+			c.record(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true})
 		}
 		r := s.core.Handle(line)
 		s.respond(c, r.Response)

@@ -116,6 +116,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 		newExplainCmd(ios, g),
 		newLessonCmd(ios, g),
 		newQuizCmd(ios, g),
+		newServeCmd(ios, g),
 		newBenchCmd(ios),
 		newVersionCmd(ios),
 	)
