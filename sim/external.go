@@ -124,3 +124,8 @@ func (w *World) Queue() []Queued {
 	}
 	return out
 }
+
+// InFlight reports whether a segment or a FIN of c is still crossing the
+// network: once it is not and the client has closed, a server end that
+// replies only when spoken to has said all it will.
+func (c *Conn) InFlight() bool { return c.flying[ClientSide] > 0 || c.flying[ServerSide] > 0 }

@@ -173,22 +173,39 @@ func (cl *client) read(b []byte) {
 	cl.c.Write(sim.ClientSide, b)
 }
 
-// eof: the socket is closed for reading.
+// eof: the socket is closed for reading. The client may have closed only
+// its sending half: the server still answers what arrived, and the socket
+// closes once nothing more is on its way (drain).
 func (cl *client) eof() {
 	if cl.hungUp {
 		return
 	}
 	cl.hungUp = true
-	if !cl.srvDone {
-		cl.s.note(msgGone, cl.remote)
-		if cl.c != nil {
-			// The virtual client hangs up too: the server sees the FIN,
-			// and what it already accepted stays accepted.
-			cl.c.Close(sim.ClientSide)
-		}
+	cl.s.forget(cl)
+	if cl.srvDone {
+		cl.closeOut()
+		return
+	}
+	cl.s.note(msgGone, cl.remote)
+	if cl.c != nil {
+		// The virtual client hangs up too: the server sees the FIN,
+		// and what it already accepted stays accepted.
+		cl.c.Close(sim.ClientSide)
+	}
+	cl.s.draining[cl] = struct{}{}
+}
+
+// drained reports whether a client that hung up has nothing more coming,
+// and closes its socket when so.
+func (cl *client) drained() bool {
+	if cl.c == nil && !cl.srvDone {
+		return false // the handshake is still under way
+	}
+	if cl.c != nil && cl.c.InFlight() {
+		return false
 	}
 	cl.closeOut()
-	cl.s.forget(cl)
+	return true
 }
 
 // idle: the client said nothing for IdleTimeout. An SMTP server says so

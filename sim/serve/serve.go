@@ -93,6 +93,7 @@ type Server struct {
 	quit      chan struct{}
 	wg        sync.WaitGroup // accept loops and socket goroutines
 	clients   map[*client]struct{}
+	draining  map[*client]struct{} // hung up, the server's last words still on their way
 	stats     Stats
 	start     time.Time
 	base      time.Duration
@@ -134,7 +135,7 @@ func New(w *sim.World, opts Options) (*Server, error) {
 			return nil, errors.New("every host of the world runs a server: name the host real clients connect from with --as")
 		}
 	}
-	s := &Server{w: w, opts: opts, events: make(chan event, 256), quit: make(chan struct{}), clients: map[*client]struct{}{}}
+	s := &Server{w: w, opts: opts, events: make(chan event, 256), quit: make(chan struct{}), clients: map[*client]struct{}{}, draining: map[*client]struct{}{}}
 	for i, h := range w.Hosts() {
 		ip := AddressOf(i)
 		if opts.Listen.IsValid() {
@@ -221,6 +222,11 @@ func (s *Server) Run(ctx context.Context) error {
 	defer timer.Stop()
 	for {
 		s.w.Advance(s.clock())
+		for cl := range s.draining {
+			if cl.drained() {
+				delete(s.draining, cl)
+			}
+		}
 		if s.opts.Flush != nil {
 			s.opts.Flush()
 		}
@@ -339,6 +345,9 @@ func (s *Server) shutdown() {
 	close(s.quit)
 	s.closeListeners()
 	for cl := range s.clients {
+		cl.hangup()
+	}
+	for cl := range s.draining {
 		cl.hangup()
 	}
 	s.w.Advance(s.clock())
