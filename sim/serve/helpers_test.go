@@ -69,15 +69,13 @@ type served struct {
 }
 
 // addr is the real address of a virtual host:port.
-func (s *served) addr(t *testing.T, host string, port uint16) string {
-	t.Helper()
+func (s *served) addr(t testing.TB, host string, port uint16) string {
 	for _, l := range s.srv.Listeners() {
 		if l.Host.Name == host && l.Port == port {
 			return l.Addr.String()
 		}
 	}
-	t.Fatalf("no listener for %s:%d", host, port)
-	return ""
+	panic("no listener for " + host + ":" + strconv.Itoa(int(port)))
 }
 
 // startScenario serves a bundled scenario after its first `after` steps,
@@ -96,7 +94,7 @@ func startScenario(t testing.TB, id string, after int, opts Options) *served {
 	return startWorld(t, w, rec, opts)
 }
 
-// startWorld serves w; every event must go to rec.
+// startWorld serves w; rec, if not nil, is where its events go.
 func startWorld(t testing.TB, w *sim.World, rec *recorder, opts Options) *served {
 	t.Helper()
 	log := &syncBuffer{}
@@ -162,7 +160,7 @@ func need(t *testing.T, client string) string {
 }
 
 // run runs a real client with a bounded time and returns its output.
-func run(t *testing.T, name string, args ...string) (string, error) {
+func run(t testing.TB, name string, args ...string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -232,4 +230,11 @@ func (s *session) closed() bool {
 	s.nc.SetReadDeadline(time.Now().Add(10 * time.Second))
 	_, err := io.ReadAll(s.r)
 	return err == nil
+}
+
+// snapshot copies the events recorded so far.
+func (r *recorder) snapshot() []trace.Event {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]trace.Event(nil), r.events...)
 }

@@ -1,0 +1,183 @@
+package serve
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// Robustness: what a hostile or broken client sends is answered by the
+// protocol cores as in the simulated world, nothing accepted is lost, and
+// the next well-behaved client is served.
+
+// wellBehaved submits one message for alice@isp.example to the relay port
+// of mail.isp.example (reachable from alice-pc through OP25B: it is the
+// ISP's own server) and checks every reply.
+func wellBehaved(t *testing.T, addr, subject string) {
+	t.Helper()
+	c := dial(t, addr)
+	c.expect("220 ")
+	c.send("EHLO client.example\r\n")
+	c.expect("250 ")
+	c.send("MAIL FROM:<carol@example.jp>\r\n")
+	c.expect("250 2.1.0")
+	c.send("RCPT TO:<alice@isp.example>\r\n")
+	c.expect("250 2.1.5")
+	c.send("DATA\r\n")
+	c.expect("354 ")
+	c.send("Subject: " + subject + "\r\n\r\nhello\r\n.\r\n")
+	c.expect("250 2.0.0")
+	c.send("QUIT\r\n")
+	c.expect("221 ")
+	if !c.closed() {
+		t.Error("the server did not close after 221")
+	}
+}
+
+func TestRobustness(t *testing.T) {
+	s := startScenario(t, "basic-delivery", 0, Options{MaxConns: 4})
+	addr := s.addr(t, "mail.isp.example", 25)
+
+	t.Run("command line over 512 octets", func(t *testing.T) {
+		c := dial(t, addr)
+		c.expect("220 ")
+		c.send("EHLO " + strings.Repeat("a", 600) + "\r\n")
+		c.expect("500 5.5.0")
+		c.send("EHLO client.example\r\n")
+		c.expect("250 ")
+	})
+	t.Run("a line with no end, far over any limit", func(t *testing.T) {
+		c := dial(t, addr)
+		c.expect("220 ")
+		c.send(strings.Repeat("z", 100<<10) + "\r\n")
+		c.expect("500 5.5.0")
+		c.send("NOOP\r\n")
+		c.expect("250 ")
+	})
+	t.Run("text line over 1000 octets", func(t *testing.T) {
+		c := dial(t, addr)
+		c.expect("220 ")
+		c.send("HELO client.example\r\nMAIL FROM:<carol@example.jp>\r\nRCPT TO:<alice@isp.example>\r\nDATA\r\n")
+		c.expect("250 ")
+		c.expect("250 ")
+		c.expect("250 ")
+		c.expect("354 ")
+		c.send("Subject: long\r\n\r\n" + strings.Repeat("y", 1200) + "\r\n.\r\n")
+		c.expect("5")
+		c.send("QUIT\r\n")
+		c.expect("221 ")
+	})
+	t.Run("binary junk", func(t *testing.T) {
+		c := dial(t, addr)
+		c.expect("220 ")
+		c.send("\x00\xff\xfe\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n")
+		c.expect("5")
+		c.send("\x80\x81\x82 garbage \x1b[31m\r\n")
+		c.expect("5")
+		c.send("NOOP\r\n")
+		c.expect("250 ")
+	})
+	t.Run("slow client, one byte at a time", func(t *testing.T) {
+		c := dial(t, addr)
+		c.expect("220 ")
+		for _, b := range []byte("EHLO slow.example\r\n") {
+			c.send(string(b))
+			time.Sleep(2 * time.Millisecond)
+		}
+		c.expect("250 ")
+	})
+	t.Run("client drops mid-DATA", func(t *testing.T) {
+		c := dial(t, addr)
+		c.expect("220 ")
+		c.send("EHLO client.example\r\n")
+		c.expect("250 ")
+		c.send("MAIL FROM:<carol@example.jp>\r\nRCPT TO:<alice@isp.example>\r\nDATA\r\n")
+		c.expect("250 ")
+		c.expect("250 ")
+		c.expect("354 ")
+		c.send("Subject: first\r\n\r\nkept\r\n.\r\n")
+		c.expect("250 2.0.0")
+		c.send("MAIL FROM:<carol@example.jp>\r\nRCPT TO:<alice@isp.example>\r\nDATA\r\n")
+		c.expect("250 ")
+		c.expect("250 ")
+		c.expect("354 ")
+		c.send("Subject: second\r\n\r\nhalf a mess")
+		c.nc.Close()
+		// The first message was accepted (250): it is delivered. The
+		// second never got its final dot: it is not.
+		s.rec.waitFor(t, "delivery of the accepted message", delivered("alice@isp.example"))
+		s.rec.waitFor(t, "the client's FIN", func(e *trace.Event) bool {
+			return e.Kind == trace.Close && e.Dir == trace.ClientToServer && e.Dst.Port == 25 && e.Src.Host == "alice-pc"
+		})
+		n := 0
+		for _, e := range s.rec.snapshot() {
+			if e.Kind == trace.Deliver {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d deliveries, want exactly the one accepted message", n)
+		}
+	})
+	t.Run("more connections than the cap", func(t *testing.T) {
+		var held []*session
+		for range 4 {
+			c := dial(t, addr)
+			c.expect("220 ")
+			held = append(held, c)
+		}
+		over := dial(t, addr)
+		over.expect("421 4.3.2")
+		if !over.closed() {
+			t.Error("the connection past the cap was not closed")
+		}
+		pop := dial(t, s.addr(t, "mx.example.jp", 110))
+		pop.expect("-ERR [SYS/TEMP]")
+		for _, c := range held {
+			c.send("QUIT\r\n")
+			c.expect("221 ")
+			c.closed()
+		}
+		// The count drops as the world learns the sockets closed.
+		waitServed(t, addr)
+		if got := s.srv.Stats().Refused; got != 2 {
+			t.Errorf("Stats().Refused = %d, want 2", got)
+		}
+	})
+	t.Run("the next well-behaved client is served", func(t *testing.T) {
+		wellBehaved(t, addr, "after the storm")
+	})
+}
+
+// waitServed waits, a bounded time, until a new connection gets a 220.
+func waitServed(t *testing.T, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		c := dial(t, addr)
+		if r := c.reply(); strings.HasPrefix(r, "220 ") {
+			c.send("QUIT\r\n")
+			c.reply()
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("no 220 within 10s")
+}
+
+func TestIdleTimeout(t *testing.T) {
+	s := startScenario(t, "basic-delivery", 0, Options{IdleTimeout: 200 * time.Millisecond})
+	c := dial(t, s.addr(t, "mail.isp.example", 587))
+	c.expect("220 ")
+	c.expect("421 4.4.2")
+	if !c.closed() {
+		t.Error("the idle connection was not closed after 421")
+	}
+	p := dial(t, s.addr(t, "mx.example.jp", 110))
+	p.expect("+OK")
+	if !p.closed() {
+		t.Error("the idle POP3 connection was not closed")
+	}
+}
