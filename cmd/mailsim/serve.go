@@ -142,7 +142,7 @@ func serveSummary(st serve.Stats, lang i18n.Lang) string {
 	if lang == i18n.JA {
 		return fmt.Sprintf("終了しました: %d件のセッションを処理し、%d件の接続を断りました。", st.Sessions, st.Refused)
 	}
-	return fmt.Sprintf("stopped: served %d sessions, turned away %d connections", st.Sessions, st.Refused)
+	return fmt.Sprintf("stopped: served %s, turned away %s", plural(st.Sessions, "session", "sessions"), plural(st.Refused, "connection", "connections"))
 }
 
 func hostNames(t trace.Topology) string {
@@ -194,3 +194,4 @@ func (l *serveLog) flush() {
 		l.tw.Flush()
 	}
 }
+
