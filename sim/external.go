@@ -129,3 +129,9 @@ func (w *World) Queue() []Queued {
 // network: once it is not and the client has closed, a server end that
 // replies only when spoken to has said all it will.
 func (c *Conn) InFlight() bool { return c.flying[ClientSide] > 0 || c.flying[ServerSide] > 0 }
+
+// ClientLineTag says what a line a client types on an SMTP connection is,
+// from the code of the reply before it (354: message text, 334: an answer
+// to the AUTH challenge, otherwise a command): for a client that writes
+// with Conn.Line lines it did not compose itself (mailsim shell).
+func ClientLineTag(lastCode int, line string) trace.Tag { return clientLineTag(lastCode, line) }

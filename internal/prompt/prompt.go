@@ -32,6 +32,8 @@ type Config struct {
 	// Words are offered by tab completion for the word under the cursor,
 	// matched case-insensitively by prefix.
 	Words []string
+	// HistoryFile, when set, keeps the lines typed across sessions.
+	HistoryFile string
 }
 
 // MaxLine is the most characters a line typed at a prompt may hold; what
@@ -82,6 +84,7 @@ func TerminalKeys(keys io.ReadCloser, out io.Writer, cfg Config) (Reader, error)
 		Stdout:              out,
 		Stderr:              out,
 		HistoryLimit:        200,
+		HistoryFile:         cfg.HistoryFile,
 		AutoComplete:        completer(cfg.Words),
 		InterruptPrompt:     "^C",
 		EOFPrompt:           "",
