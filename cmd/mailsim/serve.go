@@ -194,4 +194,3 @@ func (l *serveLog) flush() {
 		l.tw.Flush()
 	}
 }
-
