@@ -181,3 +181,42 @@ func TestIdleTimeout(t *testing.T) {
 		t.Error("the idle POP3 connection was not closed")
 	}
 }
+
+// A real client's lines are in the trace as the server read them, with
+// sequence numbers that run on without gap: a capture rebuilt from the
+// trace holds the bytes the client sent (pipelined in one write or not).
+func TestRecordedStream(t *testing.T) {
+	s := startScenario(t, "basic-delivery", 0, Options{})
+	c := dial(t, s.addr(t, "mail.isp.example", 25))
+	c.expect("220 ")
+	sent := "EHLO client.example\r\nMAIL FROM:<carol@example.jp>\r\nRCPT TO:<alice@isp.example>\r\nDATA\r\n"
+	c.send(sent)
+	for range 4 {
+		c.reply()
+	}
+	text := "Subject: seq\r\n\r\n..dot\r\n.\r\nQUIT\r\n"
+	c.send(text)
+	c.expect("250 ")
+	c.expect("221 ")
+	c.closed()
+	sent += text
+	s.rec.waitFor(t, "the server's FIN", func(e *trace.Event) bool { return e.Kind == trace.Close })
+	var got strings.Builder
+	var next uint32
+	for _, e := range s.rec.snapshot() {
+		if e.Kind != trace.Line || e.Dir != trace.ClientToServer || e.Proto != trace.SMTP {
+			continue
+		}
+		if next != 0 && e.TCP.Seq != next {
+			t.Errorf("%q at seq %d, want %d", e.Line, e.TCP.Seq, next)
+		}
+		next = e.TCP.Seq + e.TCP.Len
+		got.WriteString(e.Line + "\r\n")
+		if e.Line == "..dot" && e.Tag.Kind != trace.MessageText {
+			t.Errorf("%q tagged %v, want message text", e.Line, e.Tag.Kind)
+		}
+	}
+	if got.String() != sent {
+		t.Errorf("client stream from the trace:\n%q\nwant\n%q", got.String(), sent)
+	}
+}

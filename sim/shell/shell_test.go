@@ -1,0 +1,104 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/scenario"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+func newShell(t *testing.T, id, as string) (*Shell, *strings.Builder) {
+	t.Helper()
+	sc, err := scenario.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &strings.Builder{}
+	sh, err := New(sc, Options{As: as, Lang: i18n.EN, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.Welcome()
+	return sh, out
+}
+
+// What the learner types is what the server reads: the client's byte
+// stream rebuilt from the trace, in sequence-number order, is the typed
+// lines with CRLF, and the mail reaches the mailbox.
+func TestTypedSessionReachesMailbox(t *testing.T) {
+	sh, out := newShell(t, "basic-delivery", "")
+	typed := []string{
+		"EHLO alice-pc", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "MAIL FROM:<alice@isp.example>",
+		"RCPT TO:<bob@example.jp>", "DATA", "Subject: by hand", "", "..a dotted line", ".", "QUIT",
+	}
+	sh.Exec(":connect mail.isp.example 587")
+	for _, l := range typed {
+		sh.Exec(l)
+	}
+	if n := sh.World().Host("mx.example.jp").User("bob").Mailbox.Len(); n != 1 {
+		t.Fatalf("bob has %d messages, want 1\n%s", n, out)
+	}
+	var conn int
+	var stream strings.Builder
+	next := uint32(0)
+	for _, e := range sh.rec.Events {
+		if e.Kind == trace.Connect && e.Dst.Port == 587 {
+			conn = e.Conn
+		}
+		if e.Conn != conn || e.Kind != trace.Line || e.Dir != trace.ClientToServer {
+			continue
+		}
+		if next != 0 && e.TCP.Seq != next {
+			t.Errorf("line %q at seq %d, want %d: a gap or overlap in the stream", e.Line, e.TCP.Seq, next)
+		}
+		next = e.TCP.Seq + e.TCP.Len
+		stream.WriteString(e.Line + "\r\n")
+	}
+	if want := strings.Join(typed, "\r\n") + "\r\n"; stream.String() != want {
+		t.Errorf("client stream from the trace:\n%q\nwant\n%q", stream.String(), want)
+	}
+}
+
+func TestHints(t *testing.T) {
+	for _, tc := range []struct {
+		lines []string
+		hint  string
+	}{
+		{[]string{":connect mail.isp.example 587", "MAIL FROM:<a@isp.example>"}, "    ^ Authentication required  (:explain)"},
+		{[]string{":connect mx.example.jp 110", "USER bob"}, "    ^ The server wants the password next.  (:explain)"},
+		{[]string{":connect mx.example.jp 110", "USER bob", "PASS wrong"}, "-ERR"},
+		{[]string{"EHLO x"}, "Not connected: open a connection first"},
+		{[]string{":dig MX nowhere.example"}, "NXDOMAIN"},
+		{[]string{":as mail.isp.example", ":connect mx.example.jp 25", "HELO me"}, "250 mx.example.jp"},
+		{[]string{":auth login alice wonderland"}, "first 334 with YWxpY2U= (the user name) and the second with d29uZGVybGFuZA=="},
+	} {
+		sh, out := newShell(t, "basic-delivery", "")
+		for _, l := range tc.lines {
+			sh.Exec(l)
+		}
+		if !strings.Contains(out.String(), tc.hint) {
+			t.Errorf("%q: output lacks %q:\n%s", tc.lines, tc.hint, out)
+		}
+	}
+}
+
+func TestPrompt(t *testing.T) {
+	sh, _ := newShell(t, "basic-delivery", "bob-pc")
+	if p := sh.Prompt(); p != "bob-pc> " {
+		t.Errorf("prompt %q", p)
+	}
+	sh.Exec(":connect mx.example.jp 110")
+	if p := sh.Prompt(); p != "bob-pc -> mx.example.jp:110> " {
+		t.Errorf("connected prompt %q", p)
+	}
+	sh.Exec("QUIT")
+	if p := sh.Prompt(); p != "bob-pc> " {
+		t.Errorf("prompt after QUIT %q", p)
+	}
+	sh.Exec(":quit")
+	if !sh.Done() {
+		t.Error(":quit did not end the shell")
+	}
+}
