@@ -129,6 +129,7 @@ func TestServeBadInput(t *testing.T) {
 		{serveOptions{scenario: "op25b", as: "nobody"}, `--as "nobody": no such host in op25b`},
 		{serveOptions{scenario: "op25b", listen: "localhost"}, `--listen "localhost": not an IP address`},
 		{serveOptions{scenario: "op25b", offset: 65000}, "outside 1-65535"},
+		{serveOptions{scenario: "basic-delivery", listen: "127.0.0.1"}, "mail.isp.example and mx.example.jp both listen on port 25, and --listen 127.0.0.1 gives them one address"},
 		{serveOptions{scenario: "open-relay", after: 9}, "open-relay has 7 steps: cannot start after step 9"},
 	} {
 		var out bytes.Buffer

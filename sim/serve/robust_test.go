@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -218,5 +220,35 @@ func TestRecordedStream(t *testing.T) {
 	}
 	if got.String() != sent {
 		t.Errorf("client stream from the trace:\n%q\nwant\n%q", got.String(), sent)
+	}
+}
+
+func TestListenOneAddress(t *testing.T) {
+	s := startWorld(t, fuzzWorld(t), nil, Options{Listen: netip.MustParseAddr("127.0.0.1")})
+	for _, l := range s.srv.Listeners() {
+		if l.Addr.Addr() != netip.MustParseAddr("127.0.0.1") {
+			t.Errorf("%s: not on 127.0.0.1", l)
+		}
+	}
+	c := dial(t, s.addr(t, "mail.example", 110))
+	c.expect("+OK ")
+}
+
+func TestAddresses(t *testing.T) {
+	s := startScenario(t, "basic-delivery", 0, Options{})
+	var got []string
+	for _, l := range s.srv.Listeners() {
+		got = append(got, l.Host.Name+":"+strconv.Itoa(int(l.Port))+" "+l.Addr.Addr().String()+" "+strconv.Itoa(int(l.Addr.Port())-int(l.Port)))
+	}
+	off := strconv.Itoa(int(s.srv.Listeners()[0].Addr.Port()) - 587)
+	want := []string{
+		"mail.isp.example:587 127.0.0.3 " + off, "mail.isp.example:25 127.0.0.3 " + off,
+		"mx.example.jp:25 127.0.0.5 " + off, "mx.example.jp:110 127.0.0.5 " + off,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("listeners:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s.srv.As().Name != "alice-pc" {
+		t.Errorf("real clients connect as %s, want alice-pc (the first host without a server)", s.srv.As().Name)
 	}
 }

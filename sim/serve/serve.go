@@ -135,6 +135,19 @@ func New(w *sim.World, opts Options) (*Server, error) {
 			return nil, errors.New("every host of the world runs a server: name the host real clients connect from with --as")
 		}
 	}
+	if opts.Listen.IsValid() {
+		// One address for every host: two hosts with the same port
+		// cannot both have it.
+		owner := map[uint16]string{}
+		for _, h := range w.Hosts() {
+			for _, p := range ports(h) {
+				if o, dup := owner[p]; dup {
+					return nil, fmt.Errorf("%s and %s both listen on port %d, and --listen %s gives them one address: leave out --listen so that each host gets its own (127.0.0.2, 127.0.0.3, ...)", o, h.Name, p, opts.Listen)
+				}
+				owner[p] = h.Name
+			}
+		}
+	}
 	s := &Server{w: w, opts: opts, events: make(chan event, 256), quit: make(chan struct{}), clients: map[*client]struct{}{}, draining: map[*client]struct{}{}}
 	for i, h := range w.Hosts() {
 		ip := AddressOf(i)
@@ -155,6 +168,18 @@ func New(w *sim.World, opts Options) (*Server, error) {
 		}
 	}
 	return s, nil
+}
+
+// ports are the SMTP and POP3 ports of h.
+func ports(h *sim.Host) []uint16 {
+	var ps []uint16
+	for _, svc := range h.SMTP {
+		ps = append(ps, svc.Port)
+	}
+	for _, svc := range h.POP3 {
+		ps = append(ps, svc.Port)
+	}
+	return ps
 }
 
 func (s *Server) listen(h *sim.Host, port uint16, proto trace.Proto, ip netip.Addr) error {
