@@ -78,7 +78,7 @@ session can be scripted.`,
 func runShell(ios *IOStreams, sh *shell.Shell) error {
 	var r prompt.Reader
 	if ios.InFile != nil {
-		t, err := prompt.Terminal(ios.InFile, ios.Out, prompt.Config{Prompt: sh.Prompt(), Words: sh.Words(), HistoryFile: historyFile()})
+		t, err := prompt.Terminal(ios.InFile, ios.Out, prompt.Config{Prompt: sh.Prompt(), WordsFunc: sh.Words, HistoryFile: historyFile()})
 		if err != nil {
 			return err
 		}

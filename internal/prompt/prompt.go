@@ -32,6 +32,9 @@ type Config struct {
 	// Words are offered by tab completion for the word under the cursor,
 	// matched case-insensitively by prefix.
 	Words []string
+	// WordsFunc, when set, is asked for the words at each Tab instead of
+	// Words: for a prompt whose valid words change (a shell's session state).
+	WordsFunc func() []string
 	// HistoryFile, when set, keeps the lines typed across sessions.
 	HistoryFile string
 }
@@ -85,7 +88,7 @@ func TerminalKeys(keys io.ReadCloser, out io.Writer, cfg Config) (Reader, error)
 		Stderr:              out,
 		HistoryLimit:        200,
 		HistoryFile:         cfg.HistoryFile,
-		AutoComplete:        completer(cfg.Words),
+		AutoComplete:        autoComplete(cfg),
 		InterruptPrompt:     "^C",
 		EOFPrompt:           "",
 	})
@@ -168,6 +171,21 @@ func Complete(words []string, line string) (prefix string, rest []string) {
 	}
 	sort.Strings(rest)
 	return prefix, rest
+}
+
+// autoComplete picks the completer cfg asks for.
+func autoComplete(cfg Config) readline.AutoCompleter {
+	if cfg.WordsFunc != nil {
+		return dynamicCompleter(cfg.WordsFunc)
+	}
+	return completer(cfg.Words)
+}
+
+// dynamicCompleter is a completer whose words are asked for at each Tab.
+type dynamicCompleter func() []string
+
+func (d dynamicCompleter) Do(line []rune, pos int) ([][]rune, int) {
+	return completer(d()).Do(line, pos)
 }
 
 // completer adapts Complete to readline's AutoCompleter.

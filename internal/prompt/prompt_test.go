@@ -73,3 +73,17 @@ func TestLineCap(t *testing.T) {
 		t.Error("Enter did not end the line")
 	}
 }
+
+// A WordsFunc is asked at each Tab, so the words can change between lines.
+func TestWordsFunc(t *testing.T) {
+	words := []string{"EHLO"}
+	c := autoComplete(Config{Words: []string{"ignored"}, WordsFunc: func() []string { return words }})
+	got, n := c.Do([]rune("e"), 1)
+	if len(got) != 1 || string(got[0]) != "hlo" || n != 1 {
+		t.Errorf("Do(e) = %q, %d; want [hlo], 1", got, n)
+	}
+	words = []string{"RCPT", "RSET"}
+	if got, _ := c.Do([]rune("R"), 1); len(got) != 2 {
+		t.Errorf("after the words changed, Do(R) = %q, want 2 completions", got)
+	}
+}

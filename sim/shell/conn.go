@@ -26,6 +26,7 @@ type lineClient struct {
 	lastCode  int    // SMTP: the code of the last reply (354 and 334 say what the next line is)
 	replies   int    // complete replies received
 	lastVerb  string // what the last client line was, for the explanation of the reply
+	state     string // the server's session state after its last reply (trace.Session.State)
 }
 
 func (cl *lineClient) Connected(c *sim.Conn) { cl.c, cl.connected = c, true }
@@ -120,6 +121,9 @@ func (cl *lineClient) observe(e *trace.Event) {
 		return
 	}
 	if e.Tag.Last {
+		if e.Session != nil {
+			cl.state = e.Session.State
+		}
 		ev := *e
 		cl.sh.hint(explain.ForReply(&ev, cl.lastVerb))
 	}
@@ -138,4 +142,32 @@ func (sh *Shell) hangup() {
 	}
 	sh.conn = nil
 	sh.w.Settle()
+}
+
+// validVerbs are the commands that make sense in a server session state
+// (RFC 5321 4.1.4, RFC 1939 3-6), for completion: the order of the
+// conversation, not every command the server would answer.
+func validVerbs(proto trace.Proto, state string) []string {
+	if proto == trace.POP3 {
+		switch state {
+		case pop3.StateTransaction.String():
+			return []string{pop3.CmdSTAT, pop3.CmdLIST, pop3.CmdRETR, pop3.CmdDELE, pop3.CmdTOP, pop3.CmdUIDL, pop3.CmdNOOP, pop3.CmdRSET, pop3.CmdQUIT}
+		case pop3.StateAuthorization.String(), "":
+			return []string{pop3.CmdUSER, pop3.CmdPASS, pop3.CmdAPOP, pop3.CmdCAPA, pop3.CmdQUIT}
+		}
+		return nil
+	}
+	switch state {
+	case smtp.StateConnected.String(), "":
+		return []string{smtp.VerbEHLO, smtp.VerbHELO, smtp.VerbNOOP, smtp.VerbQUIT}
+	case smtp.StateReady.String():
+		return []string{"MAIL FROM:<", smtp.VerbAUTH, "AUTH PLAIN", "AUTH LOGIN", smtp.VerbEHLO, smtp.VerbVRFY, smtp.VerbNOOP, smtp.VerbRSET, smtp.VerbQUIT}
+	case smtp.StateMail.String():
+		return []string{"RCPT TO:<", smtp.VerbNOOP, smtp.VerbRSET, smtp.VerbQUIT}
+	case smtp.StateRcpt.String():
+		return []string{"RCPT TO:<", smtp.VerbDATA, smtp.VerbNOOP, smtp.VerbRSET, smtp.VerbQUIT}
+	case smtp.StateData.String():
+		return []string{"."}
+	}
+	return nil
 }

@@ -10,8 +10,6 @@ import (
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
-	"github.com/mailsim/mailsim/sim/pop3"
-	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 	"github.com/mailsim/mailsim/sim/transcript"
 )
@@ -46,12 +44,6 @@ func init() {
 		{":quit", "", msgHelpQuit, func(sh *Shell, _ []string) { sh.hangup(); sh.quit = true }},
 	}
 }
-
-// smtpVerbs and pop3Verbs are offered by completion.
-var (
-	smtpVerbs = smtp.Verbs()
-	pop3Verbs = pop3.Verbs()
-)
 
 func (sh *Shell) meta(f []string) {
 	name := strings.ToLower(f[0])

@@ -116,16 +116,18 @@ func (sh *Shell) Prompt() string {
 	return sh.as.Name + "> "
 }
 
-// Words are what tab completion offers: the meta commands, the host
-// names, and the SMTP and POP3 verbs.
+// Words are what tab completion offers now: the meta commands, the host
+// names, and on an open connection the verbs valid in the server's
+// session state, as its last reply stated it.
 func (sh *Shell) Words() []string {
 	var ws []string
 	for _, m := range metas {
 		ws = append(ws, m.name)
 	}
 	ws = append(ws, sh.hostNames()...)
-	ws = append(ws, smtpVerbs...)
-	ws = append(ws, pop3Verbs...)
+	if sh.conn != nil && sh.conn.open() {
+		ws = append(ws, validVerbs(sh.conn.c.Proto(), sh.conn.state)...)
+	}
 	return ws
 }
 

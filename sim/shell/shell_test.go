@@ -102,3 +102,47 @@ func TestPrompt(t *testing.T) {
 		t.Error(":quit did not end the shell")
 	}
 }
+
+// Completion follows the server's state as its replies state it.
+func TestWordsFollowState(t *testing.T) {
+	has := func(ws []string, w string) bool {
+		for _, x := range ws {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	sh, _ := newShell(t, "basic-delivery", "")
+	for _, step := range []struct {
+		line    string
+		want    []string
+		wantNot []string
+	}{
+		{"", []string{":connect", "mx.example.jp"}, []string{"EHLO", "RETR"}},
+		{":connect mail.isp.example 587", []string{"EHLO", "HELO"}, []string{"DATA", "RETR"}},
+		{"EHLO me", []string{"MAIL FROM:<", "AUTH PLAIN"}, []string{"DATA"}},
+		{"AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", []string{"MAIL FROM:<"}, nil},
+		{"MAIL FROM:<alice@isp.example>", []string{"RCPT TO:<"}, []string{"DATA"}},
+		{"RCPT TO:<bob@example.jp>", []string{"DATA", "RCPT TO:<"}, nil},
+		{"QUIT", []string{":connect"}, []string{"EHLO", "DATA"}},
+		{":connect mx.example.jp 110", []string{"USER", "PASS"}, []string{"RETR"}},
+		{"USER bob", []string{"PASS"}, nil},
+		{"PASS hunter2", []string{"RETR", "DELE", "STAT"}, []string{"USER"}},
+	} {
+		if step.line != "" {
+			sh.Exec(step.line)
+		}
+		ws := sh.Words()
+		for _, w := range step.want {
+			if !has(ws, w) {
+				t.Errorf("after %q: completion lacks %q (%v)", step.line, w, ws)
+			}
+		}
+		for _, w := range step.wantNot {
+			if has(ws, w) {
+				t.Errorf("after %q: completion offers %q", step.line, w)
+			}
+		}
+	}
+}
