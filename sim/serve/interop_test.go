@@ -211,3 +211,27 @@ func splitAddr(t *testing.T, addr string) (string, string) {
 	i := strings.LastIndexByte(addr, ':')
 	return addr[:i], addr[i+1:]
 }
+
+// swaks is the SMTP test tool administrators reach for; .ci/run may
+// install it (Debian: swaks). It submits with AUTH LOGIN here, where the
+// other tests use PLAIN.
+func TestSwaksSubmit(t *testing.T) {
+	swaks := need(t, "swaks")
+	s := startScenario(t, "basic-delivery", 0, Options{})
+	host, port := splitAddr(t, s.addr(t, "mail.isp.example", 587))
+	out, err := run(t, swaks, "--server", host, "--port", port, "--helo", "swaks.example",
+		"--auth", "LOGIN", "--auth-user", "alice", "--auth-password", "wonderland",
+		"--from", "alice@isp.example", "--to", "bob@example.jp", "--header", "Subject: swaks", "--body", "sent by swaks")
+	if err != nil {
+		t.Fatalf("swaks: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "<-  235 2.7.0") || !strings.Contains(out, "<-  250 2.0.0 Ok: queued as ") {
+		t.Errorf("swaks did not see 235 and a queued 250:\n%s", out)
+	}
+	s.rec.waitFor(t, "delivery to bob@example.jp", delivered("bob@example.jp"))
+	out, err = run(t, swaks, "--server", host, "--port", port, "--helo", "swaks.example",
+		"--from", "alice@isp.example", "--to", "bob@example.jp")
+	if err == nil || !strings.Contains(out, "530 5.7.0") {
+		t.Errorf("swaks without AUTH: err %v, want a 530 5.7.0:\n%s", err, out)
+	}
+}
