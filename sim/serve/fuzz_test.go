@@ -17,7 +17,8 @@ import (
 
 // fuzzWorld is a small world with a short latency, so that a fuzzed
 // session takes milliseconds: a client PC, a mail server with submission
-// (AUTH required), relay port and POP3, and a DNS server.
+// (AUTH required), relay port (messages up to 64 KiB) and POP3, and a DNS
+// server.
 func fuzzWorld(t testing.TB) *sim.World {
 	w := sim.New(sim.Options{Latency: 50 * time.Microsecond, Sink: trace.Discard})
 	hosts := []*sim.Host{
@@ -25,7 +26,7 @@ func fuzzWorld(t testing.TB) *sim.World {
 		{Name: "mail.example", IP: netip.MustParseAddr("192.0.2.25"), Domains: []string{"example"},
 			Users: []*sim.User{{Name: "bob", Password: "pw"}},
 			SMTP: []*sim.SMTPService{
-				{Port: 25},
+				{Port: 25, Config: smtp.Config{MaxSize: 64 << 10}},
 				{Port: 587, Auth: sim.AuthRequired, Config: smtp.Config{Relay: smtp.RelayAuthenticated}},
 			},
 			POP3: []*sim.POP3Service{{Port: 110}}},

@@ -252,3 +252,25 @@ func TestAddresses(t *testing.T) {
 		t.Errorf("real clients connect as %s, want alice-pc (the first host without a server)", s.srv.As().Name)
 	}
 }
+
+// A message over the size limit is refused at the final dot (RFC 1870
+// 6.2: 552), and the server keeps none of it past the limit.
+func TestMessageSizeLimit(t *testing.T) {
+	s := startWorld(t, fuzzWorld(t), nil, Options{})
+	c := dial(t, s.addr(t, "mail.example", 25))
+	c.expect("220 ")
+	c.send("EHLO client.example\r\n")
+	c.expect("250 ")
+	c.send("MAIL FROM:<x@client.example>\r\nRCPT TO:<bob@example>\r\nDATA\r\n")
+	c.expect("250 ")
+	c.expect("250 ")
+	c.expect("354 ")
+	line := strings.Repeat("m", 998) + "\r\n"
+	for range 200 { // about 200 KB
+		c.send(line)
+	}
+	c.send(".\r\n")
+	c.expect("552 5.3.4")
+	c.send("QUIT\r\n")
+	c.expect("221 ")
+}
