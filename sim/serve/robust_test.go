@@ -1,12 +1,14 @@
 package serve
 
 import (
+	"io"
 	"net/netip"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mailsim/mailsim/sim/scenario"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -273,4 +275,39 @@ func TestMessageSizeLimit(t *testing.T) {
 	c.expect("552 5.3.4")
 	c.send("QUIT\r\n")
 	c.expect("221 ")
+}
+
+// OP25B applies to real clients as to the host they connect as: alice-pc
+// is in a dynamic ISP network, so its SYN to another network's port 25 is
+// dropped by the ISP's router, retransmitted, and the connection times out
+// in the world; the real socket then closes without a greeting.
+func TestOP25BForRealClients(t *testing.T) {
+	sc, err := scenario.Load("basic-delivery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	w, err := sc.Prepare(rec, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.ConnectTimeout = 2 * time.Second // real seconds too: keep the test short
+	s := startWorld(t, w, rec, Options{})
+	c := dial(t, s.addr(t, "mx.example.jp", 25))
+	c.nc.SetReadDeadline(time.Now().Add(10 * time.Second))
+	b, err := io.ReadAll(c.r)
+	if err != nil || len(b) != 0 {
+		t.Errorf("read %q, %v: want the connection closed without a word", b, err)
+	}
+	if !rec.has(func(e *trace.Event) bool {
+		return e.Kind == trace.Drop && e.Rule == trace.OP25B && e.Router == "isp-router"
+	}) {
+		t.Error("no OP25B drop by isp-router in the trace")
+	}
+	if !rec.has(func(e *trace.Event) bool { return e.Kind == trace.Timeout }) {
+		t.Error("no connect timeout in the trace")
+	}
+	// The ISP's own server is allowed: the same host, port 25 of mail.isp.example.
+	ok := dial(t, s.addr(t, "mail.isp.example", 25))
+	ok.expect("220 ")
 }
