@@ -7,11 +7,13 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/scenario"
 	"github.com/mailsim/mailsim/sim/serve"
@@ -96,7 +98,11 @@ func runServe(ctx context.Context, ios *IOStreams, opts *serveOptions, ready fun
 	sopts := serve.Options{Offset: opts.offset, IdleTimeout: opts.idle, MaxConns: opts.maxConns, Log: log, Lang: opts.lang, Flush: log.flush}
 	if opts.as != "" {
 		if sopts.As = w.Host(opts.as); sopts.As == nil {
-			return badInput(fmt.Errorf("--as %q: no such host in %s (hosts: %s)", opts.as, sc.ID, hostNames(w.Topology())))
+			msg := fmt.Sprintf("--as %q: no such host in %s", opts.as, sc.ID)
+			if c := suggest.Closest(opts.as, hostNames(w.Topology())); c != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", c)
+			}
+			return badInput(fmt.Errorf("%s; hosts: %s", msg, strings.Join(hostNames(w.Topology()), ", ")))
 		}
 	}
 	if opts.listen != "" {
@@ -145,15 +151,12 @@ func serveSummary(st serve.Stats, lang i18n.Lang) string {
 	return fmt.Sprintf("stopped: served %s, turned away %s", plural(st.Sessions, "session", "sessions"), plural(st.Refused, "connection", "connections"))
 }
 
-func hostNames(t trace.Topology) string {
-	s := ""
-	for i, h := range t.Hosts {
-		if i > 0 {
-			s += ", "
-		}
-		s += h.Name
+func hostNames(t trace.Topology) []string {
+	var ns []string
+	for _, h := range t.Hosts {
+		ns = append(ns, h.Name)
 	}
-	return s
+	return ns
 }
 
 // serveSizing is a stand-in trace for sizing the transcript's route

@@ -16,6 +16,9 @@ var (
 	msgUnknownMeta = tpl("shell.unknown",
 		"Unknown command {0}: type :help for the list.",
 		"{0}というコマンドはありません。:helpで一覧を表示します。")
+	msgDidYouMean = tpl("shell.did-you-mean",
+		"No {0} here: did you mean {1}?",
+		"{0}はありません。{1}のことですか。")
 	msgUsage  = tpl("shell.usage", "Usage: {0}", "使い方: {0}")
 	msgNoHost = tpl("shell.no-host",
 		"No host {0} in this world. Hosts: {1}",

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
@@ -53,7 +54,24 @@ func (sh *Shell) meta(f []string) {
 			return
 		}
 	}
+	names := make([]string, len(metas))
+	for i, m := range metas {
+		names[i] = m.name
+	}
+	if c := suggest.Closest(name, names); c != "" {
+		sh.say(msgDidYouMean, f[0], c)
+		return
+	}
 	sh.say(msgUnknownMeta, f[0])
+}
+
+// noHost says that name is not a host, and which one it may be.
+func (sh *Shell) noHost(name string) {
+	if c := suggest.Closest(name, sh.hostNames()); c != "" {
+		sh.say(msgDidYouMean, name, c)
+		return
+	}
+	sh.say(msgNoHost, name, strings.Join(sh.hostNames(), ", "))
 }
 
 func (sh *Shell) help([]string) {
@@ -98,7 +116,7 @@ func (sh *Shell) connect(args []string) {
 	}
 	dst := sh.w.Host(args[0])
 	if dst == nil {
-		sh.say(msgNoHost, args[0], strings.Join(sh.hostNames(), ", "))
+		sh.noHost(args[0])
 		return
 	}
 	var port int
@@ -298,7 +316,7 @@ func (sh *Shell) sitAs(args []string) {
 	}
 	h := sh.w.Host(args[0])
 	if h == nil {
-		sh.say(msgNoHost, args[0], strings.Join(sh.hostNames(), ", "))
+		sh.noHost(args[0])
 		return
 	}
 	sh.hangup()

@@ -16,6 +16,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
@@ -68,7 +69,11 @@ func New(sc *scenario.Scenario, opts Options) (*Shell, error) {
 	sh.w = w
 	if opts.As != "" {
 		if sh.as = w.Host(opts.As); sh.as == nil {
-			return nil, fmt.Errorf("--as %q: no such host in %s (hosts: %s)", opts.As, sc.ID, strings.Join(sh.hostNames(), ", "))
+			msg := fmt.Sprintf("--as %q: no such host in %s", opts.As, sc.ID)
+			if c := suggest.Closest(opts.As, sh.hostNames()); c != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", c)
+			}
+			return nil, fmt.Errorf("%s; hosts: %s", msg, strings.Join(sh.hostNames(), ", "))
 		}
 	} else {
 		for _, h := range w.Hosts() {
