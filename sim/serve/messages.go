@@ -14,8 +14,8 @@ var (
 		"-- real client {0} closed the connection",
 		"-- 実クライアント{0}が接続を閉じました")
 	msgTooMany = tpl("serve.too-many",
-		"-- real client {0} turned away from {1}: {2} connections are already open",
-		"-- 実クライアント{0}の{1}への接続を断りました(すでに{2}本の接続があります)")
+		"-- real client {0} turned away from {1}: the limit of open connections (--max-conns {2}) is reached",
+		"-- 実クライアント{0}の{1}への接続を断りました(同時接続数の上限(--max-conns {2})に達しています)")
 	msgIdle = tpl("serve.idle",
 		"-- real client {0} sent nothing for {1}: the server closes the connection",
 		"-- 実クライアント{0}から{1}何も届かないため、サーバが接続を閉じます")
