@@ -56,7 +56,7 @@ func engineTrace(t *testing.T) []trace.Event {
 	w.Send(sim.SendRequest{Client: alice, Server: mx, Port: 25, From: "alice@isp.example", To: []string{"bob@example.jp"}})
 	w.Send(sim.SendRequest{Client: bob, Server: mx, Port: 25, From: "bob@example.jp", To: []string{"x@isp.example"}})
 	w.Send(sim.SendRequest{Client: alice, Server: isp, Port: 587, From: "alice@isp.example", To: []string{"bob@example.jp"}})
-	w.Talk(bob, mx, 25, []string{"HELO bob-pc", "RCPT TO:<bob@example.jp>", "FOO", "VRFY bob", "NOOP", "RSET", "QUIT"})
+	w.Talk(bob, mx, 25, []string{"HELO bob-pc", "RCPT TO:<bob@example.jp>", "FOO", "EXPN staff", "VRFY bob", "NOOP", "RSET", "QUIT"})
 	w.Talk(bob, mx, 110, []string{"CAPA", "STAT", "USER bob", "PASS wrong", "QUIT"})
 	w.Fetch(sim.FetchRequest{Client: bob, Server: mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
 	w.Fetch(sim.FetchRequest{Client: bob, Server: mx, Port: 995, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
@@ -104,7 +104,7 @@ func TestEngineTraceExplained(t *testing.T) {
 		}
 	}
 	// The scenario must really have produced what the test claims to cover.
-	for _, k := range []string{"TCP drop", "TCP refused", "5.7.1", "5.1.1", "503", "502", "252",
+	for _, k := range []string{"TCP drop", "TCP refused", "5.7.1", "5.1.1", "503", "500", "502", "252",
 		"235", "SMTP .", "-ERR", "POP3 PASS", "POP3 RETR", "DNS MX", "MTA bounce", "MTA deliver"} {
 		if !seen[k] {
 			t.Errorf("the engine trace never produced %q", k)

@@ -79,6 +79,9 @@ const (
 	VerbHELP     = "HELP"
 	VerbAUTH     = "AUTH"
 	VerbSTARTTLS = "STARTTLS"
+	// VerbEXPN is known and refused: RFC 5321 4.2.4 gives 502 for a
+	// command the server recognizes but does not implement.
+	VerbEXPN = "EXPN"
 )
 
 // Tags for client lines that are not commands, as the trace model names them

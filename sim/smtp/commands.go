@@ -252,31 +252,92 @@ func (s *Server) quit(string) Result {
 	return Result{Reply: replyBye, Close: true}
 }
 
-// vrfy answers VRFY with 252 (RFC 5321 3.5.3, 7.3): confirming addresses
-// would help spammers harvest them, so the server neither confirms nor
-// denies.
+// vrfy answers VRFY (RFC 5321 3.5.3, 4.1.1.6) the way Postfix does: the
+// address goes through the same checks as RCPT TO, so a local mailbox gets
+// "252 2.0.0 <argument>" (RFC 5321 3.5.3: 252 when the server will not
+// say more), an unknown one "550 5.1.1", a domain it will not relay to
+// "554 5.7.1"; with DisableVRFY every VRFY gets 502 5.5.1 (RFC 5321 7.3:
+// servers may disable it to stop address harvesting).
 func (s *Server) vrfy(arg string) Result {
+	if s.cfg.DisableVRFY {
+		return Result{Reply: replyVRFYDisabled}
+	}
 	if arg == "" {
 		return Result{Reply: replySyntaxVRFY}
 	}
-	return Result{Reply: replyCannotVerify}
+	addr := arg
+	if strings.HasPrefix(addr, "<") {
+		a, params, ok := parsePath(addr)
+		if !ok || params != "" {
+			return Result{Reply: replyBadRcpt}
+		}
+		addr = a
+	}
+	if addr != "" && strings.LastIndexByte(addr, '@') < 0 {
+		// Postfix completes a bare local part with its own domain.
+		addr += "@" + s.postmasterDomain()
+	}
+	if addr == "" || !validMailbox(addr) {
+		return Result{Reply: replyBadRcpt}
+	}
+	if r := s.rcptCheck(addr); r.Code != 0 {
+		return Result{Reply: r}
+	}
+	return Result{Reply: fixed(C252CannotVerify, E200Other, clip(arg, 200))}
 }
 
-// help answers HELP (RFC 5321 4.1.1.8) with the commands this server takes.
-// (A list of constants, not the command table, which refers to help.)
-func (s *Server) help(string) Result {
-	const base = "Commands: " + VerbEHLO + " " + VerbHELO + " " + VerbMAIL + " " + VerbRCPT + " " +
-		VerbDATA + " " + VerbRSET + " " + VerbNOOP + " " + VerbQUIT + " " + VerbVRFY + " " + VerbHELP
-	text := base
-	switch {
-	case s.cfg.authEnabled() && s.cfg.StartTLS:
-		text = base + " " + VerbAUTH + " " + VerbSTARTTLS
-	case s.cfg.authEnabled():
-		text = base + " " + VerbAUTH
-	case s.cfg.StartTLS:
-		text = base + " " + VerbSTARTTLS
+// expn answers EXPN (RFC 5321 4.1.1.7): known, not implemented, since
+// expanding a list gives its members' addresses away (RFC 5321 7.3).
+func (s *Server) expn(string) Result { return Result{Reply: replyNoEXPN} }
+
+// helpTopics is the syntax HELP <verb> shows, in the order HELP lists them.
+var helpTopics = []struct{ verb, syntax string }{
+	{VerbEHLO, "EHLO hostname"},
+	{VerbHELO, "HELO hostname"},
+	{VerbMAIL, "MAIL FROM:<address> [SIZE=n] [BODY=8BITMIME] [SMTPUTF8]"},
+	{VerbRCPT, "RCPT TO:<address>"},
+	{VerbDATA, "DATA"},
+	{VerbRSET, "RSET"},
+	{VerbNOOP, "NOOP"},
+	{VerbQUIT, "QUIT"},
+	{VerbVRFY, "VRFY address"},
+	{VerbHELP, "HELP [command]"},
+	{VerbAUTH, "AUTH mechanism [initial-response]"},
+	{VerbSTARTTLS, "STARTTLS"},
+}
+
+// help answers HELP (RFC 5321 4.1.1.8) with 214, as Sendmail and Exim do
+// (Postfix has no HELP): without an argument the commands this server
+// takes, with one the syntax of that command, 504 for a topic it has none
+// for.
+func (s *Server) help(arg string) Result {
+	offered := func(verb string) bool {
+		switch verb {
+		case VerbVRFY:
+			return !s.cfg.DisableVRFY
+		case VerbAUTH:
+			return s.cfg.authEnabled()
+		case VerbSTARTTLS:
+			return s.cfg.StartTLS
+		}
+		return true
 	}
-	return Result{Reply: fixed(C214Help, E200Other, text)}
+	if arg != "" {
+		for _, t := range helpTopics {
+			if strings.EqualFold(arg, t.verb) && offered(t.verb) {
+				return Result{Reply: fixed(C214Help, E200Other, t.syntax)}
+			}
+		}
+		return Result{Reply: fixed(C504ParamNotImplemented, E554InvalidArguments, "HELP topic \""+clip(arg, 64)+"\" unknown")}
+	}
+	verbs := make([]string, 0, len(helpTopics))
+	for _, t := range helpTopics {
+		if offered(t.verb) {
+			verbs = append(verbs, t.verb)
+		}
+	}
+	return Result{Reply: Reply{Code: C214Help, Enhanced: E200Other,
+		Lines: []string{"Commands supported:", strings.Join(verbs, " "), "End of HELP info"}}}
 }
 
 // startTLS answers STARTTLS (RFC 3207 4). The TLS handshake is a later

@@ -76,7 +76,11 @@ type Config struct {
 	MaxSize       int               // advertised as SIZE and enforced at end of DATA (552 5.3.4); 0 means 10240000
 	MaxRecipients int               // 0 means 100 (RFC 5321 4.5.3.1.8 minimum); over it: 452 4.5.3 Too many recipients
 	MaxHops       int               // Received: fields allowed before rejection; 0 means 50; over it: 554 5.4.6 Too many hops (RFC 5321 6.3)
-	NextID        func() string     // queue id for "250 2.0.0 Ok: queued as <ID>"; nil gives "250 2.0.0 Ok"
+	// DisableVRFY answers every VRFY with "502 5.5.1 VRFY command is
+	// disabled" (Postfix's disable_vrfy_command = yes); otherwise VRFY
+	// confirms a local mailbox with 252 and denies an unknown one with 550.
+	DisableVRFY bool
+	NextID      func() string // queue id for "250 2.0.0 Ok: queued as <ID>"; nil gives "250 2.0.0 Ok"
 	// MaxErrors is how many 4xx/5xx replies to commands a client may collect
 	// before the server answers its next command with "421 4.7.0 <host>
 	// Error: too many errors" and closes (Postfix's smtpd_hard_error_limit);

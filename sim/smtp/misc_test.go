@@ -60,14 +60,15 @@ func TestStateNames(t *testing.T) {
 }
 
 func TestVerbs(t *testing.T) {
-	want := []string{"EHLO", "HELO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY", "HELP", "AUTH", "STARTTLS"}
+	want := []string{"EHLO", "HELO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY", "HELP", "AUTH", "STARTTLS", "EXPN"}
 	if got := Verbs(); !slices.Equal(got, want) {
 		t.Errorf("Verbs() = %v", got)
 	}
 	for _, tc := range []struct{ line, want string }{
 		{"mail FROM:<a@b.example>", VerbMAIL},
 		{"StartTLS", VerbSTARTTLS},
-		{"EXPN list", ""},
+		{"EXPN list", VerbEXPN},
+		{"TURN", ""},
 		{"", ""},
 		{"MAILFROM:<a@b>", ""},
 	} {

@@ -7,7 +7,6 @@ var (
 	replySenderOk     = fixed(C250Completed, E210SenderValid, "Ok")
 	replyRcptOk       = fixed(C250Completed, E215DestinationValid, "Ok")
 	replyBye          = fixed(C221Closing, E200Other, "Bye")
-	replyCannotVerify = fixed(C252CannotVerify, E200Other, "Cannot VRFY user, but will accept message and attempt delivery")
 	replyAuthOk       = fixed(C235AuthSucceeded, E270AuthSucceeded, "Authentication successful")
 	replyAuthEmpty    = fixed(C334AuthContinue, "", "")             // RFC 4954 4: "334 " asks for the initial response
 	replyAuthUsername = fixed(C334AuthContinue, "", "VXNlcm5hbWU6") // base64 "Username:"
@@ -34,8 +33,13 @@ var (
 	replyBadBody      = fixed(C501ParamSyntaxError, E554InvalidArguments, "Bad BODY keyword syntax")
 	replyAuthAborted  = fixed(C501ParamSyntaxError, E570SecurityOther, "Authentication aborted")
 	replyCannotDecode = fixed(C501ParamSyntaxError, E552SyntaxError, "Cannot decode response")
-	replyUnknownCmd   = fixed(C502NotImplemented, E552SyntaxError, "Error: command not recognized")
+	// RFC 5321 4.2.4: 500 for a command the server does not recognize,
+	// 502 for one it recognizes but does not implement. (Postfix answers
+	// both with "502 5.5.2 Error: command not recognized".)
+	replyUnknownCmd   = fixed(C500SyntaxError, E552SyntaxError, "Error: command not recognized")
 	replyNotImpl      = fixed(C502NotImplemented, E551InvalidCommand, "Error: command not implemented")
+	replyNoEXPN       = fixed(C502NotImplemented, E551InvalidCommand, "Error: EXPN command not implemented")
+	replyVRFYDisabled = fixed(C502NotImplemented, E551InvalidCommand, "VRFY command is disabled")
 	replySendHelo     = fixed(C503BadSequence, E551InvalidCommand, "Error: send HELO/EHLO first")
 	replySendEhlo     = fixed(C503BadSequence, E551InvalidCommand, "Error: send EHLO first")
 	replyNestedMail   = fixed(C503BadSequence, E551InvalidCommand, "Error: nested MAIL command")

@@ -213,6 +213,7 @@ var commands = [...]command{
 	{verb: VerbHELP, run: (*Server).help, needsAuth: true},
 	{verb: VerbAUTH, run: (*Server).auth},
 	{verb: VerbSTARTTLS, run: (*Server).startTLS},
+	{verb: VerbEXPN, run: (*Server).expn},
 }
 
 // lookupCommand finds a verb case-insensitively (RFC 5321 2.4) without

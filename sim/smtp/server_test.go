@@ -169,19 +169,43 @@ var sessionCases = []scriptCase{
 		C: NOOP anything at all
 		S: 250 2.0.0 Ok
 		C: VRFY bob
-		S: 252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery
+		S: 252 2.0.0 bob
+		C: VRFY <alice@example.jp>
+		S: 252 2.0.0 <alice@example.jp>
+		C: VRFY bobb
+		S: 550 5.1.1 <bobb@example.jp>: Recipient address rejected: User unknown in local recipient table
+		C: VRFY carol@example.net
+		S: 554 5.7.1 <carol@example.net>: Relay access denied
+		C: VRFY <bob@
+		S: 501 5.1.3 Bad recipient address syntax
 		C: VRFY
 		S: 501 5.5.4 Syntax: VRFY address
 		C: HELP
-		S: 214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP
+		S: 214-2.0.0 Commands supported:
+		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP
+		S: 214 2.0.0 End of HELP info
+		C: HELP rcpt
+		S: 214 2.0.0 RCPT TO:<address>
+		C: HELP EXPN
+		S: 504 5.5.4 HELP topic "EXPN" unknown
 		= CONNECTED`},
+	{"vrfy disabled", func() *Config { return with(mxConfig(), func(c *Config) { c.DisableVRFY = true }) }, outPeer, `
+		S: 220 mx.example.jp ESMTP mailsim
+		C: VRFY bob
+		S: 502 5.5.1 VRFY command is disabled
+		C: HELP
+		S: 214-2.0.0 Commands supported:
+		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT HELP
+		S: 214 2.0.0 End of HELP info`},
 	{"help lists auth and starttls when offered", submissionConfig, homePeer, `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO + `
 		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
 		S: 235 2.7.0 Authentication successful
 		C: HELP
-		S: 214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP AUTH STARTTLS`},
+		S: 214-2.0.0 Commands supported:
+		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP AUTH STARTTLS
+		S: 214 2.0.0 End of HELP info`},
 	{"starttls is advertised but not available yet", submissionConfig, homePeer, `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO + `
@@ -198,7 +222,7 @@ var sessionCases = []scriptCase{
 	{"too many errors closes with 421", func() *Config { return with(mxConfig(), func(c *Config) { c.MaxErrors = 3 }) }, outPeer, `
 		S: 220 mx.example.jp ESMTP mailsim
 		C: FOO
-		S: 502 5.5.2 Error: command not recognized
+		S: 500 5.5.2 Error: command not recognized
 		C: MAIL FROM:<x@a.example>
 		S: 503 5.5.1 Error: send HELO/EHLO first
 		C: HELO a.example
@@ -219,9 +243,11 @@ var syntaxCases = []scriptCase{
 	{"unknown verb", mxConfig, outPeer, `
 		S: 220 mx.example.jp ESMTP mailsim
 		C: EXPN staff
-		S: 502 5.5.2 Error: command not recognized
+		S: 502 5.5.1 Error: EXPN command not implemented
 		C: MAILFROM:<x@a.example>
-		S: 502 5.5.2 Error: command not recognized
+		S: 500 5.5.2 Error: command not recognized
+		C: FOO
+		S: 500 5.5.2 Error: command not recognized
 		= CONNECTED`},
 	{"empty line and white space", mxConfig, outPeer, `
 		S: 220 mx.example.jp ESMTP mailsim
