@@ -267,6 +267,37 @@ var enhancedCodes = []Entry{
 		RFC: "RFC 3463 3.4",
 	},
 	{
+		Key:   "5.4.4",
+		Title: i18n.T(`Unable to route`, `配送経路がない`),
+		Text: i18n.T(
+			`The sending MTA found no way to reach the recipient's domain: its MX records name hosts that have no address (A) record, so there is nothing to connect to. RFC 5321 5.1 says such a domain is an error to report, not a problem to retry, so the message bounces at once.`,
+			`送信側MTAが宛先ドメインへの経路を見つけられなかった。MXレコードが指すホストにアドレス(A)レコードがなく、接続先がない。RFC 5321 5.1は、これを再送ではなく報告すべきエラーとしているので、メールはすぐにバウンスする。`),
+		Cause: i18n.T(
+			`A broken DNS setup of the recipient's domain: an MX pointing at a name that does not resolve.`,
+			`宛先ドメインのDNS設定の誤り。解決できない名前をMXレコードが指している。`),
+		Fix: i18n.T(
+			`The recipient's administrator must fix the MX records; check the address with the recipient another way.`,
+			`宛先ドメインの管理者がMXレコードを直す必要がある。別の手段で相手にアドレスを確かめる。`),
+		RFC: "RFC 3463 3.5; RFC 5321 5.1",
+	},
+	{
+		Key:   "5.4.7",
+		Title: i18n.T(`Delivery time expired`, `配送期限切れ`),
+		Text: i18n.T(
+			`The message stayed in a queue longer than allowed (a few days, RFC 5321 4.5.4.1) and was given up.`,
+			`メールが許された期間(数日。RFC 5321 4.5.4.1)を超えてキューに残り、配送をあきらめた。`),
+		Servers: i18n.T(
+			`Some MTAs bounce it with 5.4.7 or 4.4.7; Postfix, and this simulator, instead report the last problem that kept it queued, such as "Status: 4.4.1" with "connect to ...: Connection timed out": a 4.x.x status in a bounce is allowed, since RFC 3463 3.1 defines class 4 as a transient condition whose persistence caused the message to be abandoned.`,
+			`5.4.7や4.4.7でバウンスするMTAもあるが、Postfixとこのシミュレータは、キューに残った原因である最後の問題を報告する。たとえば"Status: 4.4.1"と"connect to ...: Connection timed out"である。RFC 3463 3.1はクラス4を、一時的な状態が続いたためにメールの配送をあきらめた場合にも使うと定めているので、バウンスメールに4.x.xがあっても誤りではない。`),
+		Cause: i18n.T(
+			`The recipient's server was down or unreachable for days, or kept answering with a 4xx.`,
+			`宛先のサーバが何日も停止していたか到達できなかった、または4xxを返し続けた。`),
+		Fix: i18n.T(
+			`Check that the recipient's MX is up and reachable, then send the message again.`,
+			`宛先のMXが動いていて到達できることを確かめてから、メールを送り直す。`),
+		RFC: "RFC 3463 3.5; RFC 5321 4.5.4.1",
+	},
+	{
 		Key:   "5.4.6",
 		Title: i18n.T(`Routing loop detected`, `配送ループを検出`),
 		Text: i18n.T(
@@ -298,8 +329,8 @@ var enhancedCodes = []Entry{
 		Key:   "5.5.1",
 		Title: i18n.T(`Invalid command`, `不正なコマンド`),
 		Text: i18n.T(
-			`The command is not acceptable here: out of sequence ("503 5.5.1 Error: need MAIL command") or not available on this server.`,
-			`このコマンドは今は受け付けられない。順序の誤り("503 5.5.1 Error: need MAIL command")か、このサーバでは使えないコマンド。`),
+			`The command is not acceptable here: out of sequence ("503 5.5.1 Error: need MAIL command"; Postfix's "554 5.5.1 Error: no valid recipients") or not available on this server ("502 5.5.1 Error: EXPN command not implemented", "502 5.5.1 VRFY command is disabled").`,
+			`このコマンドは今は受け付けられない。順序の誤り("503 5.5.1 Error: need MAIL command"、Postfixの"554 5.5.1 Error: no valid recipients")か、このサーバでは使えないコマンド("502 5.5.1 Error: EXPN command not implemented"、"502 5.5.1 VRFY command is disabled")。`),
 		Cause: i18n.T(
 			`A skipped step, such as RCPT before MAIL or MAIL before EHLO, or a command the server has turned off.`,
 			`MAILより前のRCPTやEHLOより前のMAILなど手順の飛ばし、またはサーバが無効にしたコマンド。`),
@@ -312,8 +343,8 @@ var enhancedCodes = []Entry{
 		Key:   "5.5.2",
 		Title: i18n.T(`Syntax error`, `構文エラー`),
 		Text: i18n.T(
-			`The command could not be parsed: an unknown verb ("502 5.5.2 Error: command not recognized"), an empty line, or base64 that does not decode.`,
-			`コマンドを解釈できなかった。未知のコマンド("502 5.5.2 Error: command not recognized")、空行、復号できないBase64など。`),
+			`The command could not be parsed: an unknown verb ("500 5.5.2 Error: command not recognized"; Postfix sends it with 502), an empty line, or base64 that does not decode.`,
+			`コマンドを解釈できなかった。未知のコマンド("500 5.5.2 Error: command not recognized"。Postfixは502で返す)、空行、復号できないBase64など。`),
 		Cause: i18n.T(
 			`A typo, or talking to the wrong service, such as POP3 commands sent to an SMTP port.`,
 			`打ち間違い、またはSMTPのポートにPOP3のコマンドを送るなど、接続先のサービスの誤り。`),
@@ -354,8 +385,11 @@ var enhancedCodes = []Entry{
 		Key:   "5.6.0",
 		Title: i18n.T(`Message content problem`, `メッセージ内容の問題`),
 		Text: i18n.T(
-			`A permanent problem with the message content (subject 6), with no more detail. "554 5.6.0 Error: message text line too long" means a line of the message was over the 1000-octet limit.`,
-			`メッセージの内容(サブジェクト6)に関する恒久的な問題で、詳細はない。"554 5.6.0 Error: message text line too long"は、本文の1行が1000オクテットの上限を超えたという意味。`),
+			`A permanent problem with the message content (subject 6), with no more detail. "554 5.6.0 Error: message text line too long" means a line of the message was over the 1000-octet limit of RFC 5321 4.5.3.1.6, which this server enforces.`,
+			`メッセージの内容(サブジェクト6)に関する恒久的な問題で、詳細はない。"554 5.6.0 Error: message text line too long"は、本文の1行がRFC 5321 4.5.3.1.6の上限である1000オクテットを超えたという意味で、このサーバはこの上限を守らせる。`),
+		Servers: i18n.T(
+			`Real servers are lenient here: Postfix accepts the message and breaks lines longer than its line_length_limit (2048) itself, so the same message would get 250 there.`,
+			`実際のサーバはここで寛容で、Postfixはメールを受け付け、line_length_limit(2048)を超える行を自分で分割する。同じメールがPostfixなら250になる。`),
 		Cause: i18n.T(
 			`A text line over 1000 octets, CRLF included, from software that neither wraps nor encodes long lines.`,
 			`長い行を折り返しも符号化もしないソフトが送った、CRLFを含めて1000オクテットを超える行。`),

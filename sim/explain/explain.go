@@ -23,11 +23,27 @@ type Entry struct {
 	// the one that applies.
 	OK  i18n.Text
 	Err i18n.Text
+	// Servers, where set, says how real servers (Postfix, Dovecot) answer
+	// when the RFC allows more than one answer or they differ from this
+	// simulator, so that a learner who meets them is not surprised.
+	Servers i18n.Text
 }
 
 // Practice is the phrase the RFC field carries when behaviour comes from
 // operational practice rather than from an RFC (OP25B, connect timeouts).
 const Practice = "operational practice"
+
+// practiceJA is Practice in Japanese, for Source.
+const practiceJA = "運用上の慣行"
+
+// Source returns the entry's RFC field for a reader of lang: the RFC
+// sections as they are, "operational practice" in the reader's language.
+func (e *Entry) Source(lang i18n.Lang) string {
+	if lang == i18n.JA {
+		return strings.ReplaceAll(e.RFC, Practice, practiceJA)
+	}
+	return e.RFC
+}
 
 // Key prefixes of the entry families.
 const (

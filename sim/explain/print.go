@@ -34,12 +34,13 @@ func (p *Printer) Entry(e Entry) {
 		{i18n.T("-ERR: ", "-ERR: "), e.Err},
 		{i18n.T("Cause: ", "原因: "), e.Cause},
 		{i18n.T("Fix: ", "対処: "), e.Fix},
+		{i18n.T("Real servers: ", "実際のサーバ: "), e.Servers},
 	} {
 		if !part.text.IsZero() {
 			p.wrapped(part.label.In(p.Lang) + part.text.In(p.Lang))
 		}
 	}
-	fmt.Fprintf(p.W, "  %s%s\n", i18n.T("Source: ", "出典: ").In(p.Lang), e.RFC)
+	fmt.Fprintf(p.W, "  %s%s\n", i18n.T("Source: ", "出典: ").In(p.Lang), e.Source(p.Lang))
 }
 
 // wrapped writes s indented by two spaces, wrapped to the width.

@@ -82,24 +82,30 @@ var smtpCommands = []Entry{
 		Key:   "SMTP VRFY",
 		Title: i18n.T(`VRFY: verify a mailbox`, `VRFY:メールボックスの存在確認`),
 		Text: i18n.T(
-			`Asks whether a mailbox exists. Because spammers used it to collect valid addresses, most servers do not confirm and answer 252 (cannot verify, but will accept the message).`,
-			`メールボックスが存在するかを問い合わせる。有効なアドレスの収集に悪用されたため、多くのサーバは確認せず252(確認できないが受け付けはする)を返す。`),
+			`Asks whether a mailbox exists. Real servers give one of three answers: 252 (Postfix: "252 2.0.0 bob", the address would be accepted), 550 5.1.1 (no such user), or 502 5.5.1 (VRFY command is disabled).`,
+			`メールボックスが存在するかを問い合わせる。実際のサーバの応答は3通りあり、252(Postfixでは"252 2.0.0 bob"で、そのアドレスなら受け付ける)、550 5.1.1(該当ユーザなし)、502 5.5.1(VRFYは無効)。`),
+		Servers: i18n.T(
+			`Because 252 and 550 let spammers harvest valid addresses, many administrators turn VRFY off (Postfix: disable_vrfy_command = yes).`,
+			`252と550からは有効なアドレスを集められてしまうので、VRFYを無効にする管理者が多い(Postfixのdisable_vrfy_command = yes)。`),
 		RFC: "RFC 5321 4.1.1.6, 7.3",
 	},
 	{
 		Key:   "SMTP EXPN",
 		Title: i18n.T(`EXPN: expand a mailing list`, `EXPN:メーリングリストの展開`),
 		Text: i18n.T(
-			`Asks the server to expand a mailing list into its members' addresses. Like VRFY it gives addresses away, so most servers turn it off and answer with an error such as 502.`,
-			`メーリングリストを展開してメンバーのアドレスを返すよう求める。VRFYと同じくアドレスが漏れるため、多くのサーバは無効にしており502などのエラーを返す。`),
+			`Asks the server to expand a mailing list into its members' addresses. Like VRFY it gives addresses away, so most servers do not implement it: this server answers "502 5.5.1 Error: EXPN command not implemented" (RFC 5321 4.2.4: 502 for a known command that is not implemented), Postfix "502 5.5.2 Error: command not recognized".`,
+			`メーリングリストを展開してメンバーのアドレスを返すよう求める。VRFYと同じくアドレスが漏れるため、多くのサーバは実装していない。このサーバは"502 5.5.1 Error: EXPN command not implemented"を返し(RFC 5321 4.2.4: 認識したが実装していないコマンドには502)、Postfixは"502 5.5.2 Error: command not recognized"を返す。`),
 		RFC: "RFC 5321 4.1.1.7, 7.3",
 	},
 	{
 		Key:   "SMTP HELP",
 		Title: i18n.T(`HELP: ask for help text`, `HELP:ヘルプの表示`),
 		Text: i18n.T(
-			`Asks for help text, which the server sends with 214. It is meant for people typing commands by hand and changes nothing in the session.`,
-			`ヘルプを求め、サーバは214で説明を返す。手でコマンドを打つ人向けのもので、セッションの状態は何も変わらない。`),
+			`Asks for help text, which the server sends with 214: without an argument the commands it takes, with a command as argument how to write it. It is meant for people typing commands by hand and changes nothing in the session.`,
+			`ヘルプを求め、サーバは214で説明を返す。引数がなければ使えるコマンドの一覧を、コマンド名を付ければその書き方を返す。手でコマンドを打つ人向けのもので、セッションの状態は何も変わらない。`),
+		Servers: i18n.T(
+			`Sendmail and Exim answer it; Postfix does not implement HELP and answers 502.`,
+			`SendmailやEximは応答するが、PostfixはHELPを実装しておらず502を返す。`),
 		RFC: "RFC 5321 4.1.1.8",
 	},
 	{

@@ -86,16 +86,20 @@ func TestEntriesComplete(t *testing.T) {
 			{"Fix", e.Fix, isError(e.Key)},
 			{"OK", e.OK, isPOP3Command(e.Key)},
 			{"Err", e.Err, isPOP3Command(e.Key)},
+			{"Servers", e.Servers, false},
 		}
 		for _, f := range texts {
 			switch {
 			case f.required && (f.t.EN == "" || f.t.JA == ""):
 				t.Errorf("%s: %s must be set in both languages: %+v", e.Key, f.name, f.t)
 				continue
-			case !f.required && !f.t.IsZero():
+			case !f.required && !f.t.IsZero() && f.name != "Servers":
 				t.Errorf("%s: %s must be empty for this kind of entry, got %+v", e.Key, f.name, f.t)
 				continue
-			case !f.required:
+			case !f.required && f.t.IsZero():
+				continue
+			case !f.required && (f.t.EN == "" || f.t.JA == ""):
+				t.Errorf("%s: %s must be set in both languages or in neither: %+v", e.Key, f.name, f.t)
 				continue
 			}
 			if hasJapanese(f.t.EN) {
