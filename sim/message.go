@@ -142,9 +142,12 @@ func (w *World) composeBounce(h *Host, id string, it *item, fs []failure) []byte
 		line("Final-Recipient: rfc822; ", f.rcpt)
 		line("Action: failed")
 		line("Status: ", f.status)
-		if f.remote != "" {
+		switch {
+		case f.remote != "":
 			line("Remote-MTA: dns; ", f.remote)
 			line("Diagnostic-Code: smtp; ", f.diag)
+		case f.diag != "":
+			line("Diagnostic-Code: X-Postfix; ", f.diag)
 		}
 	}
 	line("")

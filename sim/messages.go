@@ -105,6 +105,18 @@ var (
 	msgNoMXReached = tpl("relay.unreachable",
 		"no MX host for {0} could be reached",
 		"{0}のどのMXホストにも接続できない")
+	msgConnectTimeout = tpl("relay.connect-timeout",
+		"connect to {0}[{1}]:25: Connection timed out",
+		"{0}[{1}]の25番ポートに接続できない: 接続タイムアウト")
+	msgConnectRefused = tpl("relay.connect-refused",
+		"connect to {0}[{1}]:25: Connection refused",
+		"{0}[{1}]の25番ポートに接続できない: 接続拒否")
+	msgLostConn = tpl("relay.lost-connection",
+		"lost connection with {0}[{1}] while sending the message",
+		"メールの送信中に{0}[{1}]との接続が切れた")
+	msgDNSTempFail = tpl("relay.dns-tempfail",
+		"Host or domain name not found. Name service error for name={0} type={1}: Host not found, try again",
+		"{0}の{1}レコードを検索できない(DNSの一時的な障害)")
 	msgTemporary = tpl("relay.temporary",
 		"the server answered with a temporary (4xx) error",
 		"サーバが一時的なエラー(4xx)を返した")
@@ -120,6 +132,9 @@ var (
 	msgBounceDiscarded = tpl("relay.bounce-discarded",
 		"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
 		"配送できないバウンスメールは破棄: バウンスのバウンスは送らない(RFC 5321 4.5.5)")
+	msgBounceMany = tpl("relay.bounce-many",
+		"bounce {0} to the envelope sender {1} (MAIL FROM:<>): {2} recipients failed: {3}",
+		"エンベロープFrom({1})宛てにバウンスメール{0}を送る(MAIL FROM:<>): 配送できなかった宛先{2}件: {3}")
 	msgBounce = tpl("relay.bounce",
 		"bounce {0} to the envelope sender {1} (MAIL FROM:<>): {2}",
 		"エンベロープFrom({1})宛てにバウンスメール{0}を送る(MAIL FROM:<>): {2}")
@@ -145,6 +160,7 @@ func Messages() []*i18n.Template {
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,
 		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,
 		msgRemoteSaid, msgExpired, msgDeferred, msgBounceDiscarded, msgBounce,
+		msgConnectTimeout, msgConnectRefused, msgLostConn, msgDNSTempFail, msgBounceMany,
 		msgOP25BNone, msgOP25BAllow,
 	}
 }

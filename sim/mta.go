@@ -15,20 +15,29 @@ import (
 // accept is what an MTA does once its server core has said 250 to the final
 // dot: it now has responsibility for the message (RFC 5321 4.2.5, 6.1). It
 // prepends its Received: field, delivers to its own mailboxes and queues the
-// rest for relay, one queue entry per destination domain.
+// rest for relay, one queue entry per destination domain. A recipient
+// named twice gets the message once, as Postfix's cleanup sees to; the
+// recipients that fail, here or later in any domain, are reported to the
+// sender in one bounce (RFC 3464 2).
 func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	id := m.ID // the id of the server core's "250 ... queued as" reply
 	data := make([]byte, 0, len(m.Data)+256)
 	data = append(data, smtp.Received(m, h.Name, id, w.Date())...)
 	data = append(data, m.Data...)
+	msg := &pending{}
+	it := &item{host: h, id: id, from: m.From, data: data, first: w.now, msg: msg}
 	var remote []string
-	for _, rcpt := range m.To {
+	for _, rcpt := range uniqueFold(m.To) {
 		if h.isLocal(rcpt) {
-			w.deliver(h, rcpt, m.From, id, data, false)
+			if f, ok := w.deliver(h, rcpt, m.From, id, data, false); !ok {
+				w.fail(it, []failure{f})
+			}
 		} else {
 			remote = append(remote, rcpt)
 		}
 	}
+	msg.items++ // the local part, settled now
+	var groups []*item
 	for len(remote) > 0 {
 		// Group by domain, keeping the order recipients were given in.
 		d := domainPart(remote[0])
@@ -41,13 +50,39 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 			}
 		}
 		remote = rest
-		w.enqueue(&item{host: h, id: id, from: m.From, to: group, domain: d, data: data, first: w.now, due: w.now})
+		groups = append(groups, &item{host: h, id: id, from: m.From, to: group, domain: d, data: data, first: w.now, due: w.now, msg: msg})
+	}
+	msg.items += len(groups)
+	w.attemptOver(it)
+	for _, g := range groups {
+		w.enqueue(g)
 	}
 }
 
+// uniqueFold returns addrs without repeats, compared ignoring case, in the
+// order first given.
+func uniqueFold(addrs []string) []string {
+	out := make([]string, 0, len(addrs))
+	for _, a := range addrs {
+		if !slices.ContainsFunc(out, func(b string) bool { return strings.EqualFold(a, b) }) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// pending is an accepted message the MTA still has queue items for. The
+// failures of its recipients are collected until every item is settled,
+// then reported in one bounce.
+type pending struct {
+	items  int // queue items (and the local delivery) in the current delivery pass
+	failed []failure
+}
+
 // deliver puts a message into the mailbox of addr on host h, with the
-// Return-Path: field of final delivery (RFC 5321 4.4).
-func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool) {
+// Return-Path: field of final delivery (RFC 5321 4.4). When there is no
+// such mailbox it returns the failure to report, and false.
+func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool) (failure, bool) {
 	u := h.user(localPart(addr))
 	if u == nil && strings.EqualFold(localPart(addr), "postmaster") {
 		// RFC 5321 4.5.1: every domain has a postmaster, whom the server
@@ -58,9 +93,7 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 	if u == nil {
 		// Accepted but undeliverable: it goes back to the sender, never
 		// into the void (RFC 5321 6.1).
-		w.bounce(&item{host: h, id: id, from: from, to: []string{addr}, data: data, first: w.now},
-			[]failure{localFailure(addr, "5.1.1", i18n.M(msgNoMailbox, addr))})
-		return
+		return localFailure(addr, "5.1.1", i18n.M(msgNoMailbox, addr)), false
 	}
 	msg := make([]byte, 0, len(data)+len(from)+20)
 	msg = append(msg, "Return-Path: <"...)
@@ -78,6 +111,7 @@ func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool
 	e.Text = i18n.M(t, id, u.Name, addr, itoa(u.Mailbox.Len()))
 	w.emit(e)
 	w.log.Delivered = append(w.log.Delivered, Delivery{Host: h.Name, Mailbox: strings.ToLower(addr), Bounce: bounce})
+	return failure{}, true
 }
 
 // item is one message waiting in an MTA's queue for one destination domain.
@@ -92,6 +126,10 @@ type item struct {
 	due      time.Duration // when to try next
 	seq      int           // tie-breaker: first come, first served
 	attempts int
+	msg      *pending // the message this item is part of; nil for a bounce
+	// last is the last temporary problem, which the bounce quotes if the
+	// item expires (Postfix's way); nil before any.
+	last *failure
 }
 
 // queue holds items sorted by due time, then arrival. One queue runner

@@ -29,9 +29,13 @@ type failure struct {
 // attempt is over, whatever became of the message.
 func (w *World) relay(it *item, done func()) {
 	h := it.host
+	if it.attempts > 0 && it.msg != nil {
+		it.msg.items++ // back in a delivery pass (see attemptOver)
+	}
 	it.attempts++
 	w.resolve(h, it.domain, dns.TypeMX, func(ans dns.Answer, ok bool) {
 		if !ok {
+			it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
 			w.defer_(it, i18n.M(msgDNSFailed))
 			done()
 			return
@@ -44,6 +48,7 @@ func (w *World) relay(it *item, done func()) {
 			return
 		default:
 			// SERVFAIL and the like say nothing about the domain: try again later.
+			it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
 			w.defer_(it, i18n.M(msgDNSRCode, it.domain, ans.RCode))
 			done()
 			return
@@ -118,6 +123,11 @@ func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done f
 		}
 		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data}, func(res SMTPResult) {
 			if res.Outcome != Connected {
+				t := msgConnectTimeout
+				if res.Outcome == Refused {
+					t = msgConnectRefused
+				}
+				it.last = &failure{status: "4.4.1", note: i18n.M(t, dst.Name, dst.IP.String())}
 				w.tryMX(it, rest, true, temporary, done) // RFC 5321 5.1: try the next MX
 				return
 			}
@@ -151,10 +161,12 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 	var bounce []failure
 	var retry []string
 	for _, rf := range cr.Rejected {
+		f := remoteFailure(rf.Addr, dst, rf.Reply, "RCPT TO")
 		if rf.Reply.Code >= 500 {
-			bounce = append(bounce, remoteFailure(rf.Addr, dst, rf.Reply, "RCPT TO"))
+			bounce = append(bounce, f)
 		} else {
 			retry = append(retry, rf.Addr)
+			it.last = &f
 		}
 	}
 	if !cr.Sent {
@@ -166,21 +178,29 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 			if slices.ContainsFunc(cr.Rejected, func(f smtp.RcptFailure) bool { return f.Addr == r }) {
 				continue
 			}
-			if cr.Failure != nil && cr.Failure.Code >= 500 {
+			switch {
+			case cr.Failure != nil && cr.Failure.Code >= 500:
 				bounce = append(bounce, remoteFailure(r, dst, *cr.Failure, cr.FailedAt))
-			} else {
+			case cr.Failure != nil:
+				f := remoteFailure(r, dst, *cr.Failure, cr.FailedAt)
+				it.last = &f
+				retry = append(retry, r)
+			default:
+				it.last = &failure{status: "4.4.2", note: i18n.M(msgLostConn, dst.Name, dst.IP.String())}
 				retry = append(retry, r)
 			}
 		}
 	}
 	if len(bounce) > 0 {
-		w.bounce(it, bounce)
+		w.fail(it, bounce)
 	}
 	if len(retry) > 0 {
 		rest := *it
 		rest.to = retry
 		w.defer_(&rest, i18n.M(msgTemporary))
+		return
 	}
+	w.attemptOver(it)
 }
 
 // jaAfter says in Japanese what a reply answered: "RCPT TOに".
@@ -221,25 +241,80 @@ func remoteFailure(rcpt string, dst *Host, r smtp.Reply, after string) failure {
 }
 
 // defer_ schedules the next attempt, or bounces once the message has waited
-// longer than the queue lifetime (RFC 5321 4.5.4.1).
+// longer than the queue lifetime (RFC 5321 4.5.4.1). The bounce of an
+// expired message quotes the last real problem with its status, say
+// "4.4.1 connect to ...: Connection timed out", as Postfix's does; RFC 3463
+// 3.1 defines class 4 for exactly this, a transient condition whose
+// persistence made the MTA give up, so the report is not rewritten as
+// X.4.7 "delivery time expired" (which the trace note still says).
 func (w *World) defer_(it *item, why i18n.Msg) {
 	if w.now-it.first >= w.MaxQueueLife {
-		// The bounce quotes the reason in English, as the report's text does.
-		w.bounceAll(it, "5.4.7", i18n.M(msgExpired).With(why))
+		last := it.last
+		if last == nil {
+			last = &failure{status: "4.4.7", note: why}
+		}
+		fs := make([]failure, len(it.to))
+		for i, r := range it.to {
+			f := *last
+			f.rcpt = r
+			if f.remote == "" {
+				// Postfix's own diagnosis: "Diagnostic-Code: X-Postfix; ...".
+				f.reason = f.note.In(i18n.EN)
+				f.diag = f.reason
+			}
+			f.note = i18n.M(msgExpired).With(last.note)
+			fs[i] = f
+		}
+		w.fail(it, fs)
+		w.attemptOver(it)
 		return
 	}
 	it.due = addTime(w.now, w.RetryInterval)
 	w.note(it.host, i18n.M(msgDeferred, it.id, itoa(int(w.RetryInterval.Minutes()))).With(why))
 	w.enqueue(it)
+	w.attemptOver(it)
 }
 
-// bounceAll bounces every recipient of it for one local reason.
+// bounceAll fails every recipient of it for one local reason; the item is
+// settled.
 func (w *World) bounceAll(it *item, status string, reason i18n.Msg) {
 	fs := make([]failure, len(it.to))
 	for i, r := range it.to {
 		fs[i] = localFailure(r, status, reason)
 	}
-	w.bounce(it, fs)
+	w.fail(it, fs)
+	w.attemptOver(it)
+}
+
+// fail records recipients of it that will not be delivered. A message's
+// failures wait for the rest of the message (settled); an item that is
+// no accepted message (a bounce) reports at once.
+func (w *World) fail(it *item, fs []failure) {
+	if it.msg == nil {
+		w.bounce(it, fs)
+		return
+	}
+	it.msg.failed = append(it.msg.failed, fs...)
+}
+
+// attemptOver says that it is done for this delivery pass: delivered,
+// failed, or deferred to a later retry. When every item of its message is,
+// the sender gets one bounce listing every recipient that failed in the
+// pass (RFC 3464 2: a report per message, a group per recipient). Like
+// Postfix, the MTA does not hold a permanent failure back for days until
+// a deferred domain is settled; a recipient that fails on a later retry
+// or expires is reported then.
+func (w *World) attemptOver(it *item) {
+	m := it.msg
+	if m == nil {
+		return
+	}
+	m.items--
+	if m.items == 0 && len(m.failed) > 0 {
+		fs := m.failed
+		m.failed = nil
+		w.bounce(it, fs)
+	}
 }
 
 // bounce sends a non-delivery report to the envelope sender with the null
@@ -258,10 +333,19 @@ func (w *World) bounce(it *item, fs []failure) {
 	e.Src = h.endpoint(0)
 	e.Line = it.from
 	e.Text = i18n.M(msgBounce, id, it.from).With(fs[0].note)
+	if len(fs) > 1 {
+		rcpts := make([]string, len(fs))
+		for i, f := range fs {
+			rcpts[i] = f.rcpt
+		}
+		e.Text = i18n.M(msgBounceMany, id, it.from, itoa(len(fs)), strings.Join(rcpts, ", "))
+	}
 	w.emit(e)
 	data := w.composeBounce(h, id, it, fs)
 	if h.isLocal(it.from) {
-		w.deliver(h, it.from, "", id, data, true)
+		if _, ok := w.deliver(h, it.from, "", id, data, true); !ok {
+			w.note(h, i18n.M(msgBounceDiscarded)) // RFC 5321 4.5.5: never a bounce about a bounce
+		}
 		return
 	}
 	w.enqueue(&item{host: h, id: id, from: "", to: []string{it.from}, domain: domainPart(it.from), data: data, first: w.now, due: w.now})

@@ -333,7 +333,90 @@ func TestGiveUpAfterQueueLifetime(t *testing.T) {
 	if len(box) != 1 {
 		t.Fatalf("want one expiry bounce for alice, got %d messages", len(box))
 	}
-	checkDSN(t, box[0].Data, "bob@example.jp", "5.4.7", "") // given up locally: no remote MTA
+	// Postfix's way, which RFC 3463 3.1 allows: the bounce of an expired
+	// message carries the last temporary problem, not a new status.
+	checkDSN(t, box[0].Data, "bob@example.jp", "4.4.1", "") // given up locally: no remote MTA
+	groups := dsnGroups(t, box[0].Data)
+	if d := groups[0].Get("Diagnostic-Code"); d != "X-Postfix; connect to mx.example.jp[192.0.2.25]:25: Connection timed out" {
+		t.Errorf("Diagnostic-Code %q, want the last real problem", d)
+	}
+	if !strings.Contains(string(box[0].Data), "<bob@example.jp>: connect to mx.example.jp[192.0.2.25]:25: Connection timed out") {
+		t.Errorf("the note for people does not quote the last problem:\n%s", box[0].Data)
+	}
+}
+
+// dsnGroups returns the per-recipient groups of the delivery-status part
+// of a bounce (RFC 3464 2.1), in order.
+func dsnGroups(t *testing.T, data []byte) []textproto.MIMEHeader {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("bounce is not a message: %v", err)
+	}
+	_, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			t.Fatalf("no delivery-status part: %v", err)
+		}
+		if ct, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type")); ct != "message/delivery-status" {
+			continue
+		}
+		tp := textproto.NewReader(bufio.NewReader(part))
+		if _, err := tp.ReadMIMEHeader(); err != nil {
+			t.Fatalf("per-message fields: %v", err)
+		}
+		var groups []textproto.MIMEHeader
+		for {
+			h, err := tp.ReadMIMEHeader()
+			if len(h) > 0 {
+				groups = append(groups, h)
+			}
+			if err != nil {
+				return groups
+			}
+		}
+	}
+}
+
+// TestOneBouncePerMessage: the recipients of one message that fail, in
+// whatever domain and at whatever time, are listed in one bounce
+// (RFC 3464 2: one report per message, a group per recipient).
+func TestOneBouncePerMessage(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("nobody@example.jp", "bob@example.jp", "ghost@example.jp", "x@nowhere.example")
+	box := tw.isp.User("alice").Mailbox.Messages()
+	if len(box) != 1 {
+		t.Fatalf("alice has %d bounces, want one for the message", len(box))
+	}
+	var got []string
+	for _, g := range dsnGroups(t, box[0].Data) {
+		got = append(got, g.Get("Final-Recipient")+" "+g.Get("Status"))
+	}
+	want := []string{"rfc822; nobody@example.jp 5.1.1", "rfc822; ghost@example.jp 5.1.1", "rfc822; x@nowhere.example 5.1.2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("recipients in the bounce %q, want %q", got, want)
+	}
+	if n := tw.mx.User("bob").Mailbox.Len(); n != 1 {
+		t.Errorf("bob has %d messages, want 1", n)
+	}
+}
+
+// TestRepeatedRecipientOnce: a recipient named twice (in any case) gets
+// the message once, as Postfix's cleanup removes duplicate recipients.
+func TestRepeatedRecipientOnce(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("bob@example.jp", "BOB@example.jp", "bob@example.jp")
+	if n := tw.mx.User("bob").Mailbox.Len(); n != 1 {
+		t.Errorf("bob has %d messages, want 1", n)
+	}
+	tw.Send(SendRequest{Client: tw.bob, Server: tw.mx, Port: 25, From: "carol@elsewhere.example",
+		To: []string{"bob@example.jp", "Bob@example.jp"}, Subject: "Hi", Body: "twice"})
+	tw.Settle()
+	if n := tw.mx.User("bob").Mailbox.Len(); n != 2 {
+		t.Errorf("bob has %d messages after a local delivery to him twice, want 2", n)
+	}
 }
 
 func TestDeterministic(t *testing.T) {
