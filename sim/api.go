@@ -2,6 +2,7 @@ package sim
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
@@ -11,7 +12,7 @@ import (
 type SendRequest struct {
 	Client, Server *Host
 	Port           uint16
-	Helo           string     // default: the client's name
+	Helo           string     // default: the client's name if fully qualified, else its address literal
 	Auth           *smtp.Auth // nil: no SMTP AUTH
 	From           string     // envelope sender (MAIL FROM)
 	HeaderFrom     string     // the From: the reader sees; default From
@@ -26,7 +27,7 @@ type SendRequest struct {
 func (w *World) Send(r SendRequest) SMTPResult {
 	helo := r.Helo
 	if helo == "" {
-		helo = r.Client.Name
+		helo = heloName(r.Client)
 	}
 	w.msgSeq++
 	msgID := w.Date().Format("20060102150405") + "." + strconv.Itoa(w.msgSeq) + "@" + r.Client.Name
@@ -38,6 +39,20 @@ func (w *World) Send(r SendRequest) SMTPResult {
 	})
 	w.runUntil(func() bool { return finished })
 	return res
+}
+
+// heloName is what a mail program puts after EHLO: RFC 5321 4.1.1.1 asks
+// for the client's fully qualified domain name, or, when it has none (a
+// home PC called "alice-pc"), an address literal such as
+// "[203.0.113.10]" (RFC 5321 4.1.3), which is what Thunderbird sends.
+func heloName(h *Host) string {
+	if strings.Contains(h.Name, ".") {
+		return h.Name
+	}
+	if h.IP.Unmap().Is4() {
+		return "[" + h.IP.Unmap().String() + "]"
+	}
+	return "[IPv6:" + h.IP.String() + "]"
 }
 
 // FetchRequest is a mail client collecting mail over POP3.

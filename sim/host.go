@@ -29,6 +29,11 @@ type Host struct {
 	POP3  []*POP3Service
 	// Down makes the host drop every connection attempt (a crashed server).
 	Down bool
+	// PTR is the name the reverse DNS gives for the host's address. When
+	// empty, a host with an SMTP service gets its own name, as mail server
+	// operators set it up (receivers look it up), and other hosts, such as
+	// home PCs, get no PTR record at all.
+	PTR string
 
 	nextPort uint16
 }
@@ -138,6 +143,13 @@ func (w *World) AddHost(h *Host) error {
 	w.byName[h.Name] = h
 	w.byIP[h.IP] = h
 	w.zone.Add(h.Name, dns.Records{A: []netip.Addr{h.IP}})
+	ptr := h.PTR
+	if ptr == "" && len(h.SMTP) > 0 {
+		ptr = h.Name
+	}
+	if ptr != "" {
+		w.zone.Add(dns.ReverseName(h.IP), dns.Records{PTR: []string{ptr}})
+	}
 	for _, s := range h.SMTP {
 		w.wireSMTP(h, s)
 	}

@@ -58,7 +58,7 @@ func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.An
 			e.Tag = trace.Tag{Kind: trace.Answer, Query: q, Last: i == len(lines)-1}
 			if i == 0 {
 				e.Tag.RCode = ans.RCode
-				e.Tag.Empty = ans.RCode == dns.RCodeNoError && !ans.Truncated && len(ans.MX)+len(ans.A)+len(ans.TXT) == 0
+				e.Tag.Empty = ans.RCode == dns.RCodeNoError && !ans.Truncated && len(ans.MX)+len(ans.A)+len(ans.TXT)+len(ans.PTR) == 0
 				e.Payload = resp
 			}
 			w.emit(e)

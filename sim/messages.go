@@ -38,6 +38,9 @@ var (
 		"サーバのあいさつが{0}ではないため、クライアントは切断する")
 
 	// DNS.
+	msgPTRMismatch = tpl("dns.ptr-mismatch",
+		"hostname {0} does not resolve to address {1}: the client is unknown",
+		"ホスト名{0}がアドレス{1}に解決されないため、クライアントの名前はunknownとする")
 	msgNoDNSServer = tpl("dns.no-server",
 		"cannot look up {0}: this world has no DNS server",
 		"{0}を検索できない: この世界にDNSサーバがない")
@@ -154,7 +157,7 @@ func Messages() []*i18n.Template {
 	return []*i18n.Template{
 		msgConnected, msgBlocked, msgRefused, msgUnreachable,
 		msgDropOP25B, msgDropAgain, msgRST, msgTimeout, msgNotProtocol,
-		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSTruncated, msgDNSUnreadable,
+		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSTruncated, msgDNSUnreadable, msgPTRMismatch,
 		msgPOP3Drop,
 		msgDelivered, msgDeliveredBounce, msgNoMailbox, msgQueued,
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,

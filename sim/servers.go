@@ -1,6 +1,11 @@
 package sim
 
 import (
+	"net/netip"
+	"slices"
+
+	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -33,7 +38,8 @@ type smtpServer struct {
 	w        *World
 	host     *Host
 	svc      *SMTPService
-	core     *smtp.Server
+	core     *smtp.Server // nil until the greeting: the client's name is being looked up
+	early    []Data       // what the client sent before the greeting
 	in       lineReader
 	done     bool // the server closed, or the client went away
 	accepted bool // a message was accepted: the queue has work
@@ -45,17 +51,64 @@ type smtpServer struct {
 	Record bool
 }
 
+// openSMTP accepts an SMTP connection. Like Postfix's smtpd, the server
+// first finds the client's name in the reverse DNS (clientName), then
+// greets; the name is what its Received: field shows in parentheses.
 func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 	client, _ := c.Endpoints()
-	peer := smtp.Peer{IP: client.IP, Name: client.Host}
-	s := &smtpServer{w: w, host: h, svc: svc, core: smtp.NewServer(&svc.Config, peer)}
-	s.reply(c, s.core.Greeting())
-	c.Flush(ServerSide)
+	s := &smtpServer{w: w, host: h, svc: svc}
+	w.clientName(h, client.IP, func(name string) {
+		s.core = smtp.NewServer(&svc.Config, smtp.Peer{IP: client.IP, Name: name})
+		if s.done {
+			return // the client hung up while the server looked it up
+		}
+		s.reply(c, s.core.Greeting())
+		c.Flush(ServerSide)
+		early := s.early
+		s.early = nil
+		for _, p := range early {
+			s.Receive(c, p)
+		}
+	})
 	return s
 }
 
-// Receive hands each complete line to the core.
+// clientName finds the name of a client at ip the way Postfix's smtpd does
+// when it accepts a connection: a PTR query for the address, then an A
+// query for the name the PTR gives, which must lead back to the address
+// (forward-confirmed reverse DNS; a PTR anyone could write proves
+// nothing). Without a PTR record, or when the two disagree, the client is
+// unknown (""), which Received: shows as "unknown [203.0.113.10]". A world
+// without a DNS server knows no names and asks nothing.
+func (w *World) clientName(h *Host, ip netip.Addr, done func(name string)) {
+	if w.dnsHost == nil {
+		done("")
+		return
+	}
+	w.resolve(h, dns.ReverseName(ip), dns.TypePTR, func(ans dns.Answer, ok bool) {
+		if !ok || ans.RCode != dns.RCodeNoError || len(ans.PTR) == 0 {
+			done("")
+			return
+		}
+		name := ans.PTR[0]
+		w.resolve(h, name, dns.TypeA, func(a dns.Answer, ok bool) {
+			if ok && slices.Contains(a.A, ip.Unmap()) {
+				done(name)
+				return
+			}
+			w.note(h, i18n.M(msgPTRMismatch, name, ip.String()))
+			done("")
+		})
+	})
+}
+
+// Receive hands each complete line to the core; what comes before the
+// greeting waits for it.
 func (s *smtpServer) Receive(c *Conn, p Data) {
+	if s.core == nil {
+		s.early = append(s.early, Data{Lines: slices.Clone(p.Lines), Raw: p.Raw})
+		return
+	}
 	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
 		if s.done {
 			continue

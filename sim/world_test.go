@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/mailsim/mailsim/sim/dns"
+	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -123,8 +124,13 @@ func TestFullPath(t *testing.T) {
 		t.Fatalf("submission failed: %+v", r)
 	}
 	containsInOrder(t, tw.lines(),
+		// The server looks the client up before it greets, as Postfix
+		// does: alice-pc has no PTR record.
+		"DNS > query 10.113.0.203.in-addr.arpa. IN PTR",
+		"DNS < NXDOMAIN 10.113.0.203.in-addr.arpa.",
 		"SMTP < 220 mail.isp.example ESMTP mailsim",
-		"SMTP > EHLO alice-pc",
+		// A host without a domain name greets with its address literal.
+		"SMTP > EHLO [203.0.113.10]",
 		"SMTP < 235 2.7.0 Authentication successful",
 		"SMTP > MAIL FROM:<alice@isp.example>",
 		"SMTP > RCPT TO:<bob@example.jp>",
@@ -135,6 +141,11 @@ func TestFullPath(t *testing.T) {
 		"DNS < example.jp. 3600 IN MX 10 mx.example.jp.",
 		"DNS > query mx.example.jp. IN A",
 		"DNS < mx.example.jp. 3600 IN A 192.0.2.25",
+		// A mail server has a PTR record, confirmed by its A record.
+		"DNS > query 25.100.51.198.in-addr.arpa. IN PTR",
+		"DNS < 25.100.51.198.in-addr.arpa. 3600 IN PTR mail.isp.example.",
+		"DNS > query mail.isp.example. IN A",
+		"DNS < mail.isp.example. 3600 IN A 198.51.100.25",
 		"SMTP < 220 mx.example.jp ESMTP mailsim",
 		"SMTP > EHLO mail.isp.example",
 	)
@@ -142,7 +153,8 @@ func TestFullPath(t *testing.T) {
 		t.Fatalf("bob has %d messages, want 1", got)
 	}
 	msg := string(tw.mx.User("bob").Mailbox.Messages()[0].Data)
-	for _, want := range []string{"Return-Path: <alice@isp.example>\r\n", "Received: from mail.isp.example", "Received: from alice-pc", "with ESMTPA", "Subject: Hi\r\n"} {
+	for _, want := range []string{"Return-Path: <alice@isp.example>\r\n", "Received: from mail.isp.example (mail.isp.example [198.51.100.25])",
+		"Received: from [203.0.113.10] (unknown [203.0.113.10])", "with ESMTPA", "Subject: Hi\r\n"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("delivered message lacks %q:\n%s", want, msg)
 		}
@@ -690,5 +702,28 @@ func TestManyRecipientsFolded(t *testing.T) {
 		if len(l) > foldAt {
 			t.Errorf("line of %d characters: %q", len(l), l)
 		}
+	}
+}
+
+// TestReverseDNSConfirmed: a PTR record that its name's A record does not
+// confirm proves nothing, so the client is "unknown" in Received:, as
+// Postfix writes it.
+func TestReverseDNSConfirmed(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	liar := &Host{Name: "liar.example", IP: ip("192.0.2.66"), PTR: "mail.isp.example"}
+	must(t, tw.AddHost(liar))
+	tw.Send(SendRequest{Client: liar, Server: tw.mx, Port: 25, From: "x@liar.example",
+		To: []string{"bob@example.jp"}, Subject: "Hi", Body: "trust me"})
+	tw.Settle()
+	msg := string(tw.mx.User("bob").Mailbox.Messages()[0].Data)
+	if want := "Received: from liar.example (unknown [192.0.2.66])"; !strings.Contains(msg, want) {
+		t.Errorf("delivered message lacks %q:\n%s", want, msg)
+	}
+	var noted bool
+	for _, e := range tw.rec.Events {
+		noted = noted || e.Kind == trace.Note && strings.Contains(e.Text.In(i18n.EN), "hostname mail.isp.example does not resolve to address 192.0.2.66")
+	}
+	if !noted {
+		t.Error("the server did not say why the client is unknown")
 	}
 }

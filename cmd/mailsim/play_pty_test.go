@@ -257,7 +257,7 @@ func TestPlayOnATerminal(t *testing.T) {
 		s.waitText("[4] send (SMTP) bot-pc -> mail.isp.example:25")
 
 		// Explain the server's greeting.
-		s.press("\r\r\r\r") // SYN, SYN-ACK, ACK, then the greeting
+		s.press("\r\r\r\r\r\r") // SYN, SYN-ACK, ACK, the reverse lookup and its answer, then the greeting
 		s.waitText("S: 220 mail.isp.example")
 		s.press("e")
 		s.waitText("Explain: SMTP 220 mail.isp.example")

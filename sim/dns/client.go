@@ -42,6 +42,7 @@ type Answer struct {
 	MX    []MX
 	A     []netip.Addr // from A and AAAA records
 	TXT   []string     // one string per record, its <character-string>s joined
+	PTR   []string     // host names, lower case, without trailing dot
 
 	// Truncated is the TC bit: the answer did not fit in a UDP message and
 	// the client should ask again over TCP (RFC 1035 4.2.1).
@@ -162,6 +163,12 @@ func readAnswers(p *dnsmessage.Parser, a *Answer, hasQ bool, qname *dnsmessage.N
 				a.TXT = make([]string, 0, hint)
 			}
 			a.TXT = append(a.TXT, strings.Join(r.TXT, ""))
+		case dnsmessage.TypePTR:
+			r, err := p.PTRResource()
+			if err != nil {
+				return err
+			}
+			a.PTR = append(a.PTR, keyString(&r.PTR))
 		default:
 			if err := p.SkipAnswer(); err != nil {
 				return err

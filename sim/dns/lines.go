@@ -23,7 +23,9 @@ func QuestionLine(name string, t Type) string {
 //	mx.example.jp. 3600 IN A 192.0.2.25
 //	example.jp. 3600 IN TXT "v=spf1 ip4:192.0.2.0/24 -all"
 //
-// one line per record, MX first, then A and AAAA, then TXT. Without records
+//	10.113.0.203.in-addr.arpa. 3600 IN PTR mail.isp.example.
+//
+// one line per record, MX first, then A and AAAA, then TXT, then PTR. Without records
 // there is one status line: "NOERROR example.jp. IN MX (no records)",
 // "NXDOMAIN example.jp.", or for other codes "SERVFAIL example.jp. IN MX"
 // (just "FORMERR" when the response has no question). A truncated response
@@ -41,7 +43,7 @@ func (a Answer) Lines() []string {
 		return []string{a.RCode + " " + string(owner) + " IN " + a.Type.String()}
 	}
 
-	n := len(a.MX) + len(a.A) + len(a.TXT)
+	n := len(a.MX) + len(a.A) + len(a.TXT) + len(a.PTR)
 	lines := make([]string, 0, n+1)
 	var b []byte
 	start := func(typ string) {
@@ -71,6 +73,11 @@ func (a Answer) Lines() []string {
 	for _, t := range a.TXT {
 		start("TXT")
 		b = presentText(b, t)
+		lines = append(lines, string(b))
+	}
+	for _, p := range a.PTR {
+		start("PTR")
+		b = presentName(b, p)
 		lines = append(lines, string(b))
 	}
 	switch {

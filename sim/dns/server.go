@@ -102,7 +102,8 @@ func (z *Zone) handle(query []byte, tcp bool) []byte {
 		rh.RCode = dnsmessage.RCodeNameError
 		return build(rh, &q, nil, opt)
 	}
-	if n.mxErr != nil && (q.Type == dnsmessage.TypeMX || q.Type == dnsmessage.TypeALL) {
+	if n.mxErr != nil && (q.Type == dnsmessage.TypeMX || q.Type == dnsmessage.TypeALL) ||
+		n.ptrErr != nil && (q.Type == dnsmessage.TypePTR || q.Type == dnsmessage.TypeALL) {
 		rh.RCode, rh.Authoritative = dnsmessage.RCodeServerFailure, false
 		return build(rh, &q, nil, opt)
 	}
@@ -217,6 +218,13 @@ func answer(b *dnsmessage.Builder, q *dnsmessage.Question, n *node) error {
 	if all || q.Type == dnsmessage.TypeTXT {
 		for _, r := range n.txt {
 			if err := b.TXTResource(h, r); err != nil {
+				return err
+			}
+		}
+	}
+	if all || q.Type == dnsmessage.TypePTR {
+		for _, r := range n.ptr {
+			if err := b.PTRResource(h, r); err != nil {
 				return err
 			}
 		}

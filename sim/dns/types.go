@@ -15,18 +15,21 @@ type Type uint16
 // The types mailsim serves. Values are the IANA registry's.
 const (
 	TypeA    Type = 1   // RFC 1035 3.4.1: an IPv4 host address
+	TypePTR  Type = 12  // RFC 1035 3.3.12: a pointer, the name of an address (reverse lookup)
 	TypeMX   Type = 15  // RFC 1035 3.3.9: preference and mail exchange
 	TypeTXT  Type = 16  // RFC 1035 3.3.14: text, where SPF and DMARC live
 	TypeAAAA Type = 28  // RFC 3596: an IPv6 host address
 	TypeANY  Type = 255 // RFC 1035 3.2.3: QTYPE "*", every record at a name
 )
 
-// String returns the mnemonic used in zone files: "A", "MX", "TXT", "AAAA",
+// String returns the mnemonic used in zone files: "A", "PTR", "MX", "TXT", "AAAA",
 // "ANY", or "TYPEnnn" for anything else (RFC 3597 5).
 func (t Type) String() string {
 	switch t {
 	case TypeA:
 		return "A"
+	case TypePTR:
+		return "PTR"
 	case TypeMX:
 		return "MX"
 	case TypeTXT:
@@ -51,6 +54,26 @@ type Records struct {
 	MX  []MX
 	A   []netip.Addr
 	TXT []string
+	PTR []string // host names, stored like MX hosts; at a ReverseName
+}
+
+// ReverseName is the name at which the PTR record of ip lives
+// (RFC 1035 3.5; RFC 3596 2.5 for IPv6): "10.113.0.203.in-addr.arpa" for
+// 203.0.113.10.
+func ReverseName(ip netip.Addr) string {
+	ip = ip.Unmap()
+	if ip.Is4() {
+		a := ip.As4()
+		return strconv.Itoa(int(a[3])) + "." + strconv.Itoa(int(a[2])) + "." +
+			strconv.Itoa(int(a[1])) + "." + strconv.Itoa(int(a[0])) + ".in-addr.arpa"
+	}
+	const hex = "0123456789abcdef"
+	a := ip.As16()
+	b := make([]byte, 0, 64+8)
+	for i := len(a) - 1; i >= 0; i-- {
+		b = append(b, hex[a[i]&0xf], '.', hex[a[i]>>4], '.')
+	}
+	return string(append(b, "ip6.arpa"...))
 }
 
 // Response codes as an Answer carries them, spelled as dig prints them.

@@ -23,11 +23,13 @@ type node struct {
 	rec   Records
 
 	// Wire forms, prepared once per Add so that answering allocates little.
-	mx    []dnsmessage.MXResource
-	mxErr error // an exchange name that cannot be packed: answer SERVFAIL
-	a     []dnsmessage.AResource
-	aaaa  []dnsmessage.AAAAResource
-	txt   []dnsmessage.TXTResource
+	mx     []dnsmessage.MXResource
+	mxErr  error // an exchange name that cannot be packed: answer SERVFAIL
+	a      []dnsmessage.AResource
+	aaaa   []dnsmessage.AAAAResource
+	txt    []dnsmessage.TXTResource
+	ptr    []dnsmessage.PTRResource
+	ptrErr error // a PTR name that cannot be packed: answer SERVFAIL
 }
 
 // NewZone returns an empty zone. The zero Zone is empty and ready too.
@@ -80,6 +82,12 @@ func (z *Zone) Add(name string, r Records) {
 			n.rec.TXT = append(n.rec.TXT, t)
 		}
 	}
+	for _, p := range r.PTR {
+		p = normalize(p)
+		if !slices.Contains(n.rec.PTR, p) {
+			n.rec.PTR = append(n.rec.PTR, p)
+		}
+	}
 	n.prepare()
 
 	// RFC 8020, RFC 1034 4.3.2: every ancestor of a name exists, even
@@ -118,6 +126,14 @@ func (n *node) prepare() {
 	n.txt = n.txt[:0]
 	for _, t := range n.rec.TXT {
 		n.txt = append(n.txt, dnsmessage.TXTResource{TXT: splitText(t)})
+	}
+	n.ptr, n.ptrErr = n.ptr[:0], nil
+	for _, p := range n.rec.PTR {
+		name, err := wireName(p)
+		if err != nil {
+			n.ptrErr = err
+		}
+		n.ptr = append(n.ptr, dnsmessage.PTRResource{PTR: name})
 	}
 }
 
@@ -160,5 +176,6 @@ func (z *Zone) Lookup(name string) (Records, bool) {
 		MX:  slices.Clone(n.rec.MX),
 		A:   slices.Clone(n.rec.A),
 		TXT: slices.Clone(n.rec.TXT),
+		PTR: slices.Clone(n.rec.PTR),
 	}, true
 }

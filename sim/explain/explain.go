@@ -66,6 +66,7 @@ const (
 	keyDNSMX    = "DNS MX"
 	keyDNSA     = "DNS A"
 	keyDNSTXT   = "DNS TXT"
+	keyDNSPTR   = "DNS PTR"
 	keyNXDOMAIN = "DNS NXDOMAIN"
 	keyNODATA   = "DNS NODATA"
 	keyNullMX   = "DNS null MX"

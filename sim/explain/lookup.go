@@ -12,7 +12,7 @@ import (
 // canonical key, for the entries whose key is not what people say.
 var aliases = map[string]string{
 	"ok": keyOK, "err": keyERR,
-	"mx": keyDNSMX, "mx record": keyDNSMX, "a": keyDNSA, "a record": keyDNSA, "txt": keyDNSTXT,
+	"mx": keyDNSMX, "mx record": keyDNSMX, "a": keyDNSA, "a record": keyDNSA, "txt": keyDNSTXT, "ptr": keyDNSPTR, "reverse dns": keyDNSPTR, "reverse lookup": keyDNSPTR,
 	"nxdomain": keyNXDOMAIN, "noerror": keyNODATA, "nodata": keyNODATA,
 	"null mx": keyNullMX, "nullmx": keyNullMX, "null-mx": keyNullMX, "mx 0 .": keyNullMX,
 	"spf": keySPF, "dkim": keyDKIM, "dmarc": keyDMARC,

@@ -94,6 +94,9 @@ func dnsLine(e *trace.Event) []Entry {
 	line := e.Line
 	switch {
 	case e.Tag.RCode == "NXDOMAIN" || strings.HasPrefix(line, "NXDOMAIN"):
+		if qtype == "" && (strings.HasSuffix(line, ".in-addr.arpa.") || strings.HasSuffix(line, ".ip6.arpa.")) {
+			qtype = "PTR" // a pasted line: the reverse name says what was asked
+		}
 		return at(pos(keyNXDOMAIN), typePos(qtype))
 	case e.Tag.Empty || strings.HasSuffix(line, "(no records)"): // the tag from the engine; the text for a pasted line
 		if qtype == "" {
@@ -161,6 +164,8 @@ func typePos(t string) int {
 		return pos(keyDNSA)
 	case "TXT":
 		return pos(keyDNSTXT)
+	case "PTR":
+		return pos(keyDNSPTR)
 	}
 	return -1
 }

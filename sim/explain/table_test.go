@@ -158,7 +158,7 @@ func TestAliasesResolve(t *testing.T) {
 func TestInternalKeysExist(t *testing.T) {
 	for _, k := range []string{
 		keySYN, keySYNACK, keyDrop, keyTimeout, keyRefused, keyFIN, keyOK, keyERR,
-		keyDNSMX, keyDNSA, keyDNSTXT, keyNXDOMAIN, keyNODATA, keyNullMX, keySPF, keyDKIM,
+		keyDNSMX, keyDNSA, keyDNSTXT, keyDNSPTR, keyNXDOMAIN, keyNODATA, keyNullMX, keySPF, keyDKIM,
 		keyDMARC, keyQueue, keyDeliver, keyBounce, keyEndData, "2xx", "3xx", "4xx", "5xx",
 	} {
 		if pos(k) < 0 {
