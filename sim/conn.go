@@ -279,7 +279,8 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 	c := &Conn{w: w, id: w.newConn(), proto: proto, client: src.endpoint(src.ephemeral()), server: dst.endpoint(port)}
 	c.isn = [2]uint32{isn(c.id, 0), isn(c.id, 1)}
 	c.peer[ClientSide] = d
-	c.dial = &dialing{d: d, srv: srv, blocked: w.filter(src, dst, port)}
+	blocked, rule := w.filter(src, dst, port)
+	c.dial = &dialing{d: d, srv: srv, blocked: blocked, rule: rule}
 	c.syn(0)
 	if c.dial.blocked == nil && !dst.Down {
 		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opAnswer})
@@ -303,6 +304,7 @@ type dialing struct {
 	d       Dialer
 	srv     func(*Conn) Peer // the service that accepts it; nil: RST
 	blocked *Network         // the network whose router drops the SYN
+	rule    trace.Rule       // and the rule it applies
 }
 
 // Steps of a connection the scheduler runs, without a closure each.
@@ -325,7 +327,7 @@ func (c *Conn) step(t *task) {
 	case opSYN:
 		c.syn(t.n)
 	case opDrop:
-		w.drop(c, c.dial.blocked, t.n)
+		w.drop(c, c.dial.blocked, c.dial.rule, t.n)
 	case opAnswer:
 		if c.dial.srv == nil {
 			e := c.event(trace.Refused, ServerSide)
@@ -385,16 +387,25 @@ func (c *Conn) closeAfter(side Side) {
 	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opClose, from: side})
 }
 
-// drop records a router dropping the SYN of c.
-func (w *World) drop(c *Conn, n *Network, try int) {
+// drop records a router dropping the SYN of c under rule.
+func (w *World) drop(c *Conn, n *Network, rule trace.Rule, try int) {
 	e := c.event(trace.Drop, ClientSide)
 	e.Router = n.Router
-	e.Rule = trace.OP25B
+	e.Rule = rule
 	e.TCP = trace.Segment{Seq: c.isn[ClientSide], Try: uint8(try)}
-	if try == 0 {
-		e.Text = i18n.M(msgDropOP25B, n.Router, n.Name)
-	} else {
+	switch {
+	case try > 0 && rule == trace.IP25B:
+		e.Text = i18n.M(msgDropAgainIP25B, n.Router)
+	case try > 0:
 		e.Text = i18n.M(msgDropAgain, n.Router)
+	case rule == trace.IP25B:
+		from := ""
+		if src := w.byName[c.client.Host]; src != nil && src.Network != nil {
+			from = src.Network.Name
+		}
+		e.Text = i18n.M(msgDropIP25B, n.Router, from, n.Name)
+	default:
+		e.Text = i18n.M(msgDropOP25B, n.Router, n.Name)
 	}
 	w.emit(e)
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
@@ -36,6 +37,9 @@ type Host struct {
 	PTR string
 
 	nextPort uint16
+	// popLogins are the POP3 logins per client address, for POP before
+	// SMTP.
+	popLogins map[netip.Addr]popLogin
 }
 
 // User is an account on a host.
@@ -50,6 +54,21 @@ type SMTPService struct {
 	Port   uint16
 	Config smtp.Config // Hostname, Domains, Users and Mailbox are filled in by the world
 	Auth   AuthMode
+	// POPWindow is how long after a POP3 login from an address the
+	// service relays for it (relay policy pop-before-smtp); 0 means
+	// DefaultPOPWindow.
+	POPWindow time.Duration
+}
+
+// DefaultPOPWindow is how long a POP3 login opens relaying under POP
+// before SMTP unless a service says otherwise; implementations let it be
+// set and used minutes, not hours.
+const DefaultPOPWindow = 10 * time.Minute
+
+// popLogin is the last successful POP3 login from one address.
+type popLogin struct {
+	user string
+	at   time.Duration
 }
 
 // AuthMode says whether an SMTP service offers or requires SMTP AUTH.
@@ -79,6 +98,20 @@ type Network struct {
 	// OP25B, when set, drops TCP/25 leaving this network for anything but the
 	// hosts named in it (the ISP's own MTA).
 	OP25B *OP25B
+	// IP25B, when set, drops TCP/25 coming into this network from another
+	// ISP's dynamic network (the provider's mail servers sit behind it).
+	IP25B *IP25B
+}
+
+// IP25B is Inbound Port 25 Blocking: a provider's router refuses port 25
+// towards its mail servers from dynamic customer ranges of other ISPs,
+// since mail from there should come through that ISP's own server. It
+// stops the spam of bots in networks without OP25B. Like OP25B, it is
+// operational practice, not an RFC.
+type IP25B struct {
+	// Customers are the provider's own dynamic networks, which may still
+	// reach its servers on port 25 (its OP25B lets them out to them).
+	Customers []string
 }
 
 // OP25B is Outbound Port 25 Blocking: a router rule of Japanese (and by now
@@ -179,6 +212,51 @@ func (w *World) wireSMTP(h *Host, s *SMTPService) {
 	}
 	c.Mailbox = func(addr string) bool { return h.user(localPart(addr)) != nil }
 	c.NextID = w.queueID
+	c.RecentPOP = nil
+	if c.Relay == smtp.RelayPOPBeforeSMTP {
+		c.RecentPOP = func(ip netip.Addr) bool { return w.recentPOP(h, s, ip) }
+	}
+}
+
+func (s *SMTPService) popWindow() time.Duration {
+	if s.POPWindow > 0 {
+		return s.POPWindow
+	}
+	return DefaultPOPWindow
+}
+
+// recentPOP decides POP before SMTP for a client of h's service s at ip,
+// and says in the trace why it relays or not.
+func (w *World) recentPOP(h *Host, s *SMTPService, ip netip.Addr) bool {
+	win := itoa(int(s.popWindow().Minutes()))
+	l, ok := h.popLogins[ip]
+	if !ok {
+		w.note(h, i18n.M(msgPOPNone, ip.String()))
+		return false
+	}
+	ago := itoa(int((w.now - l.at).Minutes()))
+	if w.now-l.at > s.popWindow() {
+		w.note(h, i18n.M(msgPOPExpired, ip.String(), l.user, ago, win))
+		return false
+	}
+	w.note(h, i18n.M(msgPOPAllow, ip.String(), l.user, ago, win))
+	return true
+}
+
+// popLoggedIn records a POP3 login on h from ip; a service of h that
+// relays by POP before SMTP now relays for that address for a while.
+func (w *World) popLoggedIn(h *Host, user string, ip netip.Addr) {
+	for _, s := range h.SMTP {
+		if s.Config.Relay != smtp.RelayPOPBeforeSMTP {
+			continue
+		}
+		if h.popLogins == nil {
+			h.popLogins = map[netip.Addr]popLogin{}
+		}
+		h.popLogins[ip.Unmap()] = popLogin{user: user, at: w.now}
+		w.note(h, i18n.M(msgPOPGrant, user, ip.Unmap().String(), h.Name, itoa(int(s.popWindow().Minutes()))))
+		return
+	}
 }
 
 // Host returns the host called name, or nil.
@@ -259,19 +337,21 @@ func (h *Host) endpoint(port uint16) trace.Endpoint {
 }
 
 // filter decides whether a SYN from src to dst:port passes every router on
-// the way. It returns the blocking network, or nil.
-func (w *World) filter(src, dst *Host, port uint16) *Network {
-	n := src.Network
-	if n == nil || n.OP25B == nil || port != 25 {
-		return nil
+// the way: the source network's egress rule (OP25B), then the destination
+// network's ingress rule (IP25B). It returns the blocking network and its
+// rule, or nil.
+func (w *World) filter(src, dst *Host, port uint16) (*Network, trace.Rule) {
+	if port != 25 || src.Network != nil && src.Network == dst.Network {
+		return nil, trace.NoRule // inside a network no router is on the path
 	}
-	if dst.Network == n {
-		return nil // inside the network the router is not on the path
+	if n := src.Network; n != nil && n.OP25B != nil && !slices.Contains(n.OP25B.Allow, dst.Name) {
+		return n, trace.OP25B
 	}
-	if slices.Contains(n.OP25B.Allow, dst.Name) {
-		return nil
+	if n := dst.Network; n != nil && n.IP25B != nil && src.Network != nil && src.Network.Dynamic &&
+		!slices.Contains(n.IP25B.Customers, src.Network.Name) {
+		return n, trace.IP25B
 	}
-	return n
+	return nil, trace.NoRule
 }
 
 // Topology describes the world for views.
@@ -300,6 +380,12 @@ func (w *World) Topology() trace.Topology {
 			tn.Filters = append(tn.Filters, msgOP25BNone.Text())
 		case n.OP25B != nil:
 			tn.Filters = append(tn.Filters, i18n.M(msgOP25BAllow, strings.Join(n.OP25B.Allow, ", ")).Both())
+		}
+		switch {
+		case n.IP25B != nil && len(n.IP25B.Customers) == 0:
+			tn.Filters = append(tn.Filters, msgIP25BNone.Text())
+		case n.IP25B != nil:
+			tn.Filters = append(tn.Filters, i18n.M(msgIP25BCustomers, strings.Join(n.IP25B.Customers, ", ")).Both())
 		}
 		t.Networks = append(t.Networks, tn)
 	}

@@ -27,6 +27,12 @@ var (
 	msgDropAgain = tpl("tcp.drop-again",
 		"retransmitted SYN dropped by {0} (OP25B)",
 		"再送されたSYNも{0}が破棄(OP25B)")
+	msgDropIP25B = tpl("tcp.drop-ip25b",
+		"SYN dropped by {0} (IP25B: TCP/25 from {1}, another ISP's dynamic network, into {2})",
+		"SYNを{0}が破棄(IP25B: 他のISPの動的IPのネットワーク{1}から{2}へのTCP/25は受け付けない)")
+	msgDropAgainIP25B = tpl("tcp.drop-again-ip25b",
+		"retransmitted SYN dropped by {0} (IP25B)",
+		"再送されたSYNも{0}が破棄(IP25B)")
 	msgRST = tpl("tcp.rst",
 		"RST: connection refused (nothing listens on port {0})",
 		"RST: 接続拒否(ポート{0}で待ち受けているサーバがない)")
@@ -149,6 +155,26 @@ var (
 	msgOP25BAllow = tpl("topology.op25b-allow",
 		"OP25B: TCP/25 leaves only to {0}",
 		"OP25B: 外向きTCP/25は {0} 宛てのみ通過")
+	msgIP25BNone = tpl("topology.ip25b-none",
+		"IP25B: no TCP/25 comes in from dynamic networks",
+		"IP25B: 動的IPのネットワークからの内向きTCP/25はすべて遮断")
+	msgIP25BCustomers = tpl("topology.ip25b-customers",
+		"IP25B: TCP/25 comes in from dynamic networks only from {0}",
+		"IP25B: 動的IPのネットワークからの内向きTCP/25は {0} からのみ通過")
+
+	// POP before SMTP.
+	msgPOPGrant = tpl("pop-before-smtp.grant",
+		"POP before SMTP: {0} logged in from {1}, so {2} relays for {1} for the next {3} minutes",
+		"POP before SMTP: {0}が{1}からログインしたので、{2}はこの先{3}分間{1}からのメールを中継する")
+	msgPOPAllow = tpl("pop-before-smtp.allow",
+		"relay allowed for {0}: POP3 login as {1} from this address {2} minutes ago (POP before SMTP, window {3} minutes)",
+		"{0}からの中継を許可: {2}分前にこのアドレスから{1}としてPOP3でログインした(POP before SMTP、有効期間{3}分)")
+	msgPOPExpired = tpl("pop-before-smtp.expired",
+		"no relay for {0}: its POP3 login as {1} was {2} minutes ago, past the {3}-minute window (POP before SMTP)",
+		"{0}からの中継は不可: POP3のログイン({1})は{2}分前で、有効期間{3}分を過ぎている(POP before SMTP)")
+	msgPOPNone = tpl("pop-before-smtp.none",
+		"no relay for {0}: no POP3 login from this address (POP before SMTP)",
+		"{0}からの中継は不可: このアドレスからのPOP3ログインがない(POP before SMTP)")
 )
 
 // Messages returns every template of the engine's catalogue, for tests
@@ -164,7 +190,9 @@ func Messages() []*i18n.Template {
 		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,
 		msgRemoteSaid, msgExpired, msgDeferred, msgBounceDiscarded, msgBounce,
 		msgConnectTimeout, msgConnectRefused, msgLostConn, msgDNSTempFail, msgBounceMany,
-		msgOP25BNone, msgOP25BAllow,
+		msgOP25BNone, msgOP25BAllow, msgIP25BNone, msgIP25BCustomers,
+		msgDropIP25B, msgDropAgainIP25B,
+		msgPOPGrant, msgPOPAllow, msgPOPExpired, msgPOPNone,
 	}
 }
 

@@ -225,8 +225,13 @@ func (s *pop3Server) Receive(c *Conn, p Data) {
 		if s.Record {
 			c.record(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true})
 		}
+		was := s.core.User()
 		r := s.core.Handle(line)
 		s.respond(c, r.Response)
+		if was == "" && s.core.User() != "" {
+			client, _ := c.Endpoints()
+			s.w.popLoggedIn(s.host, s.core.User(), client.IP)
+		}
 		if len(r.Delete) > 0 {
 			s.w.expunge(s.host, s.core.User(), r.Delete)
 		}

@@ -727,3 +727,99 @@ func TestReverseDNSConfirmed(t *testing.T) {
 		t.Error("the server did not say why the client is unknown")
 	}
 }
+
+// TestIP25B: the provider's router drops TCP/25 into its network from
+// another ISP's dynamic range, not from its own customers, not from a
+// mail server, and not on 587.
+func TestIP25B(t *testing.T) {
+	rec := &trace.Recorder{}
+	w := New(Options{Seed: 1, Sink: rec})
+	other := &Network{Name: "other-home", Prefix: netip.MustParsePrefix("203.0.113.0/25"), Dynamic: true}
+	own := &Network{Name: "provider-home", Prefix: netip.MustParsePrefix("203.0.113.128/25"), Dynamic: true}
+	prov := &Network{Name: "provider-net", Prefix: netip.MustParsePrefix("198.51.100.0/24"), Router: "provider-router",
+		IP25B: &IP25B{Customers: []string{"provider-home"}}}
+	for _, n := range []*Network{other, own, prov} {
+		must(t, w.AddNetwork(n))
+	}
+	mx := &Host{Name: "mail.provider.example", IP: ip("198.51.100.25"), Network: prov, Domains: []string{"provider.example"},
+		Users: []*User{{Name: "dave", Password: "x"}},
+		SMTP:  []*SMTPService{{Port: 25}, {Port: 587, Auth: AuthRequired, Config: smtp.Config{Relay: smtp.RelayAuthenticated}}}}
+	bot := &Host{Name: "bot-pc", IP: ip("203.0.113.66"), Network: other}
+	customer := &Host{Name: "dave-pc", IP: ip("203.0.113.200"), Network: own}
+	server := &Host{Name: "mail.other.example", IP: ip("192.0.2.25"), SMTP: []*SMTPService{{Port: 25}}}
+	for _, h := range []*Host{mx, bot, customer, server} {
+		must(t, w.AddHost(h))
+	}
+	send := func(from *Host, port uint16) SMTPResult {
+		return w.Send(SendRequest{Client: from, Server: mx, Port: port, From: "x@other.example", To: []string{"dave@provider.example"}})
+	}
+	if r := send(bot, 25); r.Outcome != Blocked || r.BlockedBy != prov {
+		t.Errorf("bot to 25: %v by %v, want blocked by provider-net", r.Outcome, r.BlockedBy)
+	}
+	var drop *trace.Event
+	for i := range rec.Events {
+		if e := &rec.Events[i]; e.Kind == trace.Drop && drop == nil {
+			drop = e
+		}
+	}
+	if drop == nil || drop.Rule != trace.IP25B || drop.Router != "provider-router" ||
+		!strings.Contains(drop.Text.In(i18n.EN), "IP25B: TCP/25 from other-home") {
+		t.Errorf("drop event %+v", drop)
+	}
+	for _, c := range []struct {
+		from *Host
+		port uint16
+	}{{customer, 25}, {server, 25}, {bot, 587}} {
+		if r := send(c.from, c.port); r.Outcome != Connected {
+			t.Errorf("%s to %d: %v, want connected", c.from.Name, c.port, r.Outcome)
+		}
+	}
+}
+
+// TestPOPBeforeSMTP: a POP3 login from an address lets the SMTP server
+// relay for that address for the window, and the trace says why.
+func TestPOPBeforeSMTP(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	pop := &Host{Name: "pop.isp.example", IP: ip("198.51.100.26"), Domains: []string{"pop.isp.example"},
+		Users: []*User{{Name: "alice", Password: "wonderland"}},
+		SMTP:  []*SMTPService{{Port: 25, Config: smtp.Config{Relay: smtp.RelayPOPBeforeSMTP}}},
+		POP3:  []*POP3Service{{Port: 110}}}
+	roam := &Host{Name: "cafe-pc", IP: ip("192.0.2.150")}
+	must(t, tw.AddHost(pop))
+	must(t, tw.AddHost(roam))
+	send := func() SMTPResult {
+		r := tw.Send(SendRequest{Client: roam, Server: pop, Port: 25, From: "alice@pop.isp.example", To: []string{"bob@example.jp"}})
+		tw.Settle()
+		return r
+	}
+	if r := send(); r.Client.Sent {
+		t.Fatal("relayed before any POP3 login")
+	}
+	tw.Fetch(FetchRequest{Client: roam, Server: pop, Port: 110, Job: pop3.Job{User: "alice", Pass: "wonderland"}})
+	tw.Wait(2 * time.Minute)
+	if r := send(); !r.Client.Sent {
+		t.Fatalf("not relayed 2 minutes after a POP3 login: %+v", r.Client)
+	}
+	if n := tw.mx.User("bob").Mailbox.Len(); n != 1 {
+		t.Errorf("bob has %d messages, want 1", n)
+	}
+	tw.Wait(10 * time.Minute)
+	if r := send(); r.Client.Sent {
+		t.Fatal("still relayed after the 10-minute window")
+	}
+	var notes []string
+	for _, e := range tw.rec.Events {
+		if e.Kind == trace.Note && strings.Contains(e.Text.In(i18n.EN), "POP before SMTP") {
+			notes = append(notes, e.Text.In(i18n.EN))
+		}
+	}
+	want := []string{
+		"no relay for 192.0.2.150: no POP3 login from this address (POP before SMTP)",
+		"POP before SMTP: alice logged in from 192.0.2.150, so pop.isp.example relays for 192.0.2.150 for the next 10 minutes",
+		"relay allowed for 192.0.2.150: POP3 login as alice from this address 2 minutes ago (POP before SMTP, window 10 minutes)",
+		"no relay for 192.0.2.150: its POP3 login as alice was 12 minutes ago, past the 10-minute window (POP before SMTP)",
+	}
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+}

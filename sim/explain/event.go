@@ -48,6 +48,9 @@ func ForEvent(e *trace.Event) []Entry {
 	case trace.Accept, trace.Ack:
 		return at(pos(keySYNACK))
 	case trace.Drop:
+		if e.Rule == trace.IP25B {
+			return at(pos(keyTermIP25B), pos(keyDrop))
+		}
 		return at(pos(keyDrop))
 	case trace.Timeout:
 		return at(pos(keyTimeout))

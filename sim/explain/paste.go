@@ -140,6 +140,9 @@ func pastedEntries(e *trace.Event) []Entry {
 			return at(lookupIn(idx.smtpVerb, verbAuthData))
 		}
 	}
+	if e.Kind == trace.Drop && strings.Contains(e.Line, "IP25B") {
+		return append(at(pos(keyTermIP25B)), es...)
+	}
 	if e.Kind == trace.Drop && strings.Contains(e.Line, "OP25B") {
 		return append(at(pos(keyTermOP25B)), es...)
 	}

@@ -5,6 +5,7 @@ import "github.com/mailsim/mailsim/sim/i18n"
 // Keys of the term entries that other code refers to.
 const (
 	keyTermOP25B  = "OP25B"
+	keyTermIP25B  = "IP25B"
 	keyTermBase64 = "base64"
 )
 
@@ -63,7 +64,7 @@ var termEntries = []Entry{
 		RFC: Practice + "; RFC 6409 3.1",
 	},
 	{
-		Key:   "IP25B",
+		Key:   keyTermIP25B,
 		Title: i18n.T(`IP25B: Inbound Port 25 Blocking`, `IP25B(受信側での25番ポートの制限)`),
 		Text: i18n.T(
 			`The receiving side of OP25B: a provider refuses SMTP on port 25 that comes from other ISPs' dynamic IP ranges, because legitimate mail arrives from mail servers, not from home PCs. It stops spam from networks that do not apply OP25B themselves.`,

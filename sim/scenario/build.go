@@ -27,6 +27,12 @@ func (sc *Scenario) Build(sink trace.Sink) (*sim.World, error) {
 				sn.OP25B.Allow = append(sn.OP25B.Allow, r.Name)
 			}
 		}
+		if n.HasIP25B {
+			sn.IP25B = &sim.IP25B{}
+			for _, r := range n.IP25B {
+				sn.IP25B.Customers = append(sn.IP25B.Customers, r.Name)
+			}
+		}
 		if err := w.AddNetwork(sn); err != nil {
 			return nil, err
 		}
@@ -100,7 +106,7 @@ func buildSMTP(s SMTPService, h *sim.Host) (*sim.SMTPService, error) {
 	if s.Auth != nil {
 		auth = *s.Auth
 	}
-	svc := &sim.SMTPService{Port: uint16(s.Port)}
+	svc := &sim.SMTPService{Port: uint16(s.Port), POPWindow: s.POPWindow}
 	svc.Auth = auth
 	svc.Config = smtp.Config{
 		Domains:      s.Domains,

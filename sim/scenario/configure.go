@@ -31,6 +31,7 @@ var (
 	relayJA = map[smtp.RelayPolicy]string{
 		smtp.RelayNone: "中継しない", smtp.RelayMyNetworks: "自ネットワークのみ",
 		smtp.RelayAuthenticated: "SMTP-AUTH済みの利用者のみ", smtp.RelayAnyone: "誰でも(第三者中継)",
+		smtp.RelayPOPBeforeSMTP: "POP before SMTP",
 	}
 	authJA = map[sim.AuthMode]string{sim.AuthOff: "使わない", sim.AuthOptional: "任意", sim.AuthRequired: "必須"}
 )

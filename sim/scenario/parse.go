@@ -175,6 +175,14 @@ func (d *decoder) network(k, v *yaml.Node) *Network {
 				}
 			}})
 		}},
+		field{"ip25b", func(v *yaml.Node) {
+			n.HasIP25B = true
+			d.fields(v, what+" ip25b", field{"customers", func(v *yaml.Node) {
+				for _, item := range d.list(v, what+" ip25b customers", MaxRecords, "MaxRecords") {
+					n.IP25B = append(n.IP25B, Ref{d.str(item, what+" ip25b customers"), item})
+				}
+			}})
+		}},
 	)
 	if !n.CIDR.IsValid() && v.Kind == yaml.MappingNode && !d.hasKey(v, "cidr") {
 		d.errorf(k, "%s: the key \"cidr\" is missing (for example cidr: 203.0.113.0/24)", what)
@@ -233,6 +241,7 @@ func (d *decoder) smtpService(n *yaml.Node, what string) SMTPService {
 		field{"starttls", func(v *yaml.Node) { s.StartTLS = d.boolean(v, what+" starttls") }},
 		field{"max_size", func(v *yaml.Node) { s.MaxSize = d.integer(v, what+" max_size", 1, 1<<30) }},
 		field{"max_hops", func(v *yaml.Node) { s.MaxHops = d.integer(v, what+" max_hops", 1, 1000) }},
+		field{"pop_window", func(v *yaml.Node) { s.POPWindow, s.POPWindowNode = d.duration(v, what+" pop_window"), v }},
 	)
 	if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
 		d.errorf(n, "%s: the key \"port\" is missing (25 for relay, 587 for submission)", what)
@@ -263,7 +272,7 @@ func (d *decoder) pop3Service(n *yaml.Node, what string) POP3Service {
 func (d *decoder) relay(n *yaml.Node, what string) *smtp.RelayPolicy {
 	name := "anyone"
 	if n.Kind != yaml.ScalarNode || n.Value != "open" {
-		name = d.oneOf(n, what, "none", "mynetworks", "authenticated", "anyone")
+		name = d.oneOf(n, what, "none", "mynetworks", "authenticated", "anyone", "pop-before-smtp")
 	}
 	p, err := smtp.ParseRelayPolicy(name)
 	if err != nil {

@@ -56,6 +56,10 @@ type Network struct {
 	Router  string
 	OP25B   []Ref // hosts port 25 may still reach; nil = no OP25B
 	HasOP25 bool
+	// IP25B are the provider's own dynamic networks that may still reach
+	// its servers on port 25; HasIP25B says the network has the rule.
+	IP25B    []Ref
+	HasIP25B bool
 }
 
 // Host is one machine.
@@ -91,6 +95,10 @@ type SMTPService struct {
 	StartTLS     bool
 	MaxSize      int
 	MaxHops      int
+	// POPWindow is how long a POP3 login opens relaying (relay:
+	// pop-before-smtp); 0: the engine's default.
+	POPWindow     time.Duration
+	POPWindowNode *yaml.Node
 }
 
 // POP3Service is a POP3 server on a port.

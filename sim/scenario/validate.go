@@ -2,11 +2,13 @@ package scenario
 
 import (
 	"net/netip"
+	"slices"
 	"strings"
 
 	"github.com/mailsim/mailsim/internal/suggest"
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
 )
 
 // validate checks what the YAML shape cannot: that names refer to things
@@ -49,6 +51,12 @@ func validate(d *decoder, sc *Scenario) {
 				d.errorf(s.Node, "host %s: two servers listen on port %d", h.Name, s.Port)
 			}
 			ports[s.Port] = true
+			if s.POPWindowNode != nil && (s.Relay == nil || *s.Relay != smtp.RelayPOPBeforeSMTP) {
+				d.errorf(s.POPWindowNode, "host %s: pop_window is only for a server with relay: pop-before-smtp", h.Name)
+			}
+			if s.Relay != nil && *s.Relay == smtp.RelayPOPBeforeSMTP && len(h.POP3) == 0 {
+				d.errorf(s.Node, "host %s: relay: pop-before-smtp needs a POP3 server on the same host (pop3: [{port: 110}])", h.Name)
+			}
 		}
 		for _, s := range h.POP3 {
 			if ports[s.Port] {
@@ -79,6 +87,17 @@ func validate(d *decoder, sc *Scenario) {
 		for _, r := range n.OP25B {
 			if hosts[r.Name] == nil {
 				d.unknown(r, "host", names)
+			}
+		}
+	}
+	netNames := make([]string, 0, len(w.Networks))
+	for _, n := range w.Networks {
+		netNames = append(netNames, n.Name)
+	}
+	for _, n := range w.Networks {
+		for _, r := range n.IP25B {
+			if !slices.Contains(netNames, r.Name) {
+				d.unknown(r, "network", netNames)
 			}
 		}
 	}

@@ -212,6 +212,10 @@ func (s *Server) relayAllowed() bool {
 				return true
 			}
 		}
+	case RelayPOPBeforeSMTP:
+		// The permission belongs to the address, not to a login in this
+		// session: whoever shares the address (a NAT) shares it.
+		return s.cfg.RecentPOP != nil && s.cfg.RecentPOP(s.peer.IP.Unmap())
 	}
 	return false
 }

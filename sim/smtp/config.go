@@ -17,10 +17,15 @@ const (
 	RelayMyNetworks                       // relay for clients whose IP is in Config.MyNetworks
 	RelayAuthenticated                    // relay for clients that did AUTH
 	RelayAnyone                           // open relay (the misconfiguration 第三者中継 exploits)
+	// RelayPOPBeforeSMTP relays for a client whose address logged in over
+	// POP3 a short while ago (Config.RecentPOP decides): the answer to
+	// roaming users before SMTP AUTH and the submission port.
+	RelayPOPBeforeSMTP
 )
 
 var relayNames = [...]string{
 	RelayNone: "none", RelayMyNetworks: "mynetworks", RelayAuthenticated: "authenticated", RelayAnyone: "anyone",
+	RelayPOPBeforeSMTP: "pop-before-smtp",
 }
 
 // String returns the policy's scenario spelling: "none", "mynetworks",
@@ -33,7 +38,8 @@ func (p RelayPolicy) String() string {
 }
 
 // ParseRelayPolicy parses a scenario's relay setting: "none", "mynetworks",
-// "authenticated" or "anyone" ("open" is accepted for "anyone"), in any case.
+// "authenticated", "anyone" ("open" is accepted for "anyone") or
+// "pop-before-smtp", in any case.
 func ParseRelayPolicy(s string) (RelayPolicy, error) {
 	t := strings.TrimSpace(s)
 	for p, name := range relayNames {
@@ -44,7 +50,7 @@ func ParseRelayPolicy(s string) (RelayPolicy, error) {
 	if strings.EqualFold(t, "open") {
 		return RelayAnyone, nil
 	}
-	return 0, errors.New("smtp: unknown relay policy " + strconv.Quote(s) + " (want none, mynetworks, authenticated or anyone)")
+	return 0, errors.New("smtp: unknown relay policy " + strconv.Quote(s) + " (want none, mynetworks, authenticated, anyone or pop-before-smtp)")
 }
 
 // MarshalText implements encoding.TextMarshaler, so that scenario files and
@@ -64,12 +70,15 @@ func (p *RelayPolicy) UnmarshalText(b []byte) error {
 // Config is a server's policy. A Server only reads it; one Config may be
 // shared by many sessions as long as nobody changes it while they run.
 type Config struct {
-	Hostname      string                 // server's name: in the 220 greeting, the EHLO reply
-	Domains       []string               // domains this server is final destination for (compared case-insensitively)
-	Mailbox       func(addr string) bool // reports whether a mailbox exists for addr (a recipient in Domains, spelled as the client did: compare case-insensitively); nil = all exist
-	Relay         RelayPolicy
-	RelayDomains  []string          // domains accepted from anyone and passed on to their MX: a backup MX (Postfix's relay_domains)
-	MyNetworks    []netip.Prefix    // used by RelayMyNetworks
+	Hostname     string                 // server's name: in the 220 greeting, the EHLO reply
+	Domains      []string               // domains this server is final destination for (compared case-insensitively)
+	Mailbox      func(addr string) bool // reports whether a mailbox exists for addr (a recipient in Domains, spelled as the client did: compare case-insensitively); nil = all exist
+	Relay        RelayPolicy
+	RelayDomains []string       // domains accepted from anyone and passed on to their MX: a backup MX (Postfix's relay_domains)
+	MyNetworks   []netip.Prefix // used by RelayMyNetworks
+	// RecentPOP reports whether the client at ip logged in over POP3
+	// recently enough to relay (RelayPOPBeforeSMTP); nil: never.
+	RecentPOP     func(ip netip.Addr) bool
 	AuthRequired  bool              // RFC 6409 4.3: MAIL before AUTH gets 530 5.7.0
 	Users         map[string]string // AUTH user -> password; AUTH is advertised iff len(Users) > 0
 	StartTLS      bool              // advertise STARTTLS (the TLS handshake comes later; the command answers 454 4.7.0 TLS not available)

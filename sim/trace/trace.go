@@ -175,12 +175,15 @@ type Rule uint8
 const (
 	NoRule Rule = iota
 	OP25B       // Outbound Port 25 Blocking: TCP/25 leaving a dynamic network
+	IP25B       // Inbound Port 25 Blocking: TCP/25 from another ISP's dynamic network, at the receiving network
 )
 
 func (r Rule) String() string {
 	switch r {
 	case OP25B:
 		return "OP25B"
+	case IP25B:
+		return "IP25B"
 	}
 	return ""
 }
