@@ -234,12 +234,16 @@ func (w *World) recentPOP(h *Host, s *SMTPService, ip netip.Addr) bool {
 		w.note(h, i18n.M(msgPOPNone, ip.String()))
 		return false
 	}
-	ago := itoa(int((w.now - l.at).Minutes()))
-	if w.now-l.at > s.popWindow() {
-		w.note(h, i18n.M(msgPOPExpired, ip.String(), l.user, ago, win))
+	since := w.now - l.at
+	ago := i18n.M(msgMinutesAgo, itoa(int(since.Minutes())))
+	if since < time.Minute {
+		ago = i18n.M(msgSecondsAgo, itoa(int(since.Seconds())))
+	}
+	if since > s.popWindow() {
+		w.note(h, i18n.M(msgPOPExpired, ip.String(), l.user, win).With(ago))
 		return false
 	}
-	w.note(h, i18n.M(msgPOPAllow, ip.String(), l.user, ago, win))
+	w.note(h, i18n.M(msgPOPAllow, ip.String(), l.user, win).With(ago))
 	return true
 }
 

@@ -167,12 +167,14 @@ var (
 		"POP before SMTP: {0} logged in from {1}, so {2} relays for {1} for the next {3} minutes",
 		"POP before SMTP: {0}が{1}からログインしたので、{2}はこの先{3}分間{1}からのメールを中継する")
 	msgPOPAllow = tpl("pop-before-smtp.allow",
-		"relay allowed for {0}: POP3 login as {1} from this address {2} minutes ago (POP before SMTP, window {3} minutes)",
-		"{0}からの中継を許可: {2}分前にこのアドレスから{1}としてPOP3でログインした(POP before SMTP、有効期間{3}分)")
+		"relay allowed for {0}: POP3 login as {1} from this address {3} (POP before SMTP, window {2} minutes)",
+		"{0}からの中継を許可: {3}にこのアドレスから{1}としてPOP3でログインした(POP before SMTP、有効期間{2}分)")
 	msgPOPExpired = tpl("pop-before-smtp.expired",
-		"no relay for {0}: its POP3 login as {1} was {2} minutes ago, past the {3}-minute window (POP before SMTP)",
-		"{0}からの中継は不可: POP3のログイン({1})は{2}分前で、有効期間{3}分を過ぎている(POP before SMTP)")
-	msgPOPNone = tpl("pop-before-smtp.none",
+		"no relay for {0}: its POP3 login as {1} was {3}, past the {2}-minute window (POP before SMTP)",
+		"{0}からの中継は不可: POP3のログイン({1})は{3}で、有効期間{2}分を過ぎている(POP before SMTP)")
+	msgMinutesAgo = tpl("time.minutes-ago", "{0} minutes ago", "{0}分前")
+	msgSecondsAgo = tpl("time.seconds-ago", "{0} seconds ago", "{0}秒前")
+	msgPOPNone    = tpl("pop-before-smtp.none",
 		"no relay for {0}: no POP3 login from this address (POP before SMTP)",
 		"{0}からの中継は不可: このアドレスからのPOP3ログインがない(POP before SMTP)")
 )
@@ -192,7 +194,7 @@ func Messages() []*i18n.Template {
 		msgConnectTimeout, msgConnectRefused, msgLostConn, msgDNSTempFail, msgBounceMany,
 		msgOP25BNone, msgOP25BAllow, msgIP25BNone, msgIP25BCustomers,
 		msgDropIP25B, msgDropAgainIP25B,
-		msgPOPGrant, msgPOPAllow, msgPOPExpired, msgPOPNone,
+		msgPOPGrant, msgPOPAllow, msgPOPExpired, msgPOPNone, msgMinutesAgo, msgSecondsAgo,
 	}
 }
 

@@ -70,7 +70,7 @@ func (sc *Scenario) Build(sink trace.Sink) (*sim.World, error) {
 }
 
 func buildHost(w *sim.World, h *Host) (*sim.Host, error) {
-	sh := &sim.Host{Name: h.Name, IP: h.IP, Domains: h.Domains, Down: h.Down}
+	sh := &sim.Host{Name: h.Name, IP: h.IP, Domains: h.Domains, Down: h.Down, PTR: h.PTR}
 	if h.Network.Name != "" {
 		sh.Network = w.Network(h.Network.Name)
 	}

@@ -214,6 +214,7 @@ func (d *decoder) host(k, v *yaml.Node) *Host {
 		}},
 		field{"dns", func(v *yaml.Node) { h.DNS = d.boolean(v, what+" dns") }},
 		field{"down", func(v *yaml.Node) { h.Down = d.boolean(v, what+" down") }},
+		field{"ptr", func(v *yaml.Node) { h.PTR = d.str(v, what+" ptr") }},
 	)
 	if !h.IP.IsValid() && v.Kind == yaml.MappingNode && !d.hasKey(v, "ip") {
 		d.errorf(k, "%s: the key \"ip\" is missing (for example ip: 192.0.2.25)", what)

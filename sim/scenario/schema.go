@@ -75,6 +75,7 @@ type Host struct {
 	POP3    []POP3Service
 	DNS     bool // this host is the world's DNS server
 	Down    bool
+	PTR     string // reverse DNS name; "": the engine's default (its name if it runs SMTP)
 }
 
 // User is an account with a mailbox.
