@@ -26,6 +26,9 @@ var pop3Entries = []Entry{
 		Fix: i18n.T(
 			`Read the text after -ERR; log in first, and use the message numbers that LIST shows.`,
 			`-ERRの後の文を読む。先にログインし、LISTが示すメッセージ番号を使う。`),
+		Servers: i18n.T(
+			`This server locks the maildrop for one session, as RFC 1939 8 allows, and answers a second login "-ERR [IN-USE]"; Dovecot by default (pop3_lock_session = no) lets the second session log in.`,
+			`このサーバはRFC 1939 8が認めるとおりメールボックスを1つのセッションに限り、2つ目のログインには"-ERR [IN-USE]"を返す。Dovecotの既定(pop3_lock_session = no)では2つ目のセッションもログインできる。`),
 		RFC: "RFC 1939 3; RFC 2449 8",
 	},
 	{
