@@ -28,6 +28,7 @@ var (
 	lNoExplainer = i18n.T("Explanations are not available in this build.", "このビルドでは解説を利用できません。")
 	lCause       = i18n.T("Cause: ", "原因: ")
 	lFix         = i18n.T("Fix: ", "対処: ")
+	lServers     = i18n.T("Real servers: ", "実際のサーバ: ")
 	lOutcome     = i18n.T("This answer: ", "この応答: ")
 	lStateTitle  = i18n.T("Session state (from the trace)", "セッションの状態(トレースの記録)")
 	lNoSession   = i18n.T("No connection yet.", "まだ接続はありません。")

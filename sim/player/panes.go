@@ -106,6 +106,9 @@ func (r *renderer) explainPane(top, end int) {
 			if !x.Fix.IsZero() {
 				rows = r.textRows(rows, r.t(lFix), r.t(x.Fix), stPlain)
 			}
+			if !x.Servers.IsZero() {
+				rows = r.textRows(rows, r.t(lServers), r.t(x.Servers), stPlain)
+			}
 		}
 		if len(rows) == 0 {
 			rows = r.textRows(rows, "", strings.ReplaceAll(r.t(lNoExplain), "←", r.g.arrowL), stDim)

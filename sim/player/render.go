@@ -28,6 +28,9 @@ type Explanation struct {
 	// Outcome is what this particular answer means for the command it
 	// answers (RFC 1939 gives a +OK and a -ERR meaning for every command).
 	Outcome i18n.Text
+	// Servers is how real servers (Postfix, Dovecot) answer where they
+	// differ from the simulator or the RFC allows more than one answer.
+	Servers i18n.Text
 	RFC     string
 }
 
