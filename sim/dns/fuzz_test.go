@@ -11,6 +11,7 @@ import (
 // server and of the parser.
 func fuzzSeeds(f *testing.F) [][]byte {
 	z := testZone()
+	z.Add("25.2.0.192.in-addr.arpa", Records{PTR: []string{"mx1.example.jp"}})
 	var seeds [][]byte
 	for _, tc := range []struct {
 		name string
@@ -18,6 +19,7 @@ func fuzzSeeds(f *testing.F) [][]byte {
 	}{
 		{"example.jp", TypeMX}, {"mx1.example.jp", TypeA}, {"mx2.example.jp", TypeAAAA},
 		{"example.jp", TypeTXT}, {"example.jp", TypeANY}, {"nosuch.example", TypeMX}, {".", TypeA},
+		{"25.2.0.192.in-addr.arpa", TypePTR}, {"10.113.0.203.in-addr.arpa", TypePTR},
 	} {
 		q, err := NewQuery(42, tc.name, tc.t)
 		must(f, err)
