@@ -101,6 +101,8 @@ var messagesJA = map[string]string{
 	`host %s: address %s is taken by the DNS server mailsim adds (%s) when no host has dns: true; use another address`:                 `ホスト %s: アドレス %s は、dns: true のホストがないときにmailsimが加えるDNSサーバ(%s)のものです。別のアドレスにしてください`,
 	`host %s: only one host may be the DNS server (dns: true)`:                                                                         `ホスト %s: DNSサーバ(dns: true)にできるホストは1台だけです`,
 	`host %s: this name is taken by the DNS server mailsim adds when no host has dns: true; give this host dns: true, or another name`: `ホスト %s: この名前は、dns: true のホストがないときにmailsimが加えるDNSサーバのものです。このホストに dns: true を付けるか、別の名前にしてください`,
+	`host %s: pop_window is only for a server with relay: pop-before-smtp`:                                                             `ホスト %s: pop_window は relay: pop-before-smtp のサーバにだけ書けます`,
+	`host %s: relay: pop-before-smtp needs a POP3 server on the same host (pop3: [{port: 110}])`:                                       `ホスト %s: relay: pop-before-smtp には同じホストのPOP3サーバが必要です(pop3: [{port: 110}])`,
 	`host %s: two servers listen on port %d`:                                                                                           `ホスト %s: %d番ポートで2つのサーバが待ち受けています`,
 	`nothing listens on %s:%d: add a server on that port to host %s, or expect refused: true`:                                          `%s:%d では何も待ち受けていません。ホスト %s にそのポートのサーバを加えるか、expect refused: true と書いてください`,
 	`%s:%d is a POP3 server, but this step speaks SMTP`:                                                                                `%s:%d はPOP3サーバですが、このステップはSMTPで話します`,
