@@ -200,3 +200,17 @@ func lookupIn[K comparable](m map[K]int, k K) int {
 	}
 	return -1
 }
+
+// sourceJA puts the English words of the RFC field into Japanese, for a
+// Japanese reader of "Source:".
+var sourceJA = strings.NewReplacer(
+	"; the time limit is "+Practice, "、待ち時間の長さは運用上の慣行",
+	Practice+" (", "運用上の慣行(",
+	Practice, "運用上の慣行",
+	", Appendix ", "、付録",
+	"; ", "、",
+)
+
+// Source is the RFC field in both languages: where the behaviour comes
+// from, with "operational practice" put into Japanese.
+func (e Entry) Source() i18n.Text { return i18n.T(e.RFC, sourceJA.Replace(e.RFC)) }
