@@ -128,9 +128,9 @@ func resultLine(rep *scenario.Report, lang i18n.Lang) string {
 	met := rep.Checks - rep.Missed
 	if lang == i18n.JA {
 		if rep.OK() {
-			return fmt.Sprintf("%s: 合格 (期待 %d件すべて達成)", rep.ID, rep.Checks)
+			return fmt.Sprintf("%s: 合格(確認項目%d件すべて一致)", rep.ID, rep.Checks)
 		}
-		return fmt.Sprintf("%s: 不合格 (期待 %d件中 %d件未達)", rep.ID, rep.Checks, rep.Missed)
+		return fmt.Sprintf("%s: 不合格(確認項目%d件中%d件が不一致)", rep.ID, rep.Checks, rep.Missed)
 	}
 	if rep.OK() {
 		return fmt.Sprintf("%s: PASS (%d of %d expectations met)", rep.ID, met, rep.Checks)

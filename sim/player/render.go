@@ -28,7 +28,7 @@ type Explanation struct {
 	// Outcome is what this particular answer means for the command it
 	// answers (RFC 1939 gives a +OK and a -ERR meaning for every command).
 	Outcome i18n.Text
-	RFC     string
+	RFC     i18n.Text // where it comes from: "RFC 5321 4.2.2", or operational practice
 }
 
 // Explainer returns the explanations of one event, most specific first, or
