@@ -67,7 +67,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	if len(args) == 0 {
 		return badInput(errors.New(msg(opts.lang,
 			"run: name a scenario (see 'mailsim list') or a .yaml file, or use --all",
-			"run: シナリオ名(mailsim list で一覧)か .yaml ファイルを指定するか、--all を付けてください")))
+			"run: シナリオ名(一覧は「mailsim list」)か.yamlファイルを指定するか、--allを付けてください")))
 	}
 	// Load everything first: a broken file stops the run before any output.
 	var scs []*scenario.Scenario
