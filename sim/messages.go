@@ -23,7 +23,7 @@ var (
 	// TCP.
 	msgDropOP25B = tpl("tcp.drop-op25b",
 		"SYN dropped by {0} (OP25B: TCP/25 from the dynamic network {1} to another network's server)",
-		"SYNを{0}が破棄(OP25B: 動的IPのネットワーク{1}から外部のサーバへのTCP/25は通さない)")
+		"SYNを{0}が破棄(OP25B: 動的IPアドレスのネットワーク{1}から外部のサーバへのTCP/25は通さない)")
 	msgDropAgain = tpl("tcp.drop-again",
 		"retransmitted SYN dropped by {0} (OP25B)",
 		"再送されたSYNも{0}が破棄(OP25B)")
@@ -35,7 +35,7 @@ var (
 		"再送されたSYNも{0}が破棄(IP25B)")
 	msgRST = tpl("tcp.rst",
 		"RST: connection refused (nothing listens on port {0})",
-		"RST: 接続拒否(ポート{0}で待ち受けているサーバがない)")
+		"RST: 接続拒否({0}番ポートで待ち受けているサーバがない)")
 	msgTimeout = tpl("tcp.timeout",
 		"no answer: connection timed out after {0}s",
 		"応答なし: {0}秒で接続タイムアウト")
@@ -49,7 +49,7 @@ var (
 		"ホスト名{0}がアドレス{1}に解決されないため、クライアントの名前はunknownとする")
 	msgNoDNSServer = tpl("dns.no-server",
 		"cannot look up {0}: this world has no DNS server",
-		"{0}を検索できない: この世界にDNSサーバがない")
+		"{0}を検索できない: この仮想世界にDNSサーバがない")
 	msgLookupError = tpl("dns.error",
 		"cannot look up {0}: {1}",
 		"{0}を検索できない: {1}")
@@ -66,21 +66,21 @@ var (
 	// POP3.
 	msgPOP3Drop = tpl("pop3.drop",
 		"the connection drops before QUIT: the server never enters UPDATE, so nothing is deleted (RFC 1939 6)",
-		"QUITの前に接続が切れた: UPDATE状態に入らないので何も削除されない(RFC 1939 6)")
+		"QUITの前に接続が切れた: UPDATE状態に入らないので何も削除されない(RFC 1939 6章)")
 
 	// Delivery and queue.
 	msgDelivered = tpl("mta.delivered",
 		"delivered message {0} to the mailbox of {1} ({2}), now {3} in it",
-		"メッセージ {0}を{1}のメールボックス({2})に格納(計{3}通)")
+		"メール{0}を{2}のメールボックスに格納(計{3}通)")
 	msgDeliveredBounce = tpl("mta.delivered-bounce",
 		"delivered bounce {0} to the mailbox of {1} ({2}), now {3} in it",
-		"バウンスメール {0}を{1}のメールボックス({2})に格納(計{3}通)")
+		"バウンスメール{0}を{2}のメールボックスに格納(計{3}通)")
 	msgNoMailbox = tpl("mta.no-mailbox",
 		"no mailbox for {0}",
 		"{0}のメールボックスがない")
 	msgQueued = tpl("mta.queued",
 		"queued {0} for relay to {1}: {2}",
-		"{0}を{1}へ中継するためキューに入れた: {2}")
+		"メール{0}を{1}へ中継するためキューに格納: {2}")
 
 	// Relay (RFC 5321 5.1).
 	msgDNSFailed = tpl("relay.dns-failed", "DNS lookup failed", "DNSの問い合わせに失敗")
@@ -98,13 +98,13 @@ var (
 		"{0}はメールを受け付けないと宣言している(null MX)")
 	msgLoop = tpl("relay.loop",
 		"mail for {0} loops back to myself",
-		"{0}宛てのメールが自分自身に戻ってくる(配送ループ)")
+		"{0}宛てのメールが自分自身に戻ってくる(メールループ)")
 	msgSelfMX = tpl("relay.self-mx",
 		"{0} is itself an MX of {1}: it tries only the MX hosts preferred to it (RFC 5321 5.1)",
-		"{0}自身が{1}のMXなので、自分より優先度の高いMXだけを試す(RFC 5321 5.1)")
+		"{0}自身が{1}のMXなので、自分よりプリファレンス値の小さいMXだけを試す(RFC 5321 5.1)")
 	msgNoAddress = tpl("relay.no-address",
 		"{0} has no address (A) record: this MX cannot be used",
-		"{0}にアドレス(A)レコードがない: このMXは使えない")
+		"{0}にAレコードがない: このMXは使えない")
 	msgNotInWorld = tpl("relay.not-in-world",
 		"{0} ({1}) is not part of this virtual world: no route",
 		"{0}({1})はこの仮想世界にない: 経路なし")
@@ -128,19 +128,19 @@ var (
 		"{0}の{1}レコードを検索できない(DNSの一時的な障害)")
 	msgTemporary = tpl("relay.temporary",
 		"the server answered with a temporary (4xx) error",
-		"サーバが一時的なエラー(4xx)を返した")
+		"サーバが一時的エラー(4xx)を返した")
 	msgRemoteSaid = tpl("relay.remote-said",
 		"host {0} said: {1} (in reply to {2} command)",
 		"{0}が{3}「{1}」と応答")
 	msgExpired = tpl("relay.expired",
 		"delivery time expired: {0}",
-		"キューの保存期限切れ: {0}")
+		"再送期限切れ: {0}")
 	msgDeferred = tpl("relay.deferred",
 		"deferred {0} ({2}): will retry in {1} minutes",
-		"{0}の配送を延期({2}): {1}分後に再送")
+		"メール{0}の配送を延期({2}): {1}分後に再送")
 	msgBounceDiscarded = tpl("relay.bounce-discarded",
 		"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
-		"配送できないバウンスメールは破棄: バウンスのバウンスは送らない(RFC 5321 4.5.5)")
+		"配送できないバウンスメールは破棄: バウンスメールに対するバウンスメールは送らない(RFC 5321 4.5.5)")
 	msgBounceMany = tpl("relay.bounce-many",
 		"bounce {0} to the envelope sender {1} (MAIL FROM:<>): {2} recipients failed: {3}",
 		"エンベロープFrom({1})宛てにバウンスメール{0}を送る(MAIL FROM:<>): 配送できなかった宛先{2}件: {3}")
@@ -154,13 +154,13 @@ var (
 		"OP25B: 外向きTCP/25はすべて遮断")
 	msgOP25BAllow = tpl("topology.op25b-allow",
 		"OP25B: TCP/25 leaves only to {0}",
-		"OP25B: 外向きTCP/25は {0} 宛てのみ通過")
+		"OP25B: 外向きTCP/25は{0}宛てのみ通過")
 	msgIP25BNone = tpl("topology.ip25b-none",
 		"IP25B: no TCP/25 comes in from dynamic networks",
 		"IP25B: 動的IPのネットワークからの内向きTCP/25はすべて遮断")
 	msgIP25BCustomers = tpl("topology.ip25b-customers",
 		"IP25B: TCP/25 comes in from dynamic networks only from {0}",
-		"IP25B: 動的IPのネットワークからの内向きTCP/25は {0} からのみ通過")
+		"IP25B: 動的IPのネットワークからの内向きTCP/25は {0}からのみ通過")
 
 	// POP before SMTP.
 	msgPOPGrant = tpl("pop-before-smtp.grant",

@@ -78,7 +78,7 @@ func runExplain(opts *explainOptions) error {
 	case opts.list && len(opts.queries) > 0:
 		return badInput(errors.New(msg(lang,
 			"explain: give either --list or queries, not both",
-			"explain: --list と検索語は同時に指定できません")))
+			"explain: --listと検索語は同時に指定できません")))
 	case opts.list:
 		return p.List(explain.All())
 	case len(opts.queries) > 0:
@@ -103,7 +103,7 @@ func runExplain(opts *explainOptions) error {
 	}
 	return badInput(errors.New(msg(lang,
 		"explain: say what to explain, such as 'mailsim explain 554', or list every key with 'mailsim explain --list'",
-		"explain: 説明する対象を指定してください(例: mailsim explain 554)。一覧は mailsim explain --list で表示できます")))
+		"explain: 説明する対象を指定してください(例: 「mailsim explain 554」)。一覧は「mailsim explain --list」で表示できます")))
 }
 
 // printResult prints what was found, then fails with what matched nothing.

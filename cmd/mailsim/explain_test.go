@@ -202,7 +202,7 @@ func TestExplainShell(t *testing.T) {
 	if err := (&explain.Printer{W: &out, Lang: i18n.JA}).Shell(prompt.Lines(strings.NewReader("RETR"))); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "POP3 RETR") || !strings.Contains(out.String(), "Tab で補完") {
+	if !strings.Contains(out.String(), "POP3 RETR") || !strings.Contains(out.String(), "Tabキーで補完") {
 		t.Errorf("ja shell:\n%s", out.String())
 	}
 }
@@ -254,7 +254,7 @@ func TestExplainDidYouMean(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 	code, _, errOut = explainMain(t, "explain", "--lang", "ja", "第三者中断")
-	if code != ExitBadInput || !strings.Contains(errOut, "第三者中継 のことですか") {
+	if code != ExitBadInput || !strings.Contains(errOut, "「第三者中継」のことですか") {
 		t.Errorf("ja: exit %d: %s", code, errOut)
 	}
 }

@@ -70,7 +70,7 @@ func runLesson(ios *IOStreams, g *globalOptions, o *lessonOptions, args []string
 	if !ok {
 		return badInput(errors.New(msg(lang,
 			fmt.Sprintf("lesson: no lesson %q; the lessons are %s", args[0], strings.Join(lesson.LessonIDs, ", ")),
-			fmt.Sprintf("lesson: レッスン「%s」はありません。レッスンは %s です", args[0], strings.Join(lesson.LessonIDs, "、")))))
+			fmt.Sprintf("lesson: レッスン「%s」はありません。レッスンは%sです", args[0], strings.Join(lesson.LessonIDs, "、")))))
 	}
 	in := answerInput(ios)
 	defer in.Close()

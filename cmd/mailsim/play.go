@@ -141,7 +141,7 @@ func explainEvent(e *trace.Event, cmd string) []player.Explanation {
 	entries := explain.ForView(e, cmd)
 	out := make([]player.Explanation, 0, len(entries))
 	for _, en := range entries {
-		x := player.Explanation{Key: en.Key, Title: en.Title, Text: en.Text, Cause: en.Cause, Fix: en.Fix, Servers: en.Servers, RFC: en.RFC}
+		x := player.Explanation{Key: en.Key, Title: en.Title, Text: en.Text, Cause: en.Cause, Fix: en.Fix, Servers: en.Servers, RFC: en.Source()}
 		if e.Proto == trace.POP3 && e.Dir == trace.ServerToClient {
 			x.Outcome = en.Outcome(e.Tag.Status)
 		}

@@ -123,7 +123,7 @@ func runQuiz(ios *IOStreams, g *globalOptions, o *quizOptions) error {
 			return nil
 		}
 		return badInput(errors.New(msg(lang, "quiz: no question matches; see 'mailsim quiz --list' and 'mailsim quiz --topics'",
-			"quiz: 条件に合う問題がありません。mailsim quiz --list と mailsim quiz --topics で確認してください")))
+			"quiz: 条件に合う問題がありません。「mailsim quiz --list」と「mailsim quiz --topics」で確認してください")))
 	}
 	in := answerInput(ios)
 	defer in.Close()
@@ -139,7 +139,7 @@ func runQuiz(ios *IOStreams, g *globalOptions, o *quizOptions) error {
 	}
 	z.WriteSummary(sc)
 	if !o.seedSet {
-		fmt.Fprintf(ios.Out, msg(lang, "Seed: %d (--seed %d asks this quiz again)\n", "シード: %d (--seed %d で同じ問題を出題します)\n"), o.seed, o.seed)
+		fmt.Fprintf(ios.Out, msg(lang, "Seed: %d (--seed %d asks this quiz again)\n", "シード: %d(「--seed %d」で同じ問題を出題します)\n"), o.seed, o.seed)
 	}
 	return nil
 }

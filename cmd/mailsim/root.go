@@ -164,7 +164,7 @@ func Main(args []string, ios *IOStreams) int {
 	}
 	// Errors from cobra itself are usage errors: unknown command or flag.
 	fmt.Fprintln(ios.ErrOut, "mailsim:", errorText(err, lang))
-	fmt.Fprintln(ios.ErrOut, msg(lang, "Run 'mailsim --help' for usage.", "使い方は mailsim --help で表示できます。"))
+	fmt.Fprintln(ios.ErrOut, msg(lang, "Run 'mailsim --help' for usage.", "使い方は「mailsim --help」で表示できます。"))
 	return ExitBadInput
 }
 

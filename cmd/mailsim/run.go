@@ -67,7 +67,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	if len(args) == 0 {
 		return badInput(errors.New(msg(opts.lang,
 			"run: name a scenario (see 'mailsim list') or a .yaml file, or use --all",
-			"run: シナリオ名(mailsim list で一覧)か .yaml ファイルを指定するか、--all を付けてください")))
+			"run: シナリオ名(一覧は「mailsim list」)か.yamlファイルを指定するか、--allを付けてください")))
 	}
 	// Load everything first: a broken file stops the run before any output.
 	var scs []*scenario.Scenario
@@ -128,9 +128,9 @@ func resultLine(rep *scenario.Report, lang i18n.Lang) string {
 	met := rep.Checks - rep.Missed
 	if lang == i18n.JA {
 		if rep.OK() {
-			return fmt.Sprintf("%s: 合格 (期待 %d件すべて達成)", rep.ID, rep.Checks)
+			return fmt.Sprintf("%s: 合格(確認項目%d件すべて一致)", rep.ID, rep.Checks)
 		}
-		return fmt.Sprintf("%s: 不合格 (期待 %d件中 %d件未達)", rep.ID, rep.Checks, rep.Missed)
+		return fmt.Sprintf("%s: 不合格(確認項目%d件中%d件が不一致)", rep.ID, rep.Checks, rep.Missed)
 	}
 	if rep.OK() {
 		return fmt.Sprintf("%s: PASS (%d of %d expectations met)", rep.ID, met, rep.Checks)

@@ -13,7 +13,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Success (no further detail)`, `成功(詳細なし)`),
 		Text: i18n.T(
 			`Class 2 (success) with subject and detail 0: the command worked. After the final ".", "250 2.0.0 Ok: queued as ..." means the message is in the server's queue for delivery, not yet in a mailbox.`,
-			`クラス2(成功)で、サブジェクトと詳細は0。本文の"."の後の"250 2.0.0 Ok: queued as ..."は、メールが配送待ちのキューに入ったという意味で、まだメールボックスに届いてはいない。`),
+			`クラス2(成功)で、サブジェクトと詳細は0である。メールの最後の「.」への「250 2.0.0 Ok: queued as ...」は、メールが配送待ちのキューに入ったことを表し、まだメールボックスに届いてはいない。`),
 		RFC: "RFC 3463 3.1",
 	},
 	{
@@ -21,7 +21,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Sender address accepted`, `送信者アドレスを受理`),
 		Text: i18n.T(
 			`Success about an address (subject 1, detail 0). Servers send it after MAIL FROM to say the envelope sender is accepted.`,
-			`アドレスに関する成功(サブジェクト1、詳細0)。MAIL FROMの後に、エンベロープFromを受け付けたことを示す。`),
+			`アドレスに関する成功(サブジェクト1、詳細0)である。MAIL FROMの後に、エンベロープFromを受け付けたことを示す。`),
 		RFC: "RFC 3463 3.2",
 	},
 	{
@@ -34,7 +34,7 @@ var enhancedCodes = []Entry{
 	},
 	{
 		Key:   "2.3.0",
-		Title: i18n.T(`Mail system status: success`, `メールシステムの状態:成功`),
+		Title: i18n.T(`Mail system status: success`, `メールシステムの状態: 成功`),
 		Text: i18n.T(
 			`Success reported about the mail system (subject 3) with no more detail.`,
 			`メールシステム(サブジェクト3)に関する成功で、詳細はない。`),
@@ -42,18 +42,18 @@ var enhancedCodes = []Entry{
 	},
 	{
 		Key:   "2.6.0",
-		Title: i18n.T(`Message content: success`, `メッセージ内容:成功`),
+		Title: i18n.T(`Message content: success`, `メッセージ内容: 成功`),
 		Text: i18n.T(
 			`Success reported about the message content (subject 6, detail 0). Some servers, such as Microsoft Exchange, answer the final "." with "250 2.6.0 ... Queued mail for delivery".`,
-			`メッセージの内容(サブジェクト6、詳細0)に関する成功。Microsoft Exchangeなど一部のサーバは、本文の"."に"250 2.6.0 ... Queued mail for delivery"と答える。`),
+			`メッセージの内容(サブジェクト6、詳細0)に関する成功である。Microsoft Exchangeなど一部のサーバは、メールの最後の「.」に「250 2.6.0 ... Queued mail for delivery」と答える。`),
 		RFC: "RFC 3463 3.7",
 	},
 	{
 		Key:   "2.7.0",
-		Title: i18n.T(`Security: success`, `セキュリティ:成功`),
+		Title: i18n.T(`Security: success`, `セキュリティ: 成功`),
 		Text: i18n.T(
 			`Success on a security matter (subject 7), as in "235 2.7.0 Authentication successful" after SMTP-AUTH.`,
-			`セキュリティ(サブジェクト7)に関する成功。SMTP-AUTHの後の"235 2.7.0 Authentication successful"など。`),
+			`セキュリティ(サブジェクト7)に関する成功である。SMTP-AUTHの後の「235 2.7.0 Authentication successful」などがこれに当たる。`),
 		RFC: "RFC 3463 3.8; RFC 4954 6",
 	},
 	{
@@ -75,13 +75,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`No answer from host`, `相手ホストから応答がない`),
 		Text: i18n.T(
 			`The sending MTA got no answer when it tried to connect to the next server. It keeps the message queued and retries; the code appears in delay notices and, once the retry time runs out, in the bounce.`,
-			`送信側MTAが次のサーバへ接続しようとしたが応答がなかった。メールはキューに残して再送し、このコードは遅延通知や、再送期限切れ後のバウンスメールに現れる。`),
+			`送信側MTAが次のサーバへ接続しようとしたが、応答がなかった。MTAはメールをキューに残して再送する。このコードは遅延通知や、再送期限切れ後のバウンスメールに現れる。`),
 		Cause: i18n.T(
 			`The receiving server is down, or a firewall or an OP25B filter silently drops the SYN, so the connection times out.`,
 			`受信側サーバが停止しているか、ファイアウォールやOP25BのフィルタがSYNを黙って捨てたため、接続がタイムアウトした。`),
 		Fix: i18n.T(
 			`Check that the MX host is up and reachable on port 25. A home PC should send through its provider's mail server on port 587 instead.`,
-			`MXのホストが動いていて25番ポートに到達できるかを確かめる。家庭のPCは25番ではなく、プロバイダのメールサーバへ587番ポートで送る。`),
+			`MXのホストが動いていて、25番ポートに到達できるかを確かめる。家庭のPCは25番ポートではなく、送信メールサーバのサブミッションポート(587番ポート)へ送る。`),
 		RFC: "RFC 3463 3.5",
 	},
 	{
@@ -89,7 +89,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Bad connection`, `接続の異常`),
 		Text: i18n.T(
 			`The connection was made but broke off or timed out before the transaction ended. "421 4.4.2 ... timeout exceeded" is what a server says to a client that stays silent.`,
-			`接続はできたが、トランザクションが終わる前に切れたかタイムアウトした。"421 4.4.2 ... timeout exceeded"は、黙ったままのクライアントにサーバが告げる応答。`),
+			`接続はできたが、トランザクションが終わる前に切れたかタイムアウトした。「421 4.4.2 ... timeout exceeded」は、黙ったままのクライアントにサーバが告げる応答である。`),
 		Cause: i18n.T(
 			`The client was silent too long, or the network dropped the connection.`,
 			`クライアントが長く無応答だったか、ネットワークが接続を切った。`),
@@ -103,7 +103,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Too many recipients`, `宛先が多すぎる`),
 		Text: i18n.T(
 			`This transaction already has as many recipients as the server accepts ("452 4.5.3 Too many recipients"). The recipients accepted so far are fine.`,
-			`このトランザクションの宛先数がサーバの上限に達した("452 4.5.3 Too many recipients")。それまでに受け付けられた宛先は問題ない。`),
+			`このトランザクションの宛先数がサーバの上限に達した(「452 4.5.3 Too many recipients」)。それまでに受け付けられた宛先は問題ない。`),
 		Cause: i18n.T(
 			`More RCPT commands than the server's limit in one transaction (a server must accept at least 100).`,
 			`1つのトランザクションでサーバの上限を超えるRCPTを送った(サーバは最低100件を受け付ける決まり)。`),
@@ -117,13 +117,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Temporary security or policy problem`, `セキュリティ・ポリシーの一時的な問題`),
 		Text: i18n.T(
 			`A temporary failure about security or policy: "454 4.7.0 TLS not available", a temporary authentication failure, or "421 4.7.0 Error: too many errors" when the server hangs up on a client that keeps sending bad commands.`,
-			`セキュリティやポリシーに関する一時的な失敗。"454 4.7.0 TLS not available"、一時的な認証の失敗、誤ったコマンドを送り続けるクライアントをサーバが切断するときの"421 4.7.0 Error: too many errors"など。`),
+			`セキュリティやポリシーに関する一時的エラーである。「454 4.7.0 TLS not available」、一時的な認証の失敗、誤ったコマンドを送り続けるクライアントをサーバが切断するときの「421 4.7.0 Error: too many errors」などがある。`),
 		Cause: i18n.T(
 			`TLS is not set up on the server, its authentication service is down for a while, or the client sent error after error.`,
 			`サーバでTLSが設定されていない、認証の仕組みが一時的に止まっている、またはクライアントが誤りを繰り返した。`),
 		Fix: i18n.T(
 			`Retry later, and do not fall back to sending a password without encryption; after "too many errors", fix the commands first.`,
-			`時間をおいてやり直す。暗号化なしでパスワードを送る方法に切り替えてはならない。"too many errors"の後は先にコマンドの誤りを直す。`),
+			`時間をおいてやり直す。暗号化なしでパスワードを送る方法に切り替えてはならない。「too many errors」の後は、先にコマンドの誤りを直す。`),
 		RFC: "RFC 3463 3.8; RFC 4954 6",
 	},
 	{
@@ -131,27 +131,27 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Password transition needed`, `パスワードの移行が必要`),
 		Text: i18n.T(
 			`"432 4.7.12 A password transition is needed": before this AUTH mechanism can work, the user must log in once with another mechanism, typically PLAIN over TLS.`,
-			`"432 4.7.12 A password transition is needed":このAUTHの方式を使う前に、別の方式(通常はTLS上のPLAIN)で一度ログインする必要がある。`),
+			`「432 4.7.12 A password transition is needed」は、このAUTHの方式を使う前に、別の方式(通常はTLS上のPLAIN)で一度認証を受ける必要があることを表す。`),
 		Cause: i18n.T(
 			`The server does not yet hold the password in the form this mechanism needs.`,
 			`この方式に必要な形でのパスワードを、サーバがまだ持っていない。`),
 		Fix: i18n.T(
 			`Log in once with AUTH PLAIN after STARTTLS; the chosen mechanism should then work.`,
-			`STARTTLSの後に一度AUTH PLAINでログインする。その後は選んだ方式が使えるようになる。`),
+			`STARTTLSの後に一度AUTH PLAINで認証を受ける。その後は選んだ方式が使えるようになる。`),
 		RFC: "RFC 4954 6",
 	},
 	{
 		Key:   "5.0.0",
-		Title: i18n.T(`Permanent failure (no detail)`, `恒久的な失敗(詳細なし)`),
+		Title: i18n.T(`Permanent failure (no detail)`, `恒久的エラー(詳細なし)`),
 		Text: i18n.T(
 			`A permanent error the server does not classify further: only the class, 5 for permanent, is known.`,
-			`サーバがそれ以上分類しない恒久的なエラー。わかるのはクラス(5=恒久的)だけ。`),
+			`サーバがそれ以上分類しない恒久的エラーである。わかるのはクラス(5は恒久的エラー)だけである。`),
 		Cause: i18n.T(
 			`Any refusal the server has no specific code for.`,
 			`サーバが個別のコードを持たない何らかの拒否。`),
 		Fix: i18n.T(
 			`Read the reply text for the reason; sending the same thing again will fail again.`,
-			`応答の本文で理由を読む。同じものを送り直しても再び失敗する。`),
+			`応答の文面で理由を読む。同じものを送り直しても再び失敗する。`),
 		RFC: "RFC 3463 3.1",
 	},
 	{
@@ -159,7 +159,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Bad destination mailbox address`, `宛先メールボックスが存在しない`),
 		Text: i18n.T(
 			`The recipient's mailbox does not exist at that domain: the part before "@" is wrong ("550 5.1.1 ... User unknown"). Only this recipient fails.`,
-			`宛先のドメインにそのメールボックスが存在しない。"@"より前の部分が誤っている("550 5.1.1 ... User unknown")。失敗するのはこの宛先だけ。`),
+			`宛先のドメインに、そのメールボックスが存在しない。「@」より前の部分が誤っている(「550 5.1.1 ... User unknown」)。失敗するのはこの宛先だけである。`),
 		Cause: i18n.T(
 			`A typo in the user name, or an account that has been deleted.`,
 			`ユーザ名の打ち間違いか、削除されたアカウント。`),
@@ -173,7 +173,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Bad destination system address`, `宛先ドメインが不正`),
 		Text: i18n.T(
 			`The part after "@" is not a domain that accepts mail: it does not exist in DNS or has no mail server.`,
-			`"@"より後の部分が、メールを受け付けるドメインではない。DNSに存在しないか、メールサーバがない。`),
+			`「@」より後の部分が、メールを受け付けるドメインではない。DNSに存在しないか、メールサーバがない。`),
 		Cause: i18n.T(
 			`A typo in the domain name (the DNS answers NXDOMAIN), or a domain that has expired.`,
 			`ドメイン名の打ち間違い(DNSがNXDOMAINを返す)か、期限切れのドメイン。`),
@@ -187,10 +187,10 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Bad destination address syntax`, `宛先アドレスの構文誤り`),
 		Text: i18n.T(
 			`"501 5.1.3 Bad recipient address syntax": the address in RCPT TO is not a valid address.`,
-			`"501 5.1.3 Bad recipient address syntax":RCPT TOのアドレスが正しい形ではない。`),
+			`「501 5.1.3 Bad recipient address syntax」は、RCPT TOのアドレスが正しい形ではないことを表す。`),
 		Cause: i18n.T(
 			`Missing angle brackets, spaces, two "@" signs, or characters not allowed in an address.`,
-			`<>がない、空白がある、"@"が2つある、アドレスに使えない文字があるなど。`),
+			`<>がない、空白がある、「@」が2つある、アドレスに使えない文字があるなど。`),
 		Fix: i18n.T(
 			`Write it as RCPT TO:<user@example.jp>.`,
 			`RCPT TO:<user@example.jp>の形で書く。`),
@@ -201,13 +201,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Bad sender address syntax`, `送信者アドレスの構文誤り`),
 		Text: i18n.T(
 			`"501 5.1.7 Bad sender address syntax": the address in MAIL FROM is malformed.`,
-			`"501 5.1.7 Bad sender address syntax":MAIL FROMのアドレスの形が誤っている。`),
+			`「501 5.1.7 Bad sender address syntax」は、MAIL FROMのアドレスの形が誤っていることを表す。`),
 		Cause: i18n.T(
 			`Missing angle brackets, spaces, or characters not allowed in an address.`,
 			`<>がない、空白がある、アドレスに使えない文字があるなど。`),
 		Fix: i18n.T(
 			`Write MAIL FROM:<user@example.jp>, or MAIL FROM:<> for a bounce.`,
-			`MAIL FROM:<user@example.jp>と書く。バウンスメールならMAIL FROM:<>とする。`),
+			`MAIL FROM:<user@example.jp>と書く。バウンスメールなら、空のエンベロープFrom(MAIL FROM:<>)とする。`),
 		RFC: "RFC 3463 3.2",
 	},
 	{
@@ -218,7 +218,7 @@ var enhancedCodes = []Entry{
 			`エンベロープFrom(MAIL FROM)のドメインがメールを受け取れない。DNSに存在しないかMXレコードもAレコードもないため、バウンスメールを返せない。`),
 		Cause: i18n.T(
 			`A mistyped or made-up sender domain, common in spam.`,
-			`送信者ドメインの打ち間違いや架空のドメイン(迷惑メールに多い)。`),
+			`送信者ドメインの打ち間違いや架空のドメイン(スパムメールに多い)。`),
 		Fix: i18n.T(
 			`Send from an address whose domain exists and has an MX record.`,
 			`実在し、MXレコードを持つドメインのアドレスから送る。`),
@@ -229,7 +229,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Recipient address has null MX`, `宛先ドメインがnull MX`),
 		Text: i18n.T(
 			`The recipient's domain publishes a null MX ("MX 0 ."), declaring that it accepts no mail. The sending MTA gives up at once instead of trying the domain's A record.`,
-			`宛先のドメインがnull MX("MX 0 .")を公開し、メールを一切受け付けないと宣言している。送信側MTAはドメインのAレコードを試さず、すぐにあきらめる。`),
+			`宛先のドメインがnull MX(「MX 0 .」)を公開し、メールを一切受け付けないと宣言している。送信側MTAはドメインのAレコードを試さず、すぐにあきらめる。`),
 		Cause: i18n.T(
 			`The domain is used for the web only, or the address is wrong.`,
 			`ドメインがWeb専用か、アドレスが誤っている。`),
@@ -246,7 +246,7 @@ var enhancedCodes = []Entry{
 			`相手のメールボックスが容量の上限に達し、このメールを受け取れない。`),
 		Cause: i18n.T(
 			`The recipient has not downloaded or deleted mail for a long time, such as a POP3 client set to leave mail on the server.`,
-			`相手が長い間メールを取り出すか削除するかしていない(サーバにメールを残す設定のPOP3クライアントなど)。`),
+			`相手が長い間メールを受信も削除もしていない(サーバにメールを残す設定のPOP3クライアントなど)。`),
 		Fix: i18n.T(
 			`The recipient must delete mail; the sender can try again later or reach them another way.`,
 			`相手がメールを削除する必要がある。送信者は後で送り直すか、別の手段で連絡する。`),
@@ -257,10 +257,10 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Message too big for system`, `メールが大きすぎる`),
 		Text: i18n.T(
 			`"552 5.3.4 Error: message file too big": the message is larger than the server's limit, which it announces as SIZE in its EHLO reply.`,
-			`"552 5.3.4 Error: message file too big":メールがサーバの上限を超えている。上限はEHLOへの応答のSIZEで示される。`),
+			`「552 5.3.4 Error: message file too big」は、メールがサーバの上限を超えていることを表す。上限は、EHLOへの応答のSIZEで示される。`),
 		Cause: i18n.T(
 			`A large attachment; base64 encoding makes an attachment about a third bigger than the file.`,
-			`大きな添付ファイル。Base64で符号化すると添付は元のファイルより約3分の1大きくなる。`),
+			`大きな添付ファイル。Base64でエンコードすると、添付ファイルは元のファイルより約3分の1大きくなる。`),
 		Fix: i18n.T(
 			`Send a smaller message, or share the file another way.`,
 			`メールを小さくするか、ファイルを別の方法で渡す。`),
@@ -299,10 +299,10 @@ var enhancedCodes = []Entry{
 	},
 	{
 		Key:   "5.4.6",
-		Title: i18n.T(`Routing loop detected`, `配送ループを検出`),
+		Title: i18n.T(`Routing loop detected`, `メールループを検出`),
 		Text: i18n.T(
 			`The message has passed through too many servers (it carries more Received: header fields than the limit), so it is probably going round in a loop: "554 5.4.6 Too many hops".`,
-			`メールが多くのサーバを経由しすぎた(Received:ヘッダの数が上限を超えた)ため、ループしていると判断された:"554 5.4.6 Too many hops"。`),
+			`メールが多くのサーバを経由しすぎた(Received:ヘッダの数が上限を超えた)ため、メールループ(配送ループ)と判断された。「554 5.4.6 Too many hops」がこの応答である。`),
 		Cause: i18n.T(
 			`Servers forward the domain's mail to each other, such as MX records or forwarding rules that point back.`,
 			`MXレコードや転送設定が互いを指していて、サーバ間でメールが行き来している。`),
@@ -316,7 +316,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Protocol error (other)`, `プロトコルエラー(その他)`),
 		Text: i18n.T(
 			`A permanent protocol error with no more detail, such as a command line over the 512-octet limit.`,
-			`詳細のない恒久的なプロトコルエラー。512オクテットの上限を超えるコマンド行など。`),
+			`詳細のない恒久的なプロトコルエラーである。512オクテットの上限を超えるコマンド行などが該当する。`),
 		Cause: i18n.T(
 			`The client broke the protocol in a way the server does not classify, often with an over-long line.`,
 			`クライアントがサーバの分類しない形でプロトコルに反した。長すぎる行が多い。`),
@@ -358,7 +358,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Invalid command arguments`, `コマンドの引数が不正`),
 		Text: i18n.T(
 			`The command is known but its argument is not: EHLO without a host name, an unknown AUTH mechanism, or an unknown MAIL or RCPT parameter.`,
-			`コマンドは正しいが引数が不正。ホスト名のないEHLO、未知のAUTH方式、MAILやRCPTの未知のパラメータなど。`),
+			`コマンドは正しいが、引数が不正である。ホスト名のないEHLO、未知のAUTH方式、MAILやRCPTの未知のパラメータなどが該当する。`),
 		Cause: i18n.T(
 			`A missing argument, or one the server does not support.`,
 			`引数が欠けているか、サーバが対応していない引数。`),
@@ -372,7 +372,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Authentication line too long`, `認証の行が長すぎる`),
 		Text: i18n.T(
 			`"500 5.5.6 Authentication Exchange line is too long": a line of the AUTH exchange (the initial response or an answer to 334) was longer than the server accepts.`,
-			`"500 5.5.6 Authentication Exchange line is too long":AUTHのやりとりの行(最初の応答や334への応答)が、サーバの受け付ける長さを超えた。`),
+			`「500 5.5.6 Authentication Exchange line is too long」は、AUTHのやり取りの行(最初の応答や334への応答)が、サーバの受け付ける長さを超えたことを表す。`),
 		Cause: i18n.T(
 			`A client bug, or credentials far longer than a user name and password should be.`,
 			`クライアントの不具合か、ユーザ名とパスワードとしては長すぎる認証情報。`),
@@ -392,10 +392,10 @@ var enhancedCodes = []Entry{
 			`実際のサーバはここで寛容で、Postfixはメールを受け付け、line_length_limit(2048)を超える行を自分で分割する。同じメールがPostfixなら250になる。`),
 		Cause: i18n.T(
 			`A text line over 1000 octets, CRLF included, from software that neither wraps nor encodes long lines.`,
-			`長い行を折り返しも符号化もしないソフトが送った、CRLFを含めて1000オクテットを超える行。`),
+			`長い行を折り返しもエンコードもしないソフトが送った、CRLFを含めて1000オクテットを超える行。`),
 		Fix: i18n.T(
 			`Wrap the lines, or encode the body with quoted-printable or base64, so that no line is longer than 1000 octets.`,
-			`行を折り返すか、本文をquoted-printableやBase64で符号化して、どの行も1000オクテット以内にする。`),
+			`行を折り返すか、本文をquoted-printableやBase64でエンコードして、どの行も1000オクテット以内にする。`),
 		RFC: "RFC 3463 3.7; RFC 5321 4.5.3.1.6",
 	},
 	{
@@ -403,13 +403,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Security or policy refusal (other)`, `セキュリティ・ポリシーによる拒否(その他)`),
 		Text: i18n.T(
 			`A permanent refusal for security or policy reasons, with no more detail: "530 5.7.0 Authentication required" on the submission port, or an AUTH exchange the client cancelled.`,
-			`セキュリティやポリシーによる恒久的な拒否で、詳細はない。サブミッションポートでの"530 5.7.0 Authentication required"や、クライアントが中止した認証など。`),
+			`セキュリティやポリシーによる恒久的な拒否で、詳細はない。サブミッションポートでの「530 5.7.0 Authentication required」や、クライアントが中止した認証などが該当する。`),
 		Cause: i18n.T(
 			`The client tried to send mail without logging in with SMTP-AUTH.`,
-			`クライアントがSMTP-AUTHでログインせずにメールを送ろうとした。`),
+			`クライアントがSMTP-AUTHで認証を受けずにメールを送ろうとした。`),
 		Fix: i18n.T(
 			`Enable SMTP authentication in the mail software and log in before MAIL FROM.`,
-			`メールソフトでSMTP認証を有効にし、MAIL FROMの前にログインする。`),
+			`メールソフトでSMTP-AUTH(SMTP認証)を有効にし、MAIL FROMの前に認証を受ける。`),
 		RFC: "RFC 3463 3.8; RFC 4954 6",
 	},
 	{
@@ -417,13 +417,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Delivery not authorized (relay denied)`, `配送が許可されない(中継拒否)`),
 		Text: i18n.T(
 			`The server refuses for policy reasons. "554 5.7.1 <rcpt>: Relay access denied" means it is not the destination for that domain and will not relay for this client, which is what stops open relaying (third-party relay).`,
-			`ポリシーにより拒否された。"554 5.7.1 <宛先>: Relay access denied"は、そのドメインの宛先サーバではなく、このクライアントに中継も許さないという意味で、第三者中継(オープンリレー、踏み台)を防ぐための応答。`),
+			`ポリシーにより拒否された。「554 5.7.1 <宛先>: Relay access denied」は、このサーバがそのドメインの宛先ではなく、このクライアントのための中継も許さないことを表す。第三者中継(不正中継)を防ぎ、サーバがスパム送信者の踏み台にされないための応答である。`),
 		Cause: i18n.T(
 			`The client is neither on the server's own network nor authenticated, and the recipient's domain is handled elsewhere.`,
-			`クライアントがサーバのネットワーク内になく、SMTP-AUTHもしておらず、宛先ドメインは別のサーバが受け持っている。`),
+			`クライアントがサーバのネットワーク内になく、SMTP-AUTHで認証も受けておらず、宛先ドメインは別のサーバが受け持っている。`),
 		Fix: i18n.T(
 			`Send through your own provider's mail server on the submission port 587 with SMTP-AUTH; a server relays only for its own users.`,
-			`自分のプロバイダのメールサーバへ、サブミッションポート(587)でSMTP-AUTHを使って送る。サーバは自分の利用者のためにしか中継しない。`),
+			`自分の送信メールサーバ(契約しているISPやメールサービスのもの)へ、サブミッションポート(587番ポート)でSMTP-AUTHを使って送る。サーバは自分の利用者のメールしか中継しない。`),
 		RFC: "RFC 3463 3.8; RFC 5321 7.9",
 	},
 	{
@@ -431,13 +431,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Authentication credentials invalid`, `認証情報が正しくない`),
 		Text: i18n.T(
 			`"535 5.7.8 Error: authentication failed": the user name or password given with SMTP-AUTH is wrong.`,
-			`"535 5.7.8 Error: authentication failed":SMTP-AUTHで送ったユーザ名かパスワードが誤っている。`),
+			`「535 5.7.8 Error: authentication failed」は、SMTP-AUTHで送ったユーザ名かパスワードが誤っていることを表す。`),
 		Cause: i18n.T(
 			`A mistyped password, the wrong user name (some providers need the full mail address), or a password changed on the server.`,
 			`パスワードの打ち間違い、ユーザ名の誤り(メールアドレス全体が必要なプロバイダもある)、サーバ側でのパスワード変更。`),
 		Fix: i18n.T(
 			`Check the account settings in the mail software and log in again.`,
-			`メールソフトのアカウント設定を確かめてログインし直す。`),
+			`メールソフトのアカウント設定を確かめて、認証をやり直す。`),
 		RFC: "RFC 4954 6",
 	},
 	{
@@ -445,7 +445,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Authentication mechanism too weak`, `認証方式が弱すぎる`),
 		Text: i18n.T(
 			`"534 5.7.9": the server's policy does not allow the AUTH mechanism the client chose.`,
-			`"534 5.7.9":クライアントが選んだAUTHの方式をサーバのポリシーが許さない。`),
+			`「534 5.7.9」は、クライアントが選んだAUTHの方式をサーバのポリシーが許さないことを表す。`),
 		Cause: i18n.T(
 			`The client picked a mechanism the server considers too weak.`,
 			`サーバが弱すぎるとみなす方式をクライアントが選んだ。`),
@@ -459,7 +459,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Encryption required for authentication`, `認証には暗号化が必要`),
 		Text: i18n.T(
 			`"538 5.7.11": this AUTH mechanism is allowed only over an encrypted connection, so that the password is not sent in clear text.`,
-			`"538 5.7.11":パスワードを平文で送らないよう、このAUTHの方式は暗号化された接続でしか使えない。`),
+			`「538 5.7.11」は、このAUTHの方式が暗号化された接続でしか使えないことを表す。パスワードを平文で送らないためである。`),
 		Cause: i18n.T(
 			`AUTH PLAIN or LOGIN was sent before STARTTLS.`,
 			`STARTTLSの前にAUTH PLAINやLOGINを送った。`),
@@ -473,13 +473,13 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`SPF validation failed`, `SPFの検証に失敗`),
 		Text: i18n.T(
 			`The receiving server checked the envelope sender's (MAIL FROM) domain against its SPF record, and the sending IP address is not allowed to send for it.`,
-			`受信側サーバがエンベロープFrom(MAIL FROM)のドメインのSPFレコードを調べたところ、送信元のIPアドレスはそのドメインのメールを送ることを許されていなかった。`),
+			`受信側サーバがエンベロープFrom(MAIL FROM)のドメインのSPFレコードを調べたところ、送信元のIPアドレスはそのドメインのメールを送ることを許されていなかった。送信元ドメインのなりすましが疑われる。`),
 		Cause: i18n.T(
 			`The mail was sent from a server the domain's SPF record does not list, or it was forwarded with the original envelope sender kept.`,
 			`ドメインのSPFレコードに載っていないサーバから送ったか、元のエンベロープFromのまま転送された。`),
 		Fix: i18n.T(
 			`Send through the servers your domain's SPF record lists, or add the sending server to the record.`,
-			`ドメインのSPFレコードに載っているサーバから送るか、送信サーバをレコードに加える。`),
+			`ドメインのSPFレコードに載っているサーバから送るか、送信に使うサーバをSPFレコードに加える。`),
 		RFC: "RFC 7372; RFC 7208",
 	},
 	{
@@ -487,10 +487,10 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Multiple authentication checks failed`, `複数の送信ドメイン認証に失敗`),
 		Text: i18n.T(
 			`Several sender authentication checks failed together, typically SPF and DKIM, so DMARC fails as well. Large mailbox providers reject unauthenticated mail with this code.`,
-			`複数の送信ドメイン認証が同時に失敗した(典型的にはSPFとDKIMで、その結果DMARCも失敗する)。大手のメールサービスは認証されないメールをこのコードで拒否する。`),
+			`複数の送信ドメイン認証が同時に失敗した(典型的にはSPFとDKIMで、その結果DMARCも失敗する)。大手のメールサービスは、認証されないメールをこのコードで拒否する。`),
 		Cause: i18n.T(
 			`The sending server has no passing SPF or DKIM for the domain, or those domains do not match the header From domain.`,
-			`送信サーバがそのドメインのSPFにもDKIMにも合格していないか、それらのドメインがヘッダFromのドメインと一致しない。`),
+			`送信側のサーバがそのドメインのSPFにもDKIMにも合格していないか、それらのドメインがヘッダFromのドメインと一致しない。`),
 		Fix: i18n.T(
 			`Publish SPF and sign with DKIM for the domain in the header From, then check the DMARC result.`,
 			`ヘッダFromのドメインでSPFを公開しDKIMで署名したうえで、DMARCの結果を確かめる。`),

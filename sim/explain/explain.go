@@ -33,18 +33,6 @@ type Entry struct {
 // operational practice rather than from an RFC (OP25B, connect timeouts).
 const Practice = "operational practice"
 
-// practiceJA is Practice in Japanese, for Source.
-const practiceJA = "運用上の慣行"
-
-// Source returns the entry's RFC field for a reader of lang: the RFC
-// sections as they are, "operational practice" in the reader's language.
-func (e *Entry) Source(lang i18n.Lang) string {
-	if lang == i18n.JA {
-		return strings.ReplaceAll(e.RFC, Practice, practiceJA)
-	}
-	return e.RFC
-}
-
 // Key prefixes of the entry families.
 const (
 	prefixSMTP = "SMTP "
@@ -217,3 +205,17 @@ func lookupIn[K comparable](m map[K]int, k K) int {
 	}
 	return -1
 }
+
+// sourceJA puts the English words of the RFC field into Japanese, for a
+// Japanese reader of "Source:".
+var sourceJA = strings.NewReplacer(
+	"; the time limit is "+Practice, "、待ち時間の長さは運用上の慣行",
+	Practice+" (", "運用上の慣行(",
+	Practice, "運用上の慣行",
+	", Appendix ", "、付録",
+	"; ", "、",
+)
+
+// Source is the RFC field in both languages: where the behaviour comes
+// from, with "operational practice" put into Japanese.
+func (e Entry) Source() i18n.Text { return i18n.T(e.RFC, sourceJA.Replace(e.RFC)) }

@@ -82,7 +82,7 @@ func endpoint(s string) trace.Endpoint {
 // them in either language.
 func tcpKind(s string) trace.Kind {
 	switch {
-	case s == "SYN", strings.HasPrefix(s, "SYN ("): // "SYN (retransmission 2)"
+	case s == "SYN", strings.HasPrefix(s, "SYN ("), strings.HasPrefix(s, "SYN("): // "SYN (retransmission 2)", "SYN(再送2回目)"
 		return trace.Connect
 	case s == "SYN-ACK":
 		return trace.Accept
@@ -104,7 +104,7 @@ func tcpKind(s string) trace.Kind {
 // bounced.
 func noteKind(s string) trace.Kind {
 	switch {
-	case strings.HasPrefix(s, "delivered"), strings.Contains(s, "格納"):
+	case strings.HasPrefix(s, "delivered"), strings.Contains(s, "メールボックスに格納"):
 		return trace.Deliver
 	case strings.HasPrefix(s, "bounce"), strings.Contains(s, "バウンスメール"):
 		return trace.Bounce

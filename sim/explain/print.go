@@ -40,7 +40,7 @@ func (p *Printer) Entry(e Entry) {
 			p.wrapped(part.label.In(p.Lang) + part.text.In(p.Lang))
 		}
 	}
-	fmt.Fprintf(p.W, "  %s%s\n", i18n.T("Source: ", "出典: ").In(p.Lang), e.Source(p.Lang))
+	fmt.Fprintf(p.W, "  %s%s\n", i18n.T("Source: ", "出典: ").In(p.Lang), e.Source().In(p.Lang))
 }
 
 // wrapped writes s indented by two spaces, wrapped to the width.
@@ -82,16 +82,18 @@ func (p *Printer) List(es []Entry) error {
 // each ("did you mean"), and how to list every key.
 func NotFound(r Result, lang i18n.Lang) string {
 	quoted := make([]string, len(r.Missing))
+	quotedJA := make([]string, len(r.Missing))
 	for i, m := range r.Missing {
 		quoted[i] = fmt.Sprintf("%q", m)
+		quotedJA[i] = "「" + m + "」"
 	}
-	q := strings.Join(quoted, ", ")
+	q, qJA := strings.Join(quoted, ", "), strings.Join(quotedJA, "、")
 	var hints []string
 	for _, m := range r.Missing {
 		if s := r.Suggest[m]; len(s) > 0 {
 			hints = append(hints, i18n.T(
 				fmt.Sprintf("For %q, did you mean %s?", m, strings.Join(s, ", ")),
-				fmt.Sprintf("「%s」は %s のことですか。", m, strings.Join(s, "、"))).In(lang))
+				fmt.Sprintf("「%s」は「%s」のことですか。", m, strings.Join(s, "」「"))).In(lang))
 		}
 	}
 	hint := ""
@@ -103,14 +105,14 @@ func NotFound(r Result, lang i18n.Lang) string {
 	}
 	return i18n.T(
 		"explain: nothing matches "+q+"."+hint+" Searched: SMTP reply codes (554) and enhanced status codes (5.7.1), SMTP and POP3 commands (RCPT, STAT), POP3 status (+OK, -ERR), DNS (MX, NXDOMAIN), TCP events (op25b, timeout), ports (587), exam terms in English or Japanese (open relay, 第三者中継, SMTP-AUTH), lines pasted from a transcript and base64 from AUTH. Run 'mailsim explain --list' to see every key.",
-		"explain: "+q+" に一致する説明はありません。"+hint+"検索対象: SMTPの応答コード(554)と拡張ステータスコード(5.7.1)、SMTP・POP3のコマンド(RCPT、STAT)、POP3の応答(+OK、-ERR)、DNS(MX、NXDOMAIN)、TCPの事象(op25b、timeout)、ポート番号(587)、試験の用語(第三者中継、SMTP-AUTHなど、英語でも日本語でも)、全記録から貼り付けた行、AUTHのBase64。すべてのキーは mailsim explain --list で表示できます。").In(lang)
+		"explain: "+qJA+"に一致する説明はありません。"+hint+"検索の対象は、SMTPの応答コード(554)と拡張ステータスコード(5.7.1)、SMTP・POP3のコマンド(RCPT、STAT)、POP3の応答(+OK、-ERR)、DNS(MX、NXDOMAIN)、TCPの事象(「op25b」「timeout」)、ポート番号(587)、英語または日本語の試験の用語(第三者中継、SMTP-AUTHなど)、全記録から貼り付けた行、AUTHのBase64です。すべてのキーは「mailsim explain --list」で表示できます。").In(lang)
 }
 
 // Intro is the line the interactive prompt starts with.
 func Intro(lang i18n.Lang) string {
 	return i18n.T(
 		"Type a reply code (554), an enhanced code (5.7.1), a command (RCPT), an exam term (open relay, 第三者中継) or a line from a transcript. Tab completes, '?' shows every key, Ctrl-D or 'exit' leaves.",
-		"応答コード(554)、拡張ステータスコード(5.7.1)、コマンド(RCPT)、試験の用語(第三者中継など)、または全記録の1行を入力してください。Tab で補完、? で一覧、Ctrl-D または exit で終了します。").In(lang)
+		"応答コード(554)、拡張ステータスコード(5.7.1)、コマンド(RCPT)、試験の用語(第三者中継など)、または全記録の1行を入力してください。Tabキーで補完し、「?」で一覧を表示します。Ctrl-Dか「exit」で終了します。").In(lang)
 }
 
 // ShellWords are what the prompt's tab completion offers: the words that

@@ -259,7 +259,7 @@ func decodedEntry(mech, enc, text string) Entry {
 	shown := strings.ReplaceAll(text, "\x00", `\0`)
 	e := Entry{
 		Key:   enc,
-		Title: i18n.T(fmt.Sprintf(`base64, decoded: %q`, shown), fmt.Sprintf(`Base64をデコードした結果:「%s」`, shown)),
+		Title: i18n.T(fmt.Sprintf(`base64, decoded: %q`, shown), fmt.Sprintf(`Base64をデコードした結果: 「%s」`, shown)),
 		RFC:   "RFC 4648 4; RFC 4954 4",
 	}
 	what := i18n.T(
@@ -275,7 +275,7 @@ func decodedEntry(mech, enc, text string) Entry {
 	case mech == "334":
 		what = i18n.T(
 			fmt.Sprintf(`The server's challenge %q is base64 for %q: AUTH LOGIN asks for the user name and then the password, each answered in base64.`, enc, shown),
-			fmt.Sprintf(`サーバの要求「%s」をデコードすると「%s」になる。AUTH LOGINではユーザ名とパスワードを順に尋ね、クライアントはそれぞれBase64で答える。`, enc, shown))
+			fmt.Sprintf(`サーバのチャレンジ「%s」をデコードすると「%s」になる。AUTH LOGINではユーザ名とパスワードを順に尋ね、クライアントはそれぞれBase64で答える。`, enc, shown))
 	}
 	e.Text = i18n.T(
 		what.EN+` Base64 is an encoding, not encryption: anyone who can read this line can decode it, which is why AUTH belongs after STARTTLS or on port 465.`,

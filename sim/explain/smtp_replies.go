@@ -7,40 +7,40 @@ import "github.com/mailsim/mailsim/sim/i18n"
 var smtpReplies = []Entry{
 	{
 		Key:   "2xx",
-		Title: i18n.T(`2yz: success`, `2yz:成功`),
+		Title: i18n.T(`2yz: success`, `2xx: 成功`),
 		Text: i18n.T(
 			`A first digit 2 means the command was carried out. A client must be able to act on the first digit alone; the other two digits only refine the meaning.`,
-			`先頭の数字2は、コマンドが成功したことを表す。クライアントは先頭の1桁だけで次の動作を決められ、残りの2桁は意味を細かく示すだけ。`),
+			`先頭の数字2は、コマンドが成功したことを表す。クライアントは先頭の1桁だけで次の動作を決められ、残りの2桁は意味を細かく示すだけである。`),
 		RFC: "RFC 5321 4.2.1",
 	},
 	{
 		Key:   "3xx",
-		Title: i18n.T(`3yz: go on`, `3yz:中間応答(続きを待つ)`),
+		Title: i18n.T(`3yz: go on`, `3xx: 中間応答(続きを待つ)`),
 		Text: i18n.T(
 			`The command was accepted but the server needs more: 354 asks for the message text, 334 for the next step of SMTP-AUTH.`,
-			`コマンドは受け付けたが続きが必要という意味。354は本文を、334はSMTP-AUTHの次の入力を求めている。`),
+			`コマンドは受け付けたが、続きが必要であることを表す。354はメールの内容を、334はSMTP-AUTHの次の入力を求める。`),
 		RFC: "RFC 5321 4.2.1",
 	},
 	{
 		Key:   "4xx",
-		Title: i18n.T(`4yz: temporary failure`, `4yz:一時的な失敗`),
+		Title: i18n.T(`4yz: temporary failure`, `4xx: 一時的エラー`),
 		Text: i18n.T(
 			`The command failed for now, but the same request may succeed later. An MTA keeps the message in its queue and tries again; it does not give up or bounce at once.`,
-			`一時的な失敗で、同じ要求が後で成功するかもしれない。MTAはメールをキューに残して再送し、すぐにはあきらめずバウンスメールも出さない。`),
+			`一時的エラーで、同じ要求が後で成功するかもしれないことを表す。MTAはメールをキューに残して再送し、すぐにはあきらめず、バウンスメールも返さない。`),
 		Cause: i18n.T(
 			`A temporary condition at the server: high load, a full disk, a rate limit, or a policy that defers unknown senders.`,
-			`サーバ側の一時的な事情(高負荷、ディスク不足、流量制限、見知らぬ送信者を後回しにする方針など)。`),
+			`サーバ側の一時的な事情(高負荷、ディスク不足、流量制限、初めての送信者からのメールをいったん拒否するグレーリスティングなど)。`),
 		Fix: i18n.T(
 			`Usually nothing: the sending MTA retries, at least 30 minutes apart and for 4-5 days. If it lasts, read the reply text and the enhanced code.`,
-			`通常は何もしなくてよく、送信側MTAが30分以上の間隔で4〜5日再送する。続くときは応答の本文と拡張ステータスコードを確認する。`),
+			`通常は何もしなくてよい。送信側MTAが30分以上の間隔で4〜5日再送する。エラーが続くときは、応答の文面と拡張ステータスコードを確認する。`),
 		RFC: "RFC 5321 4.2.1, 4.5.4.1",
 	},
 	{
 		Key:   "5xx",
-		Title: i18n.T(`5yz: permanent failure`, `5yz:恒久的な失敗`),
+		Title: i18n.T(`5yz: permanent failure`, `5xx: 恒久的エラー`),
 		Text: i18n.T(
 			`The command failed and will fail again if repeated unchanged. For a recipient, the sending MTA gives up and returns a bounce to the envelope sender.`,
-			`恒久的な失敗で、そのまま繰り返しても再び失敗する。宛先についての5yzなら、送信側MTAはあきらめてエンベロープFromへバウンスメールを返す。`),
+			`恒久的エラーで、そのまま繰り返しても再び失敗することを表す。宛先についての5xxなら、送信側MTAは配送をあきらめ、エンベロープFromへバウンスメールを返す。`),
 		Cause: i18n.T(
 			`The request itself is wrong or refused by policy: a bad address or syntax, a missing login, relaying not allowed.`,
 			`要求そのものの誤りか、ポリシーによる拒否(アドレスや構文の誤り、未認証、中継の不許可など)。`),
@@ -54,7 +54,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`System status`, `システム状態`),
 		Text: i18n.T(
 			`A reply carrying system status or help information. It is rarely seen in practice.`,
-			`システムの状態やヘルプ情報を返す応答。実際に目にすることはまれ。`),
+			`システムの状態やヘルプ情報を返す応答である。実際に目にすることは少ない。`),
 		RFC: "RFC 5321 4.2.2",
 	},
 	{
@@ -62,7 +62,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Help message`, `ヘルプメッセージ`),
 		Text: i18n.T(
 			`The answer to HELP: text for a person typing commands by hand. It does not change the session.`,
-			`HELPへの応答で、手でコマンドを打つ人向けの説明。セッションの状態は変わらない。`),
+			`HELPへの応答で、手でコマンドを打つ人向けの説明である。セッションの状態は変わらない。`),
 		RFC: "RFC 5321 4.2.2",
 	},
 	{
@@ -70,7 +70,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Service ready`, `サービス準備完了`),
 		Text: i18n.T(
 			`The server's greeting when the connection opens ("220 mail.example.jp ESMTP"): it is ready for EHLO. In answer to STARTTLS, 220 means the TLS handshake may begin now.`,
-			`接続直後のサーバのあいさつ("220 mail.example.jp ESMTP")で、EHLOを受け付ける準備ができたという意味。STARTTLSへの220は、今からTLSハンドシェイクを始めてよいという意味。`),
+			`接続直後のサーバのあいさつ(「220 mail.example.jp ESMTP」)で、EHLOを受け付ける準備ができたことを表す。STARTTLSへの220は、今からTLSハンドシェイクを始めてよいことを表す。`),
 		RFC: "RFC 5321 3.1, 4.2.2; RFC 3207 4",
 	},
 	{
@@ -86,7 +86,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Authentication successful`, `認証成功`),
 		Text: i18n.T(
 			`SMTP-AUTH succeeded: the server now knows who is sending, and a submission server will relay this client's mail. The Received: header of the message then says "with ESMTPA".`,
-			`SMTP-AUTHが成功した。サーバは送信者が誰かを知ったので、メール送信サーバはこのクライアントのメールを中継する。メールのReceived:ヘッダには「with ESMTPA」と記録される。`),
+			`SMTP-AUTHが成功した。サーバは送信者が誰かを知ったので、送信メールサーバはこのクライアントのメールを中継する。メールのReceived:ヘッダには「with ESMTPA」と記録される。`),
 		RFC: "RFC 4954 6",
 	},
 	{
@@ -94,15 +94,15 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`OK, completed`, `完了(OK)`),
 		Text: i18n.T(
 			`The requested action was completed: the sender accepted (after MAIL), a recipient accepted (after RCPT), or the message accepted (after the final "."). That last 250 means the server took responsibility for delivery, not that the mail is in the recipient's mailbox.`,
-			`要求が完了した。MAILの後なら送信者、RCPTの後なら宛先、本文の"."の後ならメールを受け付けたという意味。最後の250は配送責任を引き受けたという意味で、相手のメールボックスに届いたという意味ではない。`),
+			`要求が完了した。MAILの後なら送信者を、RCPTの後なら宛先を、メールの最後の「.」の後ならメールを受け付けたことを表す。最後の250は配送責任を引き受けたことを表し、相手のメールボックスに届いたことを表すのではない。`),
 		RFC: "RFC 5321 4.2.2, 4.2.5",
 	},
 	{
 		Key:   "251",
-		Title: i18n.T(`User not local; will forward`, `転送する(ローカルのユーザではない)`),
+		Title: i18n.T(`User not local; will forward`, `転送する(ローカルの利用者ではない)`),
 		Text: i18n.T(
 			`The recipient is not a user of this server, but the server accepts the message and will forward it to the address it names. Modern servers rarely send it.`,
-			`宛先はこのサーバのユーザではないが、メールを受け付けて示したアドレスへ転送するという意味。最近のサーバではまれ。`),
+			`宛先はこのサーバの利用者ではないが、サーバはメールを受け付け、応答に示したアドレスへ転送する。最近のサーバがこの応答を返すことは少ない。`),
 		RFC: "RFC 5321 4.2.2, 3.4",
 	},
 	{
@@ -121,15 +121,15 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Authentication challenge`, `認証のチャレンジ`),
 		Text: i18n.T(
 			`The server waits for the next step of SMTP-AUTH, and the text after 334 is base64. With LOGIN, "VXNlcm5hbWU6" is "Username:" and "UGFzc3dvcmQ6" is "Password:"; with PLAIN, an empty 334 asks for the user name and password in one line.`,
-			`SMTP-AUTHの次の入力を待っており、334の後はBase64で書かれている。LOGIN方式では"VXNlcm5hbWU6"が"Username:"、"UGFzc3dvcmQ6"が"Password:"を表す。PLAIN方式で空の334が来たら、ユーザ名とパスワードを1行にまとめて送る。`),
+			`サーバがSMTP-AUTHの次の入力を待っていることを表し、334の後の文字列はBase64でエンコードされている。LOGIN方式では「VXNlcm5hbWU6」が「Username:」を、「UGFzc3dvcmQ6」が「Password:」を表し、PLAIN方式で空の334が来たら、ユーザ名とパスワードを1行にまとめて送る。RFC 4954はこれをチャレンジと呼ぶが、PLAIN方式とLOGIN方式はチャレンジレスポンス認証ではない。`),
 		RFC: "RFC 4954 4",
 	},
 	{
 		Key:   "354",
-		Title: i18n.T(`Start mail input`, `本文の入力開始`),
+		Title: i18n.T(`Start mail input`, `メールの入力開始`),
 		Text: i18n.T(
 			`The server is ready for the message text after DATA. Send the header, an empty line and the body, and end with a line holding only ".".`,
-			`DATAの後、本文を受け取る準備ができた。ヘッダ、空行、本文の順に送り、"."だけの行で終える。`),
+			`DATAの後、サーバがメールを受け取る準備ができたことを表す。ヘッダ、空行、本文の順に送り、「.」だけの行で終える。`),
 		RFC: "RFC 5321 4.2.2, 4.1.1.4",
 	},
 	{
@@ -137,10 +137,10 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Service not available, closing`, `サービス利用不可(接続を閉じる)`),
 		Text: i18n.T(
 			`The server is closing this connection; it may say so in answer to any command or instead of the greeting. The condition is temporary, so the client should try again later.`,
-			`サーバがこの接続を打ち切る。どのコマンドへの応答としても、あいさつの代わりとしても来ることがある。一時的なもので、後でやり直せばよい。`),
+			`サーバがこの接続を打ち切る。どのコマンドへの応答としても、あいさつの代わりとしても返ることがある。一時的エラーなので、後でやり直せばよい。`),
 		Cause: i18n.T(
 			`The server is overloaded or shutting down, the client stayed silent too long (421 4.4.2), or it sent too many bad commands (421 4.7.0).`,
-			`サーバの高負荷や停止処理、クライアントが長く無応答だった(421 4.4.2)、または誤ったコマンドを送りすぎた(421 4.7.0)。`),
+			`サーバの高負荷や停止処理、クライアントの長時間の無応答(421 4.4.2)、誤ったコマンドの送りすぎ(421 4.7.0)。`),
 		Fix: i18n.T(
 			`Reconnect later; a sending MTA keeps the message queued and retries by itself.`,
 			`時間をおいて再接続する。送信側MTAはメールをキューに残して自動で再送する。`),
@@ -151,13 +151,13 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Password transition needed`, `パスワードの移行が必要`),
 		Text: i18n.T(
 			`An answer to AUTH: the user must first log in once with another mechanism (typically PLAIN over TLS) before the one requested can work.`,
-			`AUTHへの応答で、要求した方式を使う前に、別の方式(通常はTLS上のPLAIN)で一度ログインする必要があるという意味。`),
+			`AUTHへの応答で、要求した方式を使う前に、別の方式(通常はTLS上のPLAIN)で一度認証を受ける必要があることを表す。`),
 		Cause: i18n.T(
 			`The server does not yet hold the password in the form the requested mechanism needs.`,
 			`要求した方式に必要な形でのパスワードを、サーバがまだ持っていない。`),
 		Fix: i18n.T(
 			`Log in once with AUTH PLAIN after STARTTLS, then use the other mechanism.`,
-			`STARTTLSの後に一度AUTH PLAINでログインしてから、別の方式を使う。`),
+			`STARTTLSの後に一度AUTH PLAINで認証を受けてから、別の方式を使う。`),
 		RFC: "RFC 4954 6",
 	},
 	{
@@ -165,10 +165,10 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Mailbox unavailable (temporary)`, `メールボックス利用不可(一時的)`),
 		Text: i18n.T(
 			`The action on this mailbox was not taken, but only for now: the mailbox is busy or temporarily blocked by policy.`,
-			`このメールボックスへの処理は今は行われなかったが、一時的なもの。メールボックスが使用中か、ポリシーで一時的に止められている。`),
+			`このメールボックスへの処理は今は行われなかったが、一時的なものである。メールボックスが使用中か、ポリシーで一時的に止められている。`),
 		Cause: i18n.T(
 			`A temporary check failed: the mailbox is locked, the sender's domain could not be looked up yet, or the server defers mail from senders it has not seen before.`,
-			`一時的な確認の失敗(メールボックスのロック、送信者ドメインのDNS検索の失敗、初めての送信者を後回しにする方針など)。`),
+			`一時的な確認の失敗(メールボックスのロック、送信者ドメインのDNS検索の失敗、初めての送信者からのメールをいったん拒否するグレーリスティングなど)。`),
 		Fix: i18n.T(
 			`Retry later; a sending MTA does this by itself.`,
 			`時間をおいて再送する。送信側MTAは自動で再送する。`),
@@ -179,13 +179,13 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Local error in processing`, `サーバ内部の処理エラー`),
 		Text: i18n.T(
 			`The server hit an error of its own and aborted the action. The error is temporary.`,
-			`サーバが自身の内部エラーで処理を中断した。一時的なエラー。`),
+			`サーバが自身の内部エラーで処理を中断した。一時的エラーである。`),
 		Cause: i18n.T(
 			`A problem inside the server, such as a failed write to its queue or a lookup it could not complete.`,
 			`キューへの書き込み失敗や、完了できなかった検索など、サーバ内部の問題。`),
 		Fix: i18n.T(
 			`Retry later. If it persists, only the server's administrator can fix it.`,
-			`時間をおいて再送する。続く場合はサーバの管理者にしか直せない。`),
+			`時間をおいて再送する。エラーが続く場合は、サーバの管理者にしか直せない。`),
 		RFC: "RFC 5321 4.2.2",
 	},
 	{
@@ -193,7 +193,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Insufficient storage / too many recipients`, `容量不足/宛先が多すぎる`),
 		Text: i18n.T(
 			`The action was not taken for now: the server lacks storage, or (with 4.5.3) this transaction already has as many recipients as the server will take.`,
-			`今は処理できない。サーバの容量が足りないか、(4.5.3の場合は)このトランザクションの宛先数がサーバの上限に達した。`),
+			`今は処理できないことを表す。サーバの容量が足りないか、(4.5.3の場合は)このトランザクションの宛先数がサーバの上限に達した。`),
 		Cause: i18n.T(
 			`The server's disk or queue is full, or the client sent more RCPT commands than the server's limit (at least 100 must be accepted).`,
 			`サーバのディスクやキューがいっぱいか、クライアントがサーバの上限(最低100件は受け付ける決まり)を超えてRCPTを送った。`),
@@ -207,7 +207,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`TLS or authentication temporarily unavailable`, `TLSまたは認証が一時的に利用不可`),
 		Text: i18n.T(
 			`STARTTLS or AUTH cannot be done right now: after STARTTLS, TLS is not available (454 4.7.0); after AUTH, a temporary authentication failure.`,
-			`STARTTLSやAUTHが今は実行できない。STARTTLSへの応答ならTLSが使えない(454 4.7.0)、AUTHへの応答なら一時的な認証の失敗という意味。`),
+			`STARTTLSやAUTHが今は実行できないことを表す。STARTTLSへの応答ならTLSが使えないこと(454 4.7.0)を、AUTHへの応答なら一時的な認証の失敗を表す。`),
 		Cause: i18n.T(
 			`The server has no working TLS certificate, or its authentication service is down for a while.`,
 			`サーバに有効なTLS証明書がないか、認証の仕組みが一時的に止まっている。`),
@@ -303,7 +303,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Command parameter not implemented`, `コマンドのパラメータ未実装`),
 		Text: i18n.T(
 			`The command is known but this parameter is not supported, such as an AUTH mechanism the server does not offer.`,
-			`コマンドは知っているが、そのパラメータには対応していない。サーバが提供していないAUTHの方式を指定した場合など。`),
+			`コマンドは知っているが、そのパラメータには対応していない。サーバが提供していないAUTHの方式を指定した場合などが該当する。`),
 		Cause: i18n.T(
 			`The client asked for a mechanism or option that the server did not advertise.`,
 			`サーバが提示していない方式やオプションをクライアントが指定した。`),
@@ -331,13 +331,13 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Authentication required`, `認証が必要`),
 		Text: i18n.T(
 			`The server will not accept this command before SMTP-AUTH (or, in RFC 3207's use, before STARTTLS). A submission server on port 587 answers MAIL this way until the client logs in.`,
-			`SMTP-AUTHの前(RFC 3207の用法ではSTARTTLSの前)にはこのコマンドを受け付けない。サブミッションポート(587)のメール送信サーバは、ログインするまでMAILにこう答える。`),
+			`SMTP-AUTHの前(RFC 3207の用法ではSTARTTLSの前)には、このコマンドを受け付けないことを表す。サブミッションポート(587番ポート)の送信メールサーバは、クライアントが認証を受けるまでMAILにこう答える。`),
 		Cause: i18n.T(
 			`The mail software is not set to use SMTP authentication for its outgoing server.`,
-			`メールソフトの送信サーバの設定でSMTP認証が有効になっていない。`),
+			`メールソフトの送信メールサーバの設定で、SMTP-AUTH(SMTP認証)が有効になっていない。`),
 		Fix: i18n.T(
 			`Turn on SMTP authentication in the mail software so that it sends AUTH (after STARTTLS) before MAIL FROM.`,
-			`メールソフトでSMTP認証を有効にし、MAIL FROMの前に(STARTTLSの後で)AUTHを送るようにする。`),
+			`メールソフトの設定でSMTP-AUTHを有効にし、MAIL FROMの前に(STARTTLSの後で)AUTHを送るようにする。`),
 		RFC: "RFC 4954 6; RFC 6409 4.3",
 	},
 	{
@@ -359,7 +359,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Authentication credentials invalid`, `認証情報が正しくない`),
 		Text: i18n.T(
 			`SMTP-AUTH failed: the user name or password is wrong. The session stays unauthenticated, so MAIL on the submission port will get 530.`,
-			`SMTP-AUTHに失敗した(ユーザ名かパスワードが誤り)。セッションは未認証のままなので、サブミッションポートでMAILを送ると530になる。`),
+			`SMTP-AUTHに失敗した(ユーザ名かパスワードが誤っている)。セッションは未認証のままなので、サブミッションポートでMAILを送ると530が返る。`),
 		Cause: i18n.T(
 			`A mistyped password, the wrong user name (some providers need the full mail address), or a password changed on the server.`,
 			`パスワードの打ち間違い、ユーザ名の誤り(メールアドレス全体が必要なプロバイダもある)、サーバ側でのパスワード変更。`),
@@ -387,24 +387,24 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Mailbox unavailable / refused`, `メールボックス利用不可/拒否`),
 		Text: i18n.T(
 			`The action was refused for good: usually the recipient does not exist (550 5.1.1), or a policy refused it. After RCPT only this recipient fails and the others in the same transaction still get the message; after MAIL or the final dot the whole message is refused.`,
-			`処理が恒久的に拒否された。多くは宛先が存在しない(550 5.1.1)か、ポリシーによる拒否。RCPTへの応答なら失敗するのはこの宛先だけで他の宛先には届くが、MAILや最後の「.」への応答ならメール全体が拒否される。`),
+			`処理が恒久的に拒否された。多くは宛先が存在しない(550 5.1.1)か、ポリシーによる拒否である。RCPTへの応答なら失敗するのはこの宛先だけで他の宛先には届くが、MAILや最後の「.」への応答ならメール全体が拒否される。`),
 		Cause: i18n.T(
 			`A mistyped or deleted address, or a policy of the server such as a spam filter or a failed SPF or DMARC check.`,
-			`アドレスの打ち間違いや削除されたアカウント、または迷惑メール対策やSPF・DMARCの検査失敗などのポリシー。`),
+			`アドレスの打ち間違いや削除されたアカウント。または、送信元IPアドレスがブロックリスト(DNSBL)に載っている、SPFやDMARCの検査に失敗したなど、迷惑メール対策のポリシーによる拒否。`),
 		Fix: i18n.T(
 			`Check the address; the enhanced code after 550 tells which case it is.`,
-			`アドレスを確かめる。どの場合かは550の後の拡張ステータスコードでわかる。`),
+			`アドレスを確かめる。どの場合かは、550の後の拡張ステータスコードでわかる。`),
 		RFC: "RFC 5321 4.2.2, Appendix D.1",
 	},
 	{
 		Key:   "551",
-		Title: i18n.T(`User not local; please try elsewhere`, `ローカルのユーザではない(別の宛先へ)`),
+		Title: i18n.T(`User not local; please try elsewhere`, `ローカルの利用者ではない(別の宛先へ)`),
 		Text: i18n.T(
 			`The recipient is not at this server, and the server will not forward the message; the reply may name the address to use instead.`,
 			`宛先はこのサーバにおらず、サーバは転送もしない。応答に代わりのアドレスが示されることがある。`),
 		Cause: i18n.T(
 			`The user has moved, or the address belongs to another server.`,
-			`ユーザが移転したか、そのアドレスは別のサーバのもの。`),
+			`利用者が移転したか、そのアドレスは別のサーバのもの。`),
 		Fix: i18n.T(
 			`Send to the address given in the reply, or ask the recipient for their current address.`,
 			`応答に示されたアドレスへ送るか、相手に現在のアドレスを確かめる。`),
@@ -421,7 +421,7 @@ var smtpReplies = []Entry{
 			`メールがEHLOで示されたSIZEの上限より大きい(552 5.3.4、添付ファイルが原因のことが多い)か、メールボックスが満杯(5.2.2)。`),
 		Fix: i18n.T(
 			`Send a smaller message and share large files another way; a full mailbox must be emptied by its owner.`,
-			`メールを小さくし、大きなファイルは別の方法で渡す。満杯のメールボックスは持ち主が空ける必要がある。`),
+			`メールを小さくし、大きなファイルは別の方法で渡す。満杯のメールボックスは、持ち主が空ける必要がある。`),
 		RFC: "RFC 5321 4.2.2",
 	},
 	{
@@ -429,13 +429,13 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Mailbox name not allowed`, `メールボックス名が許可されない`),
 		Text: i18n.T(
 			`The address is not acceptable: its syntax is wrong, or the server's policy does not allow it, such as a sender address the logged-in user does not own.`,
-			`アドレスを受け付けられない。構文の誤りか、ログインしたユーザのものではない送信者アドレスなど、ポリシーで許されないアドレス。`),
+			`アドレスを受け付けられない。構文が誤っているか、認証を受けた利用者のものではない送信者アドレスなど、ポリシーで許されないアドレスである。`),
 		Cause: i18n.T(
 			`A malformed address, or a sender address the server refuses for this user.`,
-			`アドレスの形の誤り、またはこのユーザには使わせない送信者アドレス。`),
+			`アドレスの形の誤り、またはこの利用者には使わせない送信者アドレス。`),
 		Fix: i18n.T(
 			`Correct the address, and send with the address of the account you logged in with.`,
-			`アドレスを直し、ログインしたアカウントのアドレスで送る。`),
+			`アドレスを直し、認証に使ったアカウントのアドレスで送る。`),
 		RFC: "RFC 5321 4.2.2",
 	},
 	{
@@ -446,10 +446,10 @@ var smtpReplies = []Entry{
 			`トランザクションが恒久的に失敗した。RCPTへの"554 5.7.1 Relay access denied"は、そのドメインの宛先サーバではなく、このクライアントのための中継も許さないという意味で、第三者中継(オープンリレー)を拒否した応答。DATAへのPostfixの"554 5.5.1 Error: no valid recipients"は受け付けられた宛先がないという意味(RFC 5321 3.3では503でも554でもよい)で、あいさつとしての554はここにSMTPサービスはないという意味。`),
 		Cause: i18n.T(
 			`Sending through a server that is neither your own provider's mail server nor the recipient domain's MX, without SMTP-AUTH; or a message the server rejected (a mail loop, a policy).`,
-			`自分のプロバイダのメールサーバでも宛先ドメインのMXでもないサーバを、SMTP-AUTHなしで経由しようとした。またはメールがループやポリシーで拒否された。`),
+			`自分の送信メールサーバでも宛先ドメインのMXでもないサーバを、SMTP-AUTHなしで経由しようとした。またはメールがメールループやポリシーによって拒否された。`),
 		Fix: i18n.T(
 			`Send through your own provider's mail server on the submission port 587 with SMTP-AUTH; a server relays only for its own users.`,
-			`自分のプロバイダのメールサーバへ、サブミッションポート(587)でSMTP-AUTHを使って送る。サーバは自分の利用者のためにしか中継しない。`),
+			`自分の送信メールサーバ(契約しているISPやメールサービスのもの)へ、サブミッションポート(587番ポート)でSMTP-AUTHを使って送る。サーバは自分の利用者のメールしか中継しない。`),
 		RFC: "RFC 5321 4.2.2, 7.9",
 	},
 	{
@@ -471,7 +471,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Domain does not accept mail`, `ドメインがメールを受け付けない`),
 		Text: i18n.T(
 			`The recipient's domain accepts no mail at all: its DNS publishes a null MX ("MX 0 ."). The sending MTA reports this instead of trying to deliver.`,
-			`宛先のドメインはメールを一切受け付けない。DNSにnull MX("MX 0 .")を公開している。送信側MTAは配送を試みずにこれを報告する。`),
+			`宛先のドメインはメールを一切受け付けない。DNSにnull MX(「MX 0 .」)を公開している。送信側MTAは配送を試みずにこれを報告する。`),
 		Cause: i18n.T(
 			`The domain of the address publishes a null MX, usually because it is used for the web only.`,
 			`アドレスのドメインがnull MXを公開している(Web専用のドメインなど)。`),

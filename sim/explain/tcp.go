@@ -7,15 +7,15 @@ import "github.com/mailsim/mailsim/sim/i18n"
 var tcpEntries = []Entry{
 	{
 		Key:   keySYN,
-		Title: i18n.T(`SYN: opening a TCP connection`, `SYN:TCP接続の開始`),
+		Title: i18n.T(`SYN: opening a TCP connection`, `SYN: TCP接続の開始`),
 		Text: i18n.T(
 			`The client sends a SYN to the server's port to start the three-way handshake (SYN, SYN-ACK, ACK). The port chooses the service: 25 for server-to-server mail, 587 for submission, 110 for POP3.`,
-			`クライアントがサーバのポートへSYNを送り、3ウェイハンドシェイク(SYN、SYN-ACK、ACK)を始める。ポート番号でサービスが決まり、25はサーバ間のメール転送、587はメール投稿(サブミッション)、110はPOP3。`),
+			`クライアントがサーバのポートへSYNを送り、3ウェイハンドシェイク(SYN、SYN-ACK、ACK)を始める。宛先ポート番号でサービスが決まる。25番ポートはサーバ間のメールの中継に、サブミッションポート(587番ポート)はメールソフトからの送信に、110番ポートはPOP3に使う。`),
 		RFC: "RFC 9293 3.5",
 	},
 	{
 		Key:   keySYNACK,
-		Title: i18n.T(`SYN-ACK: the connection is established`, `SYN-ACK:接続の確立`),
+		Title: i18n.T(`SYN-ACK: the connection is established`, `SYN-ACK: 接続の確立`),
 		Text: i18n.T(
 			`The server answered the SYN, so something listens on that port. After the client's ACK the connection is open and the server speaks first: 220 for SMTP, +OK for POP3.`,
 			`サーバがSYNに応えたので、そのポートで待ち受けているサービスがある。クライアントのACKで接続が確立し、サーバが先にあいさつする(SMTPなら220、POP3なら+OK)。`),
@@ -26,13 +26,13 @@ var tcpEntries = []Entry{
 		Title: i18n.T(`SYN dropped by a router (OP25B)`, `ルータがSYNを破棄(OP25B)`),
 		Text: i18n.T(
 			`A router's egress filter discarded the SYN, so the server never saw it and the client waits until it times out. OP25B (Outbound Port 25 Blocking) drops TCP port 25 from an ISP's dynamic IP addresses to outside mail servers; the block is in the network before SMTP starts, so SMTP-AUTH on port 25 cannot get past it.`,
-			`ルータの出口フィルタがSYNを捨てたためサーバには届かず、クライアントはタイムアウトまで待つ。OP25B(Outbound Port 25 Blocking)は、ISPの動的IPアドレスから外部のメールサーバへのTCP 25番ポートの通信を遮断する。遮断はSMTPが始まる前にネットワークで行われるので、25番ポートではSMTP-AUTHを使っても通れない。`),
+			`ルータの出口フィルタがSYNを捨てたため、サーバには届かず、クライアントはタイムアウトまで待つ。OP25B(Outbound Port 25 Blocking)は、ISPの動的IPアドレスから外部のメールサーバの25番ポートへの通信を遮断する。遮断はSMTPが始まる前にネットワークで行われるので、25番ポートではSMTP-AUTHを使っても通れない。`),
 		Cause: i18n.T(
 			`A PC on a home (dynamic IP) connection tried to send directly to another domain's mail server on port 25, the way spam-sending malware does.`,
-			`家庭向け(動的IP)回線のPCが、他ドメインのメールサーバの25番ポートへ直接送ろうとした(迷惑メールを送るマルウェアと同じ経路)。`),
+			`家庭向け(動的IPアドレス)回線のPCが、他ドメインのメールサーバの25番ポートへ直接送ろうとした(ボットに感染したPCがスパムメールを送るのと同じ経路)。`),
 		Fix: i18n.T(
 			`Send through your provider's mail server on the submission port 587 with SMTP-AUTH; OP25B does not block port 587.`,
-			`プロバイダのメールサーバへ、サブミッションポート(587)でSMTP-AUTHを使って送る。OP25Bは587番ポートを遮断しない。`),
+			`送信メールサーバのサブミッションポート(587番ポート)へ、SMTP-AUTHを使って送る。OP25Bは587番ポートを遮断しない。`),
 		RFC: Practice + " (OP25B); RFC 5068 3",
 	},
 	{
@@ -57,7 +57,7 @@ var tcpEntries = []Entry{
 			`ホストは動いているがそのポートで待ち受けるサービスがないため、TCPがSYNにRSTで答えた。タイムアウトと違い、応答はすぐに返る。`),
 		Cause: i18n.T(
 			`A wrong port number (such as 587 on a server that offers only 25), or the mail server program is not running.`,
-			`ポート番号の誤り(25番しか提供していないサーバへの587番など)か、メールサーバのプログラムが動いていない。`),
+			`ポート番号の誤り(25番ポートしか提供していないサーバへの587番ポートなど)か、メールサーバのプログラムが動いていない。`),
 		Fix: i18n.T(
 			`Check the port in the mail software's settings, and check that the server is running.`,
 			`メールソフトの設定のポート番号と、サーバが動いているかを確かめる。`),
@@ -78,63 +78,63 @@ var tcpEntries = []Entry{
 var portEntries = []Entry{
 	{
 		Key:   "port 25",
-		Title: i18n.T(`Port 25: SMTP between servers`, `25番ポート:サーバ間のSMTP`),
+		Title: i18n.T(`Port 25: SMTP between servers`, `25番ポート: サーバ間のSMTP`),
 		Text: i18n.T(
 			`The port MTAs use to relay mail to each other and to deliver to a domain's MX. Servers do not log in to each other here, which is why ISPs block it from home connections (OP25B).`,
-			`MTA同士がメールを中継し、ドメインのMXへ届けるためのポート。サーバ間では認証しないため、ISPは家庭向け回線からの利用を遮断している(OP25B)。`),
+			`MTA同士がメールを中継し、ドメインのMXへ届けるためのポートである。サーバ間では認証しないため、ISPは家庭向け回線からの利用を遮断している(OP25B)。`),
 		RFC: "RFC 5321 4.5.4.2",
 	},
 	{
 		Key:   "port 587",
-		Title: i18n.T(`Port 587: submission`, `587番ポート:サブミッションポート`),
+		Title: i18n.T(`Port 587: submission`, `587番ポート: サブミッションポート`),
 		Text: i18n.T(
 			`The port a mail program (MUA) uses to hand new mail to its own provider's server. The server requires SMTP-AUTH before it accepts mail, OP25B leaves the port open, and the session usually switches to TLS with STARTTLS.`,
-			`メールソフト(MUA)が、自分のプロバイダのメールサーバへ新しいメールを渡すためのポート。サーバはメールを受け付ける前にSMTP-AUTHを求め、OP25Bでも遮断されず、通常はSTARTTLSでTLSに切り替えて使う。`),
+			`メールソフト(MUA)が、自分の送信メールサーバへ新しいメールを送信するためのポートである。サーバはメールを受け付ける前にSMTP-AUTHを求める。OP25Bでも遮断されず、通常はSTARTTLSでTLSに切り替えて使う。`),
 		RFC: "RFC 6409 3.1, 4.3",
 	},
 	{
 		Key:   "port 465",
-		Title: i18n.T(`Port 465: submission over TLS`, `465番ポート:TLSによるサブミッション`),
+		Title: i18n.T(`Port 465: submission over TLS`, `465番ポート: 暗黙のTLSによる送信(SMTPS)`),
 		Text: i18n.T(
 			`Submission with TLS from the first byte (implicit TLS, often called SMTPS); otherwise the same as port 587, with SMTP-AUTH required. RFC 8314 recommends it over STARTTLS on 587.`,
-			`最初からTLSで接続するサブミッション(暗黙のTLS、SMTPSとも呼ばれる)で、それ以外は587番と同じくSMTP-AUTHが必要。RFC 8314は587番のSTARTTLSよりこちらを推奨している。`),
+			`最初からTLSで接続してメールを送信するためのポートである(暗黙のTLS、SMTPSとも呼ばれる)。それ以外は587番ポートと同じく、SMTP-AUTHが必要である。RFC 8314は、587番ポートでのSTARTTLSよりこちらを推奨している。`),
 		RFC: "RFC 8314 3",
 	},
 	{
 		Key:   "port 110",
-		Title: i18n.T(`Port 110: POP3`, `110番ポート:POP3`),
+		Title: i18n.T(`Port 110: POP3`, `110番ポート: POP3`),
 		Text: i18n.T(
 			`The port for POP3, which downloads mail from the mailbox on the server to the client. Without STLS, USER, PASS and the messages all travel in clear text.`,
-			`サーバのメールボックスからクライアントへメールを取り出すPOP3のポート。STLSを使わなければ、USER、PASSもメールもすべて平文で流れる。`),
+			`サーバのメールボックスからクライアントへメールを受信するPOP3のポートである。STLSを使わなければ、USER、PASSもメールもすべて平文で流れる。`),
 		RFC: "RFC 1939 3",
 	},
 	{
 		Key:   "port 995",
-		Title: i18n.T(`Port 995: POP3S`, `995番ポート:POP3S`),
+		Title: i18n.T(`Port 995: POP3S`, `995番ポート: POP3S`),
 		Text: i18n.T(
 			`POP3 with TLS from the start (implicit TLS), so both the password and the mail are encrypted. APOP, by contrast, protects only the password.`,
-			`最初からTLSで接続するPOP3(暗黙のTLS)で、パスワードもメールも暗号化される。APOPが守るのはパスワードだけ。`),
+			`最初からTLSで接続するPOP3(暗黙のTLS)で、パスワードもメールも暗号化される。APOPが守るのはパスワードだけである。`),
 		RFC: "RFC 8314 3",
 	},
 	{
 		Key:   "port 143",
-		Title: i18n.T(`Port 143: IMAP`, `143番ポート:IMAP`),
+		Title: i18n.T(`Port 143: IMAP`, `143番ポート: IMAP`),
 		Text: i18n.T(
 			`IMAP keeps mail on the server and lets several devices share folders and read flags, whereas POP3 downloads it. Without STARTTLS it travels in clear text.`,
-			`IMAPはメールをサーバに置いたまま扱い、複数の端末でフォルダや既読の状態を共有できる(POP3は取り出す)。STARTTLSを使わなければ平文で流れる。`),
+			`IMAPはメールをサーバに置いたまま扱い、複数の端末でフォルダや既読の状態を共有できる(POP3はメールを受信して手元に移す)。STARTTLSを使わなければ平文で流れる。`),
 		RFC: "RFC 9051",
 	},
 	{
 		Key:   "port 993",
-		Title: i18n.T(`Port 993: IMAPS`, `993番ポート:IMAPS`),
+		Title: i18n.T(`Port 993: IMAPS`, `993番ポート: IMAPS`),
 		Text: i18n.T(
 			`IMAP with TLS from the start (implicit TLS): the login and the mail are encrypted.`,
-			`最初からTLSで接続するIMAP(暗黙のTLS)で、ログイン情報もメールも暗号化される。`),
+			`最初からTLSで接続するIMAP(暗黙のTLS)で、認証情報もメールも暗号化される。`),
 		RFC: "RFC 8314 3",
 	},
 	{
 		Key:   "port 53",
-		Title: i18n.T(`Port 53: DNS`, `53番ポート:DNS`),
+		Title: i18n.T(`Port 53: DNS`, `53番ポート: DNS`),
 		Text: i18n.T(
 			`DNS queries such as MX, A and TXT go to port 53, usually over UDP. A mail server asks DNS before each delivery to find the recipient domain's MX.`,
 			`MX、A、TXTなどのDNS問い合わせは53番ポートへ送られ、通常はUDPを使う。メールサーバは配送のたびにDNSで宛先ドメインのMXを調べる。`),
@@ -149,7 +149,7 @@ var mtaEntries = []Entry{
 		Title: i18n.T(`Queued for delivery or retry`, `キューに格納(配送待ち・再送待ち)`),
 		Text: i18n.T(
 			`The MTA keeps the message in its queue, to relay it to the next server or to try again after a 4xx reply or a timeout. Retries go on for days before the MTA gives up and sends a bounce.`,
-			`MTAがメールをキューに保持する。次のサーバへ中継するため、または4xxの応答やタイムアウトの後で再送するため。再送は何日も続き、それでも届かなければMTAはあきらめてバウンスメールを出す。`),
+			`MTAがメールをキューに保持する。次のサーバへ中継するため、または4xxの応答やタイムアウトの後で再送するためである。再送は何日も続き、それでも届かなければ、MTAは配送をあきらめてバウンスメールを返す。`),
 		RFC: "RFC 5321 4.5.4.1",
 	},
 	{
@@ -165,10 +165,10 @@ var mtaEntries = []Entry{
 		Title: i18n.T(`Bounce (non-delivery report)`, `バウンスメール(エラーメール)`),
 		Text: i18n.T(
 			`The MTA could not deliver the message and sends a report to the envelope sender (MAIL FROM), not to the header From. The bounce itself is sent with MAIL FROM:<>, so no bounce is ever sent about a bounce. It is a multipart/report: a note for people, a delivery status for programs (Status: 5.1.1, Diagnostic-Code) and the header of the lost message.`,
-			`MTAがメールを配送できず、ヘッダFromではなくエンベロープFrom(MAIL FROM)へ通知を送る。バウンスメール自身はMAIL FROM:<>で送られるので、バウンスメールへのバウンスメールは発生しない。形式はmultipart/reportで、人間向けの説明、プログラム向けの配送状態(Status: 5.1.1、Diagnostic-Code)、届かなかったメールのヘッダからなる。`),
+			`MTAがメールを配送できず、ヘッダFromではなくエンベロープFrom(MAIL FROM)へ通知を送る。バウンスメール自身は空のエンベロープFrom(MAIL FROM:<>)で送られるので、バウンスメールに対するバウンスメールは発生しない。形式はmultipart/reportで、人間向けの説明、プログラム向けの配送状態(「Status: 5.1.1」、Diagnostic-Code)、届かなかったメールのヘッダからなる。`),
 		Cause: i18n.T(
 			`A permanent (5xx) reply from the next server, or retries that ran out of time.`,
-			`次のサーバからの恒久的なエラー(5xx)か、再送期限切れ。`),
+			`次のサーバからの恒久的エラー(5xx)か、再送期限切れ。`),
 		Fix: i18n.T(
 			`Read the status code quoted in the report, fix the address or the sending path, and send again.`,
 			`通知に書かれたステータスコードを読み、アドレスや送信経路を直して送り直す。`),

@@ -28,7 +28,7 @@ var termEntries = []Entry{
 		Title: i18n.T(`POP3: fetching mail from the mailbox`, `POP3:メールボックスからの受信`),
 		Text: i18n.T(
 			`Post Office Protocol version 3 lets a mail program log in to its server (port 110, or 995 with TLS) and download the messages in its mailbox, usually deleting them there. Each answer starts with +OK or -ERR, and messages marked with DELE are removed only when QUIT ends the session.`,
-			`POP3(Post Office Protocol version 3)は、メールソフトがメールサーバにログインし(110番ポート、TLSなら995番ポート)、メールボックスのメールを受信するためのプロトコルである。応答は+OKか-ERRで始まる。DELEで削除マークを付けたメールは、QUITでセッションが正常に終わったときに初めて削除される。`),
+			`POP3(Post Office Protocol version 3)は、メールソフトがメールサーバで認証を受け(110番ポート、TLSなら995番ポート)、メールボックスのメールを受信するためのプロトコルである。応答は+OKか-ERRで始まる。DELEで削除マークを付けたメールは、QUITでセッションが正常に終わったときに初めて削除される。`),
 		RFC: "RFC 1939 3",
 	},
 	{
@@ -36,7 +36,7 @@ var termEntries = []Entry{
 		Title: i18n.T(`POP3 states: AUTHORIZATION, TRANSACTION, UPDATE`, `POP3の状態:AUTHORIZATION状態、TRANSACTION状態、UPDATE状態`),
 		Text: i18n.T(
 			`A POP3 session starts in the AUTHORIZATION state (USER/PASS or APOP), moves to TRANSACTION after a login (STAT, LIST, RETR, DELE) and enters UPDATE only when the client sends QUIT. Messages marked with DELE are deleted in UPDATE, so a connection that breaks before QUIT deletes nothing.`,
-			`POP3のセッションはAUTHORIZATION状態(USER/PASSやAPOPで認証する)で始まり、ログインに成功するとTRANSACTION状態(STAT、LIST、RETR、DELE)に移る。クライアントがQUITを送ったときだけUPDATE状態に入り、DELEで削除マークを付けたメールがここで削除される。そのため、QUITの前に接続が切れると何も削除されない。`),
+			`POP3のセッションはAUTHORIZATION状態(USER/PASSやAPOPで認証する)で始まり、認証に成功するとTRANSACTION状態(STAT、LIST、RETR、DELE)に移る。クライアントがQUITを送ったときだけUPDATE状態に入り、DELEで削除マークを付けたメールがここで削除される。そのため、QUITの前に接続が切れると何も削除されない。`),
 		RFC: "RFC 1939 3, 6",
 	},
 	{
@@ -172,7 +172,7 @@ var termEntries = []Entry{
 		Title: i18n.T(`Mailbox: where mail waits for its reader`, `メールボックス`),
 		Text: i18n.T(
 			`The storage on the recipient's mail server where delivered messages wait until the reader fetches them (RFC 1939 calls it the maildrop). Because it lives on the server, mail arrives even while the reader's PC is off.`,
-			`メールボックスは、受信者のメールサーバ上で、配送されたメールが受信されるまで保管される場所である(RFC 1939ではmaildropと呼ぶ)。サーバ上にあるので、受信者のPCが止まっていてもメールは届く。`),
+			`メールボックスは、受信者のメールサーバ上で、配送されたメールが受信されるまで保管される場所である(RFC 1939では「maildrop」と呼ぶ)。サーバ上にあるので、受信者のPCが止まっていてもメールは届く。`),
 		RFC: "RFC 5598 3.1; RFC 1939 3",
 	},
 	{
@@ -204,7 +204,7 @@ var termEntries = []Entry{
 		Title: i18n.T(`Implicit TLS: TLS from the first byte (465, 993, 995)`, `暗黙のTLS(465番、993番、995番ポート)`),
 		Text: i18n.T(
 			`The client starts TLS as soon as it connects, before any protocol line, on a port reserved for it: 465 for submission, 993 for IMAP, 995 for POP3. STARTTLS and STLS instead upgrade a plain connection on 587, 143 or 110, and RFC 8314 prefers implicit TLS.`,
-			`暗黙のTLSでは、クライアントは接続した直後、プロトコルの行を送る前にTLSを始める。そのための専用のポートを使い、サブミッションは465番、IMAPは993番、POP3は995番である。STARTTLSやSTLSは587番、143番、110番の平文の接続を途中でTLSに切り替える方式で、RFC 8314は暗黙のTLSを推奨している。`),
+			`暗黙のTLSでは、クライアントは接続した直後、プロトコルの行を送る前にTLSを始める。そのための専用のポートを使い、メールの送信(SMTPS)は465番、IMAPは993番、POP3は995番である。STARTTLSやSTLSは587番、143番、110番の平文の接続を途中でTLSに切り替える方式で、RFC 8314は暗黙のTLSを推奨している。`),
 		RFC: "RFC 8314 3",
 	},
 	{

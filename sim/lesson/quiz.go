@@ -180,7 +180,7 @@ func (z *Quiz) ask(s Shown) (Result, error) {
 
 // prompt is what the answer line starts with.
 func (z *Quiz) prompt(s Shown) string {
-	return z.msg("Answer", "解答") + " (" + z.hint(s) + z.msg("; q quits", "、q で中断") + "): "
+	return z.msg("Answer (", "解答(") + z.hint(s) + z.msg("; q quits", "、qで中断") + "): "
 }
 
 // hint says how to answer this question.
@@ -192,14 +192,14 @@ func (z *Quiz) hint(s Shown) string {
 	first, last := Label(0, z.Lang), Label(n-1, z.Lang)
 	switch s.Q.Type {
 	case Multi:
-		return fmt.Sprintf(z.msg("all that apply, such as %s,%s", "当てはまるもの全て。例: %s,%s"), first, Label(2, z.Lang))
+		return fmt.Sprintf(z.msg("all that apply, such as %s,%s", "当てはまるものを全て、例「%s,%s」"), first, Label(2, z.Lang))
 	case Order:
 		var ls []string
 		for i := range n {
 			ls = append(ls, Label(i, z.Lang))
 		}
 		slices.Reverse(ls)
-		return fmt.Sprintf(z.msg("the labels in order, such as %s", "記号を正しい順に。例: %s"), strings.Join(ls, " "))
+		return fmt.Sprintf(z.msg("the labels in order, such as %s", "記号を正しい順に、例「%s」"), strings.Join(ls, " "))
 	}
 	return fmt.Sprintf("%s-%s", first, last)
 }
@@ -289,7 +289,7 @@ func (z *Quiz) WriteSummary(sc *Score) {
 	if asked > 0 {
 		pct = right * 100 / asked
 	}
-	fmt.Fprintf(w, z.msg("Score: %[2]d of %[1]d (%[3]d%%)\n", "得点: %d問中%d問正解 (%d%%)\n"), asked, right, pct)
+	fmt.Fprintf(w, z.msg("Score: %[2]d of %[1]d (%[3]d%%)\n", "得点: %d問中%d問正解(%d%%)\n"), asked, right, pct)
 	if skipped := len(z.Questions) - asked; skipped > 0 {
 		switch {
 		case sc.TimeUp:

@@ -52,7 +52,7 @@ func (w *Walk) Run() error {
 		w.intro()
 	} else {
 		fmt.Fprintf(w.Out, w.msg("Resuming at section %d of %d ('mailsim lesson %s --restart' starts over).\n",
-			"第%d節(全%d節)から再開します。最初からやり直すには mailsim lesson %s --restart を使います。\n"),
+			"第%d節(全%d節)から再開します。最初からやり直すには「mailsim lesson %s --restart」を使います。\n"),
 			st.Section+1, len(l.Sections), l.ID)
 	}
 	fmt.Fprintln(w.Out)
@@ -65,10 +65,10 @@ func (w *Walk) Run() error {
 				return err
 			}
 		}
-		line, err := w.In.Ask(w.msg("[Enter] next, q quits: ", "[Enter] 次へ、q で中断: "))
+		line, err := w.In.Ask(w.msg("[Enter] next, q quits: ", "[Enter]で次へ、qで中断: "))
 		if err != nil || strings.EqualFold(strings.TrimSpace(line), "q") {
 			fmt.Fprintln(w.Out, w.msg("Stopped; 'mailsim lesson "+l.ID+"' resumes here.",
-				"中断しました。mailsim lesson "+l.ID+" でここから再開します。"))
+				"中断しました。「mailsim lesson "+l.ID+"」でここから再開します。"))
 			return nil
 		}
 		fmt.Fprintln(w.Out)
@@ -133,7 +133,7 @@ func (w *Walk) play(id string) error {
 			"  (シナリオ「%s」はまだありません。用意され次第、ここで再生します。)\n"), id)
 		return nil
 	}
-	fmt.Fprintf(w.Out, w.msg("  Scenario: %s (replay it with 'mailsim play %s')\n", "  シナリオ: %s (mailsim play %s で再生できます)\n"), id, id)
+	fmt.Fprintf(w.Out, w.msg("  Scenario: %s (replay it with 'mailsim play %s')\n", "  シナリオ: %s(「mailsim play %s」で再生できます)\n"), id, id)
 	fmt.Fprintln(w.Out)
 	if w.Play == nil {
 		return nil

@@ -29,8 +29,8 @@ func (l learner) Ask(prompt string) (string, error) {
 		ans = ""
 	case strings.Contains(prompt, "such as "):
 		ans = strings.SplitN(strings.SplitN(prompt, "such as ", 2)[1], ";", 2)[0]
-	case strings.Contains(prompt, "例: "):
-		ans = strings.SplitN(strings.SplitN(prompt, "例: ", 2)[1], "、q", 2)[0]
+	case strings.Contains(prompt, "例「"):
+		ans = strings.SplitN(strings.SplitN(prompt, "例「", 2)[1], "」", 2)[0]
 	}
 	fmt.Fprintf(l.w, "%s%s\n", prompt, ans)
 	return ans, nil

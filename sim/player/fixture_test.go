@@ -19,7 +19,7 @@ func fixtureTopology() *trace.Topology {
 	ip := netip.MustParseAddr
 	return &trace.Topology{
 		ID:    "op25b",
-		Title: i18n.T("OP25B: why a home PC cannot send on port 25", "OP25B:家庭のPCから25番ポートで送れない理由"),
+		Title: i18n.T("OP25B: why a home PC cannot send on port 25", "OP25B: 家庭のPCから25番ポートで送信できない理由"),
 		Exams: []string{"FE", "AP", "SC"},
 		Hosts: []trace.Host{
 			{Name: "alice-pc", IP: ip("203.0.113.10"), Network: "isp-home"},
@@ -36,9 +36,9 @@ func fixtureTopology() *trace.Topology {
 		Steps: []i18n.Text{
 			i18n.T("Why OP25B exists", "OP25Bがある理由"),
 			i18n.T("bot-pc sends straight to mx.example.jp:25", "bot-pcがmx.example.jp:25へ直接送信"),
-			i18n.T("alice-pc submits on port 587 with SMTP-AUTH", "alice-pcがサブミッションポート587でSMTP-AUTHを使って送信"),
+			i18n.T("alice-pc submits on port 587 with SMTP-AUTH", "alice-pcがサブミッションポート(587番ポート)へSMTP-AUTHを使って送信"),
 			i18n.T("bob-pc fetches with POP3", "bob-pcがPOP3で受信"),
-			i18n.T("alice-pc tries port 587 on the MX", "alice-pcがMXの587番に接続を試みる"),
+			i18n.T("alice-pc tries port 587 on the MX", "alice-pcがMXの587番ポートに接続を試みる"),
 		},
 	}
 }
@@ -232,7 +232,7 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 	b.beginStep(0)
 	b.emit(trace.Event{Kind: trace.Narration, Text: i18n.Literal(i18n.T(
 		"A bot on a home line tries to deliver spam straight to the recipient's MX. The ISP's router stands in the way: OP25B drops TCP port 25 leaving its dynamic IP range.",
-		"家庭回線のボットが、受信者のMXへ直接スパムを送ろうとします。ISPのルータがそれを止めます。OP25Bは動的IPアドレスの範囲から外へ出るTCP25番ポートの通信を遮断します。"))})
+		"ボットに感染した家庭のPCが、受信者のMXへ直接スパムメールを送ろうとします。ISPのルータがそれを止めます。OP25Bは、動的IPアドレスの範囲から外部の25番ポートへ向かう通信を遮断します。"))})
 
 	b.beginStep(1)
 	c, s, conn := b.connect("bot-pc", "mx.example.jp", 25, false)
@@ -241,8 +241,8 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 			"isp-gwがSYNを破棄: OP25Bにより動的IPから外部への25番ポート宛て通信は遮断"))})
 	b.wait(30 * time.Second)
 	b.emit(trace.Event{Kind: trace.Timeout, Conn: conn, Proto: serviceProto(s.Port), Dir: trace.ClientToServer, Src: c, Dst: s,
-		Text: i18n.Literal(i18n.T("bot-pc gave up after 30 s: no answer to its SYN", "bot-pcは30秒で諦めた: SYNに応答なし"))})
-	b.expect(true, i18n.T("blocked by isp-home's router", "isp-homeのルータで遮断された"))
+		Text: i18n.Literal(i18n.T("bot-pc gave up after 30 s: no answer to its SYN", "bot-pcは30秒であきらめた: SYNに応答なし"))})
+	b.expect(true, i18n.T("blocked by isp-home's router", "isp-homeのルータで遮断"))
 
 	b.beginStep(2)
 	c, s, conn = b.connect("alice-pc", "mail.isp.example", 587, true)
@@ -317,9 +317,9 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 		Text: i18n.Literal(i18n.T("delivered to bob's mailbox", "bobのメールボックスに配送"))})
 	b.emit(trace.Event{Kind: trace.Bounce, Src: b.ep("mail.isp.example", 0), Line: "alice@isp.example",
 		Text: i18n.Literal(i18n.T("bounce for <carol@example.jp> sent to the envelope From <alice@isp.example>",
-			"<carol@example.jp> のバウンスメールをエンベロープFrom <alice@isp.example> へ送信"))})
-	b.expect(true, i18n.T("delivered to bob@example.jp", "bob@example.jp に配送された"))
-	b.expect(false, i18n.T("delivered to carol@example.jp", "carol@example.jp に配送された"))
+			"carol@example.jp宛てのバウンスメールをエンベロープFrom(alice@isp.example)へ送信"))})
+	b.expect(true, i18n.T("delivered to bob@example.jp", "bob@example.jpのメールボックスへ配送"))
+	b.expect(false, i18n.T("delivered to carol@example.jp", "carol@example.jpのメールボックスへ配送"))
 
 	b.beginStep(3)
 	c, s, conn = b.connect("bob-pc", "mx.example.jp", 110, true)
@@ -351,13 +351,13 @@ func fixtureEvents(topo *trace.Topology) []trace.Event {
 		"S: +OK bob POP3 server signing off (maildrop empty)", after("UPDATE", deleted(2)),
 	)
 	b.close(s, c, conn)
-	b.expect(true, i18n.T("retrieved 1 message", "1通を受信した"))
+	b.expect(true, i18n.T("retrieved 1 message", "1通を受信"))
 
 	b.beginStep(4)
 	c, s, conn = b.connect("alice-pc", "mx.example.jp", 587, false)
 	b.wait(time.Millisecond)
 	b.emit(trace.Event{Kind: trace.Refused, Conn: conn, Proto: trace.TCP, Dir: trace.ServerToClient, Src: s, Dst: c,
-		Text: i18n.Literal(i18n.T("connection refused: mx.example.jp does not listen on 587", "接続拒否: mx.example.jpは587番で待ち受けていない"))})
+		Text: i18n.Literal(i18n.T("connection refused: mx.example.jp does not listen on 587", "接続拒否: mx.example.jpは587番ポートで待ち受けていない"))})
 	return b.events
 }
 
@@ -374,42 +374,42 @@ func fixtureExplain(e *trace.Event, cmd string) []Explanation {
 	if e.Tag.Enhanced == "5.1.1" {
 		out = append(out, Explanation{Key: "5.1.1",
 			Title: i18n.T("5.1.1 Bad destination mailbox address", "5.1.1 宛先メールボックスのアドレス誤り"),
-			Text:  i18n.T("The mailbox named in RCPT TO does not exist on this server.", "RCPT TOで指定したメールボックスがこのサーバに存在しません。"),
+			Text:  i18n.T("The mailbox named in RCPT TO does not exist on this server.", "RCPT TOで指定したメールボックスは、このサーバに存在しない。"),
 			Cause: i18n.T("A typo in the address, or the user left.", "アドレスの打ち間違い、または利用者の退職など。"),
-			Fix:   i18n.T("Check the address with the recipient.", "受信者にアドレスを確認します。"),
-			RFC:   "RFC 3463 3.2"})
+			Fix:   i18n.T("Check the address with the recipient.", "受信者にアドレスを確かめる。"),
+			RFC:   i18n.T("RFC 3463 3.2", "RFC 3463 3.2")})
 	}
 	switch {
 	case e.Tag.Code == 550:
 		out = append(out, Explanation{Key: "550",
-			Title: i18n.T("550 Requested action not taken: mailbox unavailable", "550 要求は実行されませんでした: メールボックス利用不可"),
+			Title: i18n.T("550 Requested action not taken: mailbox unavailable", "550 メールボックス利用不可"),
 			Text: i18n.T("A permanent failure: the client must not retry this recipient. The other recipients still get the message (RFC 5321 Appendix D.1).",
-				"恒久的なエラーです。クライアントはこの宛先に再送しません。ほかの宛先には配送されます (RFC 5321 付録D.1)。"),
-			RFC: "RFC 5321 4.2.2"})
+				"恒久的エラーである。クライアントはこの宛先に再送しないが、ほかの宛先には配送される(RFC 5321の付録D.1)。"),
+			RFC: i18n.T("RFC 5321 4.2.2", "RFC 5321 4.2.2")})
 	case e.Tag.Verb == "EHLO":
 		out = append(out, Explanation{Key: "EHLO",
 			Title: i18n.T("EHLO: open an ESMTP session", "EHLO: ESMTPセッションの開始"),
-			Text:  i18n.T("The client names itself and asks which extensions the server offers.", "クライアントが自分の名前を名乗り、サーバが対応する拡張機能を尋ねます。"),
-			RFC:   "RFC 5321 4.1.1.1"})
+			Text:  i18n.T("The client names itself and asks which extensions the server offers.", "クライアントが自分の名前を名乗り、サーバが対応する拡張機能を尋ねる。"),
+			RFC:   i18n.T("RFC 5321 4.1.1.1", "RFC 5321 4.1.1.1")})
 	case e.Tag.Code == 250:
 		out = append(out, Explanation{Key: "250",
 			Title: i18n.T("250 Requested mail action okay, completed", "250 要求されたメール操作は完了"),
-			Text:  i18n.T("Success.", "成功です。"), RFC: "RFC 5321 4.2.2"})
+			Text:  i18n.T("Success.", "成功した。"), RFC: i18n.T("RFC 5321 4.2.2", "RFC 5321 4.2.2")})
 	}
 	// What the reply means for the command it answers.
 	switch {
 	case cmd == "RCPT" && e.Tag.Code == 550:
 		out = append(out, Explanation{Key: "SMTP RCPT",
 			Title:   i18n.T("RCPT TO: name one recipient", "RCPT TO: 宛先を1つ指定"),
-			Text:    i18n.T("The client names one recipient of the envelope.", "クライアントがエンベロープの宛先を1つ指定します。"),
-			Outcome: i18n.T("This recipient is refused; the others stay in the transaction.", "この宛先は拒否されました。ほかの宛先はトランザクションに残ります。"),
-			RFC:     "RFC 5321 4.1.1.3"})
+			Text:    i18n.T("The client names one recipient of the envelope.", "クライアントがエンベロープToに宛先を1つ指定する。"),
+			Outcome: i18n.T("This recipient is refused; the others stay in the transaction.", "この宛先は拒否された。ほかの宛先はトランザクションに残る。"),
+			RFC:     i18n.T("RFC 5321 4.1.1.3", "RFC 5321 4.1.1.3")})
 	case cmd == "DELE" && e.Tag.Status == trace.OK:
 		out = append(out, Explanation{Key: "POP3 DELE",
 			Title:   i18n.T("DELE: mark a message as deleted", "DELE: メールに削除マークを付ける"),
-			Text:    i18n.T("The server marks the message; it is removed in the UPDATE state.", "サーバはメールに印を付け、UPDATE状態で削除します。"),
-			Outcome: i18n.T("Marked. Nothing is removed until QUIT.", "削除マークが付きました。QUITまでは削除されません。"),
-			RFC:     "RFC 1939 5"})
+			Text:    i18n.T("The server marks the message; it is removed in the UPDATE state.", "サーバはメールに削除マークを付け、UPDATE状態で削除する。"),
+			Outcome: i18n.T("Marked. Nothing is removed until QUIT.", "削除マークを付けた。QUITまでは削除されない。"),
+			RFC:     i18n.T("RFC 1939 5", "RFC 1939 5")})
 	}
 	return out
 }

@@ -5,20 +5,20 @@ import "github.com/mailsim/mailsim/sim/i18n"
 // The player's own words, in English and in the Japanese of IPA exam
 // material. Read-only.
 var (
-	lStep        = i18n.T("step", "ステップ")
-	lStart       = i18n.T("Press Enter to start; every line the servers exchange is shown one by one.", "Enterキーで開始します。サーバ同士がやり取りする1行1行を順に表示します。")
+	lStep        = i18n.T("step ", "ステップ") // a counter attaches: ステップ3/5
+	lStart       = i18n.T("Press Enter to start; every line the servers exchange is shown one by one.", "Enterキーで開始します。サーバ同士がやり取りする行を1行ずつ表示します。")
 	lExams       = i18n.T("Exams: ", "対象試験: ")
 	lHosts       = i18n.T("Hosts: ", "ホスト: ")
 	lRecap       = i18n.T("Recap", "まとめ")
 	lPredict     = i18n.T("Your answer (Enter; Esc shows it): ", "答え(Enterで確定、Escで表示): ")
 	lFacts       = i18n.T("Exam facts", "試験のポイント")
-	lEnd         = i18n.T("End of the scenario: ← goes back, g jumps to a step, q quits.", "シナリオの最後です。←で戻る、gでステップ移動、qで終了。")
+	lEnd         = i18n.T("End of the scenario: ← goes back, g jumps to a step, q quits.", "シナリオの最後です(←で戻る、gでステップ移動、qで終了)。")
 	lInternet    = i18n.T("internet", "インターネット")
 	lDynamic     = i18n.T("dynamic IP", "動的IP")
 	lModeStep    = i18n.T("STEP", "ステップ実行")
 	lModeAuto    = i18n.T("AUTO", "自動再生")
 	lModePaused  = i18n.T("PAUSED", "一時停止")
-	lJump        = i18n.T("Go to step (1-", "ステップへ移動 (1-")
+	lJump        = i18n.T("Go to step (1-", "ステップへ移動(1-")
 	lJumpEnd     = i18n.T("), Enter to go, Esc to cancel: ", ")、Enterで移動、Escで取消: ")
 	lNoStep      = i18n.T("There is no step ", "はありません。") // ja: "ステップ9はありません。"
 	lAtStart     = i18n.T("Already at the start.", "最初の行です。")
@@ -32,30 +32,30 @@ var (
 	lOutcome     = i18n.T("This answer: ", "この応答: ")
 	lStateTitle  = i18n.T("Session state (from the trace)", "セッションの状態(トレースの記録)")
 	lNoSession   = i18n.T("No connection yet.", "まだ接続はありません。")
-	lTranscript  = i18n.T("Full transcript (what `mailsim run` prints)", "全記録 (`mailsim run` の出力)")
-	lSession     = i18n.T("Session #", "セッション #")
+	lTranscript  = i18n.T("Full transcript (what `mailsim run` prints)", "全記録(「mailsim run」の出力)")
+	lSession     = i18n.T("Session #", "セッション#")
 	lServerState = i18n.T("Server state: ", "サーバの状態: ")
 	lTCP         = i18n.T("TCP: ", "TCP: ")
 	lLastCommand = i18n.T("Last command: ", "直前のコマンド: ")
 	lLastReply   = i18n.T("Last reply: ", "直前の応答: ")
 	lHelo        = i18n.T("HELO/EHLO name: ", "HELO/EHLO名: ")
-	lTLS         = i18n.T("STARTTLS: on (this hop only)", "STARTTLS: 有効 (この区間のみ暗号化)")
+	lTLS         = i18n.T("STARTTLS: on (this hop only)", "STARTTLS: 有効(この区間のみ暗号化)")
 	lAuthAs      = i18n.T("SMTP-AUTH: authenticated as ", "SMTP-AUTHで認証済みのユーザ名: ")
 	lAuthNo      = i18n.T("SMTP-AUTH: not authenticated", "SMTP-AUTH: 未認証")
-	lMailFrom    = i18n.T("Envelope From (MAIL FROM): ", "エンベロープFrom (MAIL FROM): ")
-	lRcpts       = i18n.T("Accepted recipients (RCPT TO): ", "受理された宛先 (RCPT TO): ")
+	lMailFrom    = i18n.T("Envelope From (MAIL FROM): ", "エンベロープFrom(MAIL FROM): ")
+	lRcpts       = i18n.T("Accepted recipients (RCPT TO): ", "受理した宛先(RCPT TO): ")
 	lRejected    = i18n.T("Refused recipients: ", "拒否された宛先: ")
-	lInData      = i18n.T("Receiving message text (after 354, until \".\")", "本文を受信中 (354 の後、\".\" まで)")
-	lAccepted    = i18n.T("Messages accepted (250 after \".\"): ", "受理したメール (\".\" の後の 250): ")
-	lUser        = i18n.T("User: ", "ユーザ: ")
-	lLoggedIn    = i18n.T(" (logged in)", " (ログイン済み)")
+	lInData      = i18n.T("Receiving message text (after 354, until \".\")", "メールを受信中(354の後、「.」まで)")
+	lAccepted    = i18n.T("Messages accepted (250 after \".\"): ", "受理したメール(「.」の後の250): ")
+	lUser        = i18n.T("User: ", "ユーザ名: ")
+	lLoggedIn    = i18n.T(" (logged in)", "(ログイン済み)")
 	lMaildrop    = i18n.T("Maildrop at login: ", "ログイン時のメールボックス: ")
 	lMessage     = i18n.T(" message, ", "通、")
 	lMessages    = i18n.T(" messages, ", "通、")
 	lOctets      = i18n.T(" octets", "オクテット")
-	lRetrieved   = i18n.T("Retrieved (RETR): ", "取得済み (RETR): ")
-	lDeleted     = i18n.T("Marked for deletion (DELE): ", "削除マーク (DELE): ")
-	lDeleteLater = i18n.T(" (removed only when QUIT ends the session)", " (QUITで正常終了したときに削除)")
+	lRetrieved   = i18n.T("Retrieved (RETR): ", "取り出し済み(RETR): ")
+	lDeleted     = i18n.T("Marked for deletion (DELE): ", "削除マーク(DELE): ")
+	lDeleteLater = i18n.T(" (removed only when QUIT ends the session)", "(QUITで正常に終了したときに削除)")
 	lUpdated     = i18n.T("Removed in the UPDATE state (after QUIT): ", "UPDATE状態で削除したメール(QUITの後): ")
 	lCount       = i18n.T("", "通")
 	lQuery       = i18n.T("Question: ", "問い合わせ: ")
@@ -65,9 +65,10 @@ var (
 	lOtherConns  = i18n.T("Other connections:", "その他の接続:")
 	lBlockedBy   = i18n.T("blocked by ", "遮断: ")
 	lNone        = i18n.T("(none)", "(なし)")
+	lParen       = i18n.T(" (", "(") // Japanese puts no space before a parenthesis
 	lConnRefused = i18n.T("connection refused", "接続拒否")
 	lTimedOut    = i18n.T("timed out", "タイムアウト")
-	lRetransmit  = i18n.T("  (retransmission ", "  (再送")
+	lRetransmit  = i18n.T("  (retransmission ", "(再送")
 	lRetransEnd  = i18n.T(")", "回目)")
 	lDeliveredTo = i18n.T("delivered to mailbox ", "メールボックスに配送: ")
 	lMore        = i18n.T("more below", "続きあり")
@@ -76,9 +77,9 @@ var (
 		Connecting: i18n.T("SYN sent, waiting", "SYN送信、応答待ち"),
 		Open:       i18n.T("established", "確立"),
 		Blocked:    i18n.T("blocked by a router", "ルータで遮断"),
-		Refused:    i18n.T("refused (RST)", "拒否 (RST)"),
+		Refused:    i18n.T("refused (RST)", "接続拒否(RST)"),
 		TimedOut:   i18n.T("timed out", "タイムアウト"),
-		Closed:     i18n.T("closed (FIN)", "切断 (FIN)"),
+		Closed:     i18n.T("closed (FIN)", "切断(FIN)"),
 	}
 )
 

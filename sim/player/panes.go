@@ -92,8 +92,8 @@ func (r *renderer) explainPane(top, end int) {
 				rows = append(rows, row{})
 			}
 			head := clean(r.t(x.Title))
-			if x.RFC != "" {
-				head += "  (" + clean(x.RFC) + ")"
+			if src := r.t(x.RFC); src != "" {
+				head += "  (" + clean(src) + ")"
 			}
 			rows = r.textRows(rows, "", head, stBold)
 			rows = r.textRows(rows, "", r.t(x.Text), stPlain)
@@ -236,7 +236,7 @@ func (r *renderer) connRows(rows []row, c *Connection) []row {
 	if c.Phase != NoTCP {
 		phase := r.t(lPhaseNames[c.Phase])
 		if c.Phase == Blocked && c.Router != "" {
-			phase += " (" + c.Router
+			phase += r.t(lParen) + c.Router
 			if c.Rule != trace.NoRule {
 				phase += ", " + c.Rule.String()
 			}

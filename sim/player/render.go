@@ -31,7 +31,7 @@ type Explanation struct {
 	// Servers is how real servers (Postfix, Dovecot) answer where they
 	// differ from the simulator or the RFC allows more than one answer.
 	Servers i18n.Text
-	RFC     string
+	RFC     i18n.Text // where it comes from: "RFC 5321 4.2.2", or operational practice
 }
 
 // Explainer returns the explanations of one event, most specific first, or
@@ -208,7 +208,7 @@ func (r *renderer) sep(y int) { r.c.fill(0, y, r.v.Width, r.g.hline, stDim) }
 func (r *renderer) header(y int) {
 	w := r.v.Width
 	r.c.fill(0, y, w, " ", stHeader)
-	right := r.t(lStep) + " " + strconv.Itoa(r.m.Step()) + "/" + strconv.Itoa(r.m.Steps()) +
+	right := r.t(lStep) + strconv.Itoa(r.m.Step()) + "/" + strconv.Itoa(r.m.Steps()) +
 		" " + r.g.dot + " " + strconv.Itoa(r.m.Pos()) + "/" + strconv.Itoa(r.m.Len())
 	if w >= 100 && r.m.pos > 0 {
 		right = trace.FormatTime(r.m.events[r.m.starts[r.m.pos-1]].At) + " " + r.g.dot + " " + right

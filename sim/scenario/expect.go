@@ -48,18 +48,18 @@ func (c *checker) check(e *Expect) {
 		have := orNone(delivered)
 		if len(e.DeliveredTo) == 0 {
 			ok := len(delivered) == 0
-			c.report(ok, got(i18n.T("nothing is delivered", "どこにも配送されない"), ok, have))
+			c.report(ok, got(i18n.T("nothing is delivered", "配送なし"), ok, have))
 		}
 		for _, a := range e.DeliveredTo {
 			ok := slices.Contains(delivered, strings.ToLower(a))
-			c.report(ok, got(i18n.T("delivered to "+a, a+"のメールボックスに配送される"), ok, have))
+			c.report(ok, got(i18n.T("delivered to "+a, a+"のメールボックスへ配送"), ok, have))
 		}
 	}
 	if e.Rejected != "" {
 		rej := c.rejections()
 		ok := slices.ContainsFunc(rej, func(r string) bool { return r == e.Rejected || strings.HasPrefix(r, e.Rejected+" ") })
 		have := orNone(rej)
-		c.report(ok, got(i18n.T("rejected with "+e.Rejected, e.Rejected+"で拒否される"), ok, have))
+		c.report(ok, got(i18n.T("rejected with "+e.Rejected, e.Rejected+"で拒否"), ok, have))
 	}
 	if e.BlockedBy != "" {
 		var by *sim.Network
@@ -73,23 +73,23 @@ func (c *checker) check(e *Expect) {
 			by, out = c.res.talk.BlockedBy, c.res.talk.Outcome
 		}
 		ok := by != nil && (by.Name == e.BlockedBy || by.Router == e.BlockedBy)
-		c.report(ok, got(i18n.T("blocked by "+e.BlockedBy, e.BlockedBy+"で遮断される"), ok, out.Text()))
+		c.report(ok, got(i18n.T("blocked by "+e.BlockedBy, e.BlockedBy+"で遮断"), ok, out.Text()))
 	}
 	if e.Refused {
 		out := c.outcome()
 		ok := out == sim.Refused
-		c.report(ok, got(i18n.T("connection refused", "接続が拒否される"), ok, out.Text()))
+		c.report(ok, got(i18n.T("connection refused", "接続拒否(RST)"), ok, out.Text()))
 	}
 	if e.HasReplies {
 		have := c.replies()
 		ok := slices.Equal(have, e.Replies)
 		want := strings.Join(e.Replies, " ")
-		c.report(ok, got(i18n.T("replies "+want, "応答 "+want), ok, orNone(have)))
+		c.report(ok, got(i18n.T("replies "+want, "応答: "+want), ok, orNone(have)))
 	}
 	for _, a := range e.Bounced {
 		ok := slices.Contains(log.Bounced, strings.ToLower(a))
 		have := orNone(log.Bounced)
-		c.report(ok, got(i18n.T("bounced for "+a, a+"宛てが配送できずバウンスメールになる"), ok, have))
+		c.report(ok, got(i18n.T("bounced for "+a, a+"宛てのメールはバウンスメールで返送"), ok, have))
 	}
 	if e.HasQueued {
 		have := orNone(log.Queued)
@@ -99,7 +99,7 @@ func (c *checker) check(e *Expect) {
 		}
 		for _, a := range e.Queued {
 			ok := slices.Contains(log.Queued, strings.ToLower(a))
-			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てがキューに残る"), ok, have))
+			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てはキューで待機"), ok, have))
 		}
 	}
 	if e.Retrieved != nil {
@@ -115,7 +115,7 @@ func (c *checker) check(e *Expect) {
 		want := strconv.Itoa(*e.Left)
 		ok := c.res.fetch.Left == *e.Left
 		n := strconv.Itoa(c.res.fetch.Left)
-		c.report(ok, got(i18n.T(want+" message(s) left in the mailbox", "メールボックスに"+want+"通残る"), ok, i18n.T(n, n+"通")))
+		c.report(ok, got(i18n.T(want+" message(s) left in the mailbox", "メールボックスの残り: "+want+"通"), ok, i18n.T(n, n+"通")))
 	}
 }
 

@@ -96,8 +96,8 @@ func TestErrorInJapanese(t *testing.T) {
 	list, _ := err.(ErrorList)
 	got := list.In("ja")
 	for _, want := range []string{
-		`t.yaml:5:33: host pc smtp: 未知のキー "prot" です("port" の誤りではありませんか)。使えるキー: port, relay,`,
-		`t.yaml:7:11: wait: 30m、4h、90s のような時間を指定してください(実際: "an hour")`,
+		`t.yaml:5:33: host pc smtp: 未知のキー"prot"です("port"の誤りではありませんか)。使えるキー: port, relay,`,
+		`t.yaml:7:11: wait: 30m、4h、90sのような時間を指定してください(実際: "an hour")`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Japanese errors:\n%s\nwant a line containing:\n%s", got, want)

@@ -191,22 +191,22 @@ func summary(st *Step) i18n.Text {
 		s := st.Send
 		route := s.Client.Name + " -> " + s.Server.Host.Name + ":" + strconv.Itoa(s.Server.Port)
 		env := "<" + s.From + "> -> " + strings.Join(s.To, ", ")
-		return i18n.T("send (SMTP) "+route+", "+env, "送信(SMTP) "+route+"、"+env)
+		return i18n.T("send (SMTP) "+route+", "+env, "SMTPで送信: "+route+"、"+env)
 	case "fetch":
 		f := st.Fetch
 		route := f.Client.Name + " -> " + f.Server.Host.Name + ":" + strconv.Itoa(f.Server.Port)
-		return i18n.T("fetch (POP3) "+route+", user "+f.User, "受信(POP3) "+route+"、ユーザ "+f.User)
+		return i18n.T("fetch (POP3) "+route+", user "+f.User, "POP3で受信: "+route+"(ユーザ名: "+f.User+")")
 	case "talk":
 		t := st.Talk
 		route := t.Client.Name + " -> " + t.Server.Host.Name + ":" + strconv.Itoa(t.Server.Port)
-		return i18n.T("talk "+route+", lines typed by hand", "手入力 "+route+"、コマンドを1行ずつ送る")
+		return i18n.T("talk "+route+", lines typed by hand", "手入力: "+route+"(コマンドを1行ずつ送信)")
 	case "wait":
 		en, ja := humanDuration(st.Wait)
-		return i18n.T("wait "+en, ja+"待つ")
+		return i18n.T("wait "+en, ja+"待機")
 	case "configure":
 		return configureSummary(st.Config)
 	}
-	return i18n.T("narration", "解説")
+	return i18n.T("narration", "ナレーション")
 }
 
 // humanDuration renders a wait as "2 hours 30 minutes" / "2時間30分".

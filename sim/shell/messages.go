@@ -9,10 +9,10 @@ func tpl(id, en, ja string) *i18n.Template { return &i18n.Template{ID: id, EN: e
 var (
 	msgWelcome = tpl("shell.welcome",
 		"You are at {0} ({1}). Type :help for the commands, :hosts to look around, :connect HOST PORT to talk to a server.",
-		"あなたは{0}({1})にいます。:helpでコマンド一覧、:hostsでホスト一覧、:connect ホスト ポートでサーバに接続します。")
+		"あなたは{0}({1})にいます。「:help」でコマンド一覧、「:hosts」でホスト一覧を表示し、「:connect ホスト ポート」でサーバに接続します。")
 	msgNotConnected = tpl("shell.not-connected",
 		"Not connected: open a connection first with :connect HOST PORT (see :hosts).",
-		"接続していません。先に:connect ホスト ポートで接続してください(:hostsで一覧)。")
+		"接続していません。先に「:connect ホスト ポート」で接続してください(「:hosts」で一覧を表示します)。")
 	msgUnknownMeta = tpl("shell.unknown",
 		"Unknown command {0}: type :help for the list.",
 		"{0}というコマンドはありません。:helpで一覧を表示します。")

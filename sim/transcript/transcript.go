@@ -130,7 +130,8 @@ func Line(e *trace.Event, lang i18n.Lang) string {
 		return pad(e.Proto.String(), 5) + e.Line
 	case trace.Connect:
 		if e.TCP.Try > 0 {
-			return pad("TCP", 5) + "SYN (retransmission " + strconv.Itoa(int(e.TCP.Try)) + ")"
+			n := strconv.Itoa(int(e.TCP.Try))
+			return pad("TCP", 5) + i18n.T("SYN (retransmission "+n+")", "SYN(再送"+n+"回目)").In(lang)
 		}
 		return pad("TCP", 5) + "SYN"
 	case trace.Accept:
