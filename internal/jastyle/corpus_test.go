@@ -93,6 +93,8 @@ func TestExplainTable(t *testing.T) {
 			{Kind: jastyle.Explanation, Text: e.OK.JA},
 			{Kind: jastyle.Explanation, Text: e.Err.JA},
 			{Kind: jastyle.Label, Text: e.Source().JA},
+			// The pane's "実際のサーバ" line.
+			{Kind: jastyle.Explanation, Text: e.Servers.JA},
 		})
 	}
 }

@@ -167,6 +167,7 @@ const plainLastKana = "うくぐすつぬぶむるただいず"
 // SMTP-AUTH.
 var englishAllowed = map[string]bool{
 	"Base": true, "Web": true, "Postfix": true, "Microsoft": true, "Exchange": true,
+	"Sendmail": true, "Exim": true, "Dovecot": true,
 	"Enter": true, "Esc": true, "Tab": true, "Space": true, "Ctrl": true,
 	"null": true, "From": true, "To": true, "mailsim": true,
 	// Header field names, written as the header writes them.

@@ -36,7 +36,7 @@ var dnsEntries = []Entry{
 		Title: i18n.T(`PTR record: the name of an address (reverse lookup)`, `PTRレコード:IPアドレスから名前を引く(逆引き)`),
 		Text: i18n.T(
 			`Maps an IP address back to a host name, at a name such as 10.113.0.203.in-addr.arpa for 203.0.113.10. A receiving mail server looks up the connecting address before it greets and writes the result in its Received: field; with no PTR record, or one whose name does not lead back to the address, Postfix writes "unknown [203.0.113.10]".`,
-			`IPアドレスからホスト名を引く(逆引き)レコードで、203.0.113.10なら10.113.0.203.in-addr.arpaという名前に置く。受信側のメールサーバは、あいさつの前に接続元のアドレスを逆引きし、結果をReceived:ヘッダに書く。PTRレコードがないか、その名前を正引きしても元のアドレスに戻らないとき、Postfixは"unknown [203.0.113.10]"と書く。`),
+			`IPアドレスからホスト名を引く(逆引き)レコードで、203.0.113.10なら10.113.0.203.in-addr.arpaという名前に置く。受信側のメールサーバは、あいさつの前に接続元のアドレスを逆引きし、結果をReceived:ヘッダに書く。PTRレコードがないか、その名前を正引きしても元のアドレスに戻らないとき、Postfixは「unknown [203.0.113.10]」と書く。`),
 		RFC: "RFC 1035 3.3.12, 3.5; RFC 5321 4.4",
 	},
 	{

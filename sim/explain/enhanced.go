@@ -271,7 +271,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Unable to route`, `配送経路がない`),
 		Text: i18n.T(
 			`The sending MTA found no way to reach the recipient's domain: its MX records name hosts that have no address (A) record, so there is nothing to connect to. RFC 5321 5.1 says such a domain is an error to report, not a problem to retry, so the message bounces at once.`,
-			`送信側MTAが宛先ドメインへの経路を見つけられなかった。MXレコードが指すホストにアドレス(A)レコードがなく、接続先がない。RFC 5321 5.1は、これを再送ではなく報告すべきエラーとしているので、メールはすぐにバウンスする。`),
+			`送信側MTAが宛先ドメインへの経路を見つけられなかった。MXレコードが指すホストにアドレス(A)レコードがなく、接続先がない。RFC 5321 5.1は、これを再送ではなく報告すべきエラーとしているので、送信側MTAはすぐにバウンスメールを返す。`),
 		Cause: i18n.T(
 			`A broken DNS setup of the recipient's domain: an MX pointing at a name that does not resolve.`,
 			`宛先ドメインのDNS設定の誤り。解決できない名前をMXレコードが指している。`),
@@ -285,10 +285,10 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Delivery time expired`, `配送期限切れ`),
 		Text: i18n.T(
 			`The message stayed in a queue longer than allowed (a few days, RFC 5321 4.5.4.1) and was given up.`,
-			`メールが許された期間(数日。RFC 5321 4.5.4.1)を超えてキューに残り、配送をあきらめた。`),
+			`メールが許された期間(数日、RFC 5321 4.5.4.1)を超えてキューに残り、配送をあきらめた。`),
 		Servers: i18n.T(
 			`Some MTAs bounce it with 5.4.7 or 4.4.7; Postfix, and this simulator, instead report the last problem that kept it queued, such as "Status: 4.4.1" with "connect to ...: Connection timed out": a 4.x.x status in a bounce is allowed, since RFC 3463 3.1 defines class 4 as a transient condition whose persistence caused the message to be abandoned.`,
-			`5.4.7や4.4.7でバウンスするMTAもあるが、Postfixとこのシミュレータは、キューに残った原因である最後の問題を報告する。たとえば"Status: 4.4.1"と"connect to ...: Connection timed out"である。RFC 3463 3.1はクラス4を、一時的な状態が続いたためにメールの配送をあきらめた場合にも使うと定めているので、バウンスメールに4.x.xがあっても誤りではない。`),
+			`5.4.7や4.4.7でバウンスメールを返すMTAもあるが、Postfixとこのシミュレータは、キューに残った原因である最後の問題を報告する。たとえば「Status: 4.4.1」と「connect to ...: Connection timed out」である。RFC 3463 3.1はクラス4を、一時的な状態が続いたためにメールの配送をあきらめた場合にも使うと定めているので、バウンスメールに4.x.xがあっても誤りではない。`),
 		Cause: i18n.T(
 			`The recipient's server was down or unreachable for days, or kept answering with a 4xx.`,
 			`宛先のサーバが何日も停止していたか到達できなかった、または4xxを返し続けた。`),
@@ -330,7 +330,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Invalid command`, `不正なコマンド`),
 		Text: i18n.T(
 			`The command is not acceptable here: out of sequence ("503 5.5.1 Error: need MAIL command"; Postfix's "554 5.5.1 Error: no valid recipients") or not available on this server ("502 5.5.1 Error: EXPN command not implemented", "502 5.5.1 VRFY command is disabled").`,
-			`このコマンドは今は受け付けられない。順序の誤り("503 5.5.1 Error: need MAIL command"、Postfixの"554 5.5.1 Error: no valid recipients")か、このサーバでは使えないコマンド("502 5.5.1 Error: EXPN command not implemented"、"502 5.5.1 VRFY command is disabled")。`),
+			`このコマンドは今は受け付けられない。原因は順序の誤り(「503 5.5.1 Error: need MAIL command」、Postfixの「554 5.5.1 Error: no valid recipients」)か、このサーバでは使えないコマンド(「502 5.5.1 Error: EXPN command not implemented」、「502 5.5.1 VRFY command is disabled」)である。`),
 		Cause: i18n.T(
 			`A skipped step, such as RCPT before MAIL or MAIL before EHLO, or a command the server has turned off.`,
 			`MAILより前のRCPTやEHLOより前のMAILなど手順の飛ばし、またはサーバが無効にしたコマンド。`),
@@ -344,7 +344,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Syntax error`, `構文エラー`),
 		Text: i18n.T(
 			`The command could not be parsed: an unknown verb ("500 5.5.2 Error: command not recognized"; Postfix sends it with 502), an empty line, or base64 that does not decode.`,
-			`コマンドを解釈できなかった。未知のコマンド("500 5.5.2 Error: command not recognized"。Postfixは502で返す)、空行、復号できないBase64など。`),
+			`コマンドを解釈できなかった。原因は未知のコマンド(「500 5.5.2 Error: command not recognized」、Postfixは502で返す)、空行、デコードできないBase64などである。`),
 		Cause: i18n.T(
 			`A typo, or talking to the wrong service, such as POP3 commands sent to an SMTP port.`,
 			`打ち間違い、またはSMTPのポートにPOP3のコマンドを送るなど、接続先のサービスの誤り。`),
@@ -386,7 +386,7 @@ var enhancedCodes = []Entry{
 		Title: i18n.T(`Message content problem`, `メッセージ内容の問題`),
 		Text: i18n.T(
 			`A permanent problem with the message content (subject 6), with no more detail. "554 5.6.0 Error: message text line too long" means a line of the message was over the 1000-octet limit of RFC 5321 4.5.3.1.6, which this server enforces.`,
-			`メッセージの内容(サブジェクト6)に関する恒久的な問題で、詳細はない。"554 5.6.0 Error: message text line too long"は、本文の1行がRFC 5321 4.5.3.1.6の上限である1000オクテットを超えたという意味で、このサーバはこの上限を守らせる。`),
+			`メッセージの内容(サブジェクト6)に関する恒久的エラーで、詳細はない。「554 5.6.0 Error: message text line too long」は、本文の1行がRFC 5321 4.5.3.1.6の上限である1000オクテットを超えたという意味で、このサーバはこの上限を守らせる。`),
 		Servers: i18n.T(
 			`Real servers are lenient here: Postfix accepts the message and breaks lines longer than its line_length_limit (2048) itself, so the same message would get 250 there.`,
 			`実際のサーバはここで寛容で、Postfixはメールを受け付け、line_length_limit(2048)を超える行を自分で分割する。同じメールがPostfixなら250になる。`),

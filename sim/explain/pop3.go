@@ -25,10 +25,10 @@ var pop3Entries = []Entry{
 			`パスワードの誤り、状態に合わないコマンド(認証前のSTATなど)、存在しないか削除マークの付いたメッセージ番号など。`),
 		Fix: i18n.T(
 			`Read the text after -ERR; log in first, and use the message numbers that LIST shows.`,
-			`-ERRの後の文を読む。先にログインし、LISTが示すメッセージ番号を使う。`),
+			`-ERRの後の文を読む。先に認証し、LISTが示すメッセージ番号を使う。`),
 		Servers: i18n.T(
 			`This server locks the maildrop for one session, as RFC 1939 8 allows, and answers a second login "-ERR [IN-USE]"; Dovecot by default (pop3_lock_session = no) lets the second session log in.`,
-			`このサーバはRFC 1939 8が認めるとおりメールボックスを1つのセッションに限り、2つ目のログインには"-ERR [IN-USE]"を返す。Dovecotの既定(pop3_lock_session = no)では2つ目のセッションもログインできる。`),
+			`このサーバはRFC 1939 8が認めるとおりメールボックスを1つのセッションに限り、2つ目のセッションの認証には「-ERR [IN-USE]」を返す。Dovecotの既定(「pop3_lock_session = no」)では2つ目のセッションも認証できる。`),
 		RFC: "RFC 1939 3; RFC 2449 8",
 	},
 	{

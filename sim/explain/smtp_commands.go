@@ -83,10 +83,10 @@ var smtpCommands = []Entry{
 		Title: i18n.T(`VRFY: verify a mailbox`, `VRFY: メールボックスの存在確認`),
 		Text: i18n.T(
 			`Asks whether a mailbox exists. Real servers give one of three answers: 252 (Postfix: "252 2.0.0 bob", the address would be accepted), 550 5.1.1 (no such user), or 502 5.5.1 (VRFY command is disabled).`,
-			`メールボックスが存在するかを問い合わせる。実際のサーバの応答は3通りあり、252(Postfixでは"252 2.0.0 bob"で、そのアドレスなら受け付ける)、550 5.1.1(該当ユーザなし)、502 5.5.1(VRFYは無効)。`),
+			`メールボックスが存在するかを問い合わせる。実際のサーバの応答は3通りあり、252(Postfixでは「252 2.0.0 bob」で、そのアドレスなら受け付ける)、550 5.1.1(該当ユーザなし)、502 5.5.1(VRFYは無効)のいずれかである。`),
 		Servers: i18n.T(
 			`Because 252 and 550 let spammers harvest valid addresses, many administrators turn VRFY off (Postfix: disable_vrfy_command = yes).`,
-			`252と550からは有効なアドレスを集められてしまうので、VRFYを無効にする管理者が多い(Postfixのdisable_vrfy_command = yes)。`),
+			`252と550からは有効なアドレスを集められてしまうので、VRFYを無効にする管理者が多い(Postfixの「disable_vrfy_command = yes」)。`),
 		RFC: "RFC 5321 4.1.1.6, 7.3",
 	},
 	{
@@ -94,7 +94,7 @@ var smtpCommands = []Entry{
 		Title: i18n.T(`EXPN: expand a mailing list`, `EXPN: メーリングリストの展開`),
 		Text: i18n.T(
 			`Asks the server to expand a mailing list into its members' addresses. Like VRFY it gives addresses away, so most servers do not implement it: this server answers "502 5.5.1 Error: EXPN command not implemented" (RFC 5321 4.2.4: 502 for a known command that is not implemented), Postfix "502 5.5.2 Error: command not recognized".`,
-			`メーリングリストを展開してメンバーのアドレスを返すよう求める。VRFYと同じくアドレスが漏れるため、多くのサーバは実装していない。このサーバは"502 5.5.1 Error: EXPN command not implemented"を返し(RFC 5321 4.2.4: 認識したが実装していないコマンドには502)、Postfixは"502 5.5.2 Error: command not recognized"を返す。`),
+			`メーリングリストを展開してメンバーのアドレスを返すよう求める。VRFYと同じくアドレスが漏れるため、多くのサーバは実装していない。このサーバは「502 5.5.1 Error: EXPN command not implemented」を返し(RFC 5321 4.2.4: 認識したが実装していないコマンドには502)、Postfixは「502 5.5.2 Error: command not recognized」を返す。`),
 		RFC: "RFC 5321 4.1.1.7, 7.3",
 	},
 	{

@@ -110,10 +110,10 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Cannot verify, will accept`, `確認はできないが受け付ける`),
 		Text: i18n.T(
 			`An answer to VRFY: the server will not confirm more (RFC 5321 3.5.3) but will accept mail for the address and attempt delivery.`,
-			`VRFYへの応答の1つ。それ以上は確認しない(RFC 5321 3.5.3)が、そのアドレス宛てのメールは受け付けて配送を試みるという意味。`),
+			`VRFYへの応答の1つ。それ以上は確認しない(RFC 5321 3.5.3)が、そのアドレス宛てのメールは受け付けて配送を試みるという意味である。`),
 		Servers: i18n.T(
 			`Postfix, and this server, answer "252 2.0.0 bob" when the address would pass RCPT TO; an unknown one gets "550 5.1.1 ... User unknown in local recipient table", and a server with VRFY turned off "502 5.5.1 VRFY command is disabled".`,
-			`Postfixとこのサーバは、RCPT TOで受け付けるアドレスなら"252 2.0.0 bob"を返す。存在しないアドレスには"550 5.1.1 ... User unknown in local recipient table"を、VRFYを無効にしたサーバは"502 5.5.1 VRFY command is disabled"を返す。`),
+			`Postfixとこのサーバは、RCPT TOで受け付けるアドレスなら「252 2.0.0 bob」を返す。存在しないアドレスには「550 5.1.1 ... User unknown in local recipient table」を、VRFYを無効にしたサーバは「502 5.5.1 VRFY command is disabled」を返す。`),
 		RFC: "RFC 5321 3.5.3, 7.3",
 	},
 	{
@@ -235,10 +235,10 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Syntax error, command unrecognized`, `構文エラー(コマンドを認識できない)`),
 		Text: i18n.T(
 			`The server could not make sense of the line at all: an unknown or garbled command ("500 5.5.2 Error: command not recognized"), an empty line, or a line longer than the limit (512 octets for a command).`,
-			`サーバが行をまったく解釈できなかった。未知のコマンドや壊れたコマンド("500 5.5.2 Error: command not recognized")、空行、上限(コマンドは512オクテット)を超える長い行など。`),
+			`サーバが行をまったく解釈できなかった。未知のコマンドや壊れたコマンド(「500 5.5.2 Error: command not recognized」)、空行、上限(コマンドは512オクテット)を超える長い行などが原因である。`),
 		Servers: i18n.T(
 			`RFC 5321 4.2.4 gives 500 to a command the server does not recognize and keeps 502 for one it knows but does not implement; Postfix answers an unknown command with "502 5.5.2 Error: command not recognized" instead, so on a real server both codes mean the same mistake.`,
-			`RFC 5321 4.2.4では、認識できないコマンドには500、認識はしたが実装していないコマンドには502を返す。ただしPostfixは未知のコマンドに"502 5.5.2 Error: command not recognized"を返すので、実際のサーバではどちらのコードも同じ誤りを表すことがある。`),
+			`RFC 5321 4.2.4では、認識できないコマンドには500、認識はしたが実装していないコマンドには502を返す。ただしPostfixは未知のコマンドに「502 5.5.2 Error: command not recognized」を返すので、実際のサーバではどちらのコードも同じ誤りを表すことがある。`),
 		Cause: i18n.T(
 			`A typo in the command, a client speaking another protocol (POP3 commands sent to an SMTP port), or an over-long line.`,
 			`コマンドの打ち間違い、別のプロトコルでの接続(SMTPのポートにPOP3のコマンドを送るなど)、長すぎる行。`),
@@ -252,13 +252,13 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Syntax error in parameters`, `引数の構文エラー`),
 		Text: i18n.T(
 			`The command is known but its argument is wrong: EHLO without a host name, an address with no domain or an unclosed bracket ("MAIL FROM:<alice"), or an AUTH response that is not valid base64.`,
-			`コマンドは正しいが引数が誤っている。ホスト名のないEHLO、ドメインのないアドレスや閉じていない<("MAIL FROM:<alice")、Base64として正しくない認証の応答など。`),
+			`コマンドは正しいが引数が誤っている。ホスト名のないEHLO、ドメインのないアドレスや閉じていない<(「MAIL FROM:<alice」)、Base64として正しくない認証の応答などが原因である。`),
 		Servers: i18n.T(
 			`RFC 5321 4.1.2 writes paths inside angle brackets, but like Postfix (strict_rfc821_envelopes = no, its default) this server also accepts "MAIL FROM:alice@example.jp" without them; a strict server answers that with 501.`,
-			`RFC 5321 4.1.2ではパスを<>で囲むが、このサーバはPostfixの既定(strict_rfc821_envelopes = no)と同じく、<>のない"MAIL FROM:alice@example.jp"も受け付ける。厳格なサーバはこれに501を返す。`),
+			`RFC 5321 4.1.2ではパスを<>で囲むが、このサーバはPostfixの既定(「strict_rfc821_envelopes = no」)と同じく、<>のない「MAIL FROM:alice@example.jp」も受け付ける。厳格なサーバはこれに501を返す。`),
 		Cause: i18n.T(
 			`A malformed argument, such as "MAIL FROM:alice" (no domain) instead of "MAIL FROM:<alice@example.jp>".`,
-			`"MAIL FROM:<alice@example.jp>"とすべきところを"MAIL FROM:alice"(ドメインなし)と書くなど、引数の形の誤り。`),
+			`「MAIL FROM:<alice@example.jp>」とすべきところを「MAIL FROM:alice」(ドメインなし)と書くなど、引数の形の誤り。`),
 		Fix: i18n.T(
 			`Send the command again with a correct argument: a full address, inside <> so that every server takes it.`,
 			`正しい引数でコマンドを送り直す。アドレスはドメインまで書き、どのサーバでも通るよう<>で囲む。`),
@@ -269,10 +269,10 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Command not implemented`, `コマンド未実装`),
 		Text: i18n.T(
 			`The server knows this command but does not implement it, or has turned it off: "502 5.5.1 Error: EXPN command not implemented", "502 5.5.1 VRFY command is disabled", STARTTLS on a server without TLS.`,
-			`サーバはこのコマンドを知っているが、実装していないか無効にしている。"502 5.5.1 Error: EXPN command not implemented"、"502 5.5.1 VRFY command is disabled"、TLSのないサーバへのSTARTTLSなど。`),
+			`サーバはこのコマンドを知っているが、実装していないか無効にしている。「502 5.5.1 Error: EXPN command not implemented」や「502 5.5.1 VRFY command is disabled」がその例で、TLSのないサーバへのSTARTTLSにも502が返る。`),
 		Servers: i18n.T(
 			`RFC 5321 4.2.4 keeps 502 for such commands and 500 for unknown ones; Postfix answers unknown commands with "502 5.5.2 Error: command not recognized" as well.`,
-			`RFC 5321 4.2.4では502をこうしたコマンドに使い、未知のコマンドには500を返す。Postfixは未知のコマンドにも"502 5.5.2 Error: command not recognized"を返す。`),
+			`RFC 5321 4.2.4では502をこうしたコマンドに使い、未知のコマンドには500を返す。Postfixは未知のコマンドにも「502 5.5.2 Error: command not recognized」を返す。`),
 		Cause: i18n.T(
 			`The command is disabled or unsupported (EXPN, VRFY turned off, STARTTLS on a server that does not offer it).`,
 			`コマンドが無効化されているか未対応(EXPN、無効にされたVRFY、提供していないサーバへのSTARTTLSなど)。`),
@@ -289,7 +289,7 @@ var smtpReplies = []Entry{
 			`コマンドの順序が誤っている(MAILより前のRCPT、宛先が1件も受け付けられていないDATA、EHLOより前のMAIL、2回目のAUTHなど)。サーバはそのコマンドを無視し、状態は変わらない。`),
 		Servers: i18n.T(
 			`Two cases allow more than one answer: DATA after MAIL when no RCPT was accepted may get 503 or 554 (RFC 5321 3.3: this server says "503 5.5.1 Error: need RCPT command", Postfix "554 5.5.1 Error: no valid recipients"), and MAIL before EHLO gets "503 5.5.1 Error: send HELO/EHLO first" here and from Postfix with smtpd_helo_required = yes, while Postfix's default accepts it (RFC 5321 4.1.4 obliges the client to greet, not the server to refuse).`,
-			`応答が1つに決まらない場合が2つある。MAILの後、宛先がすべて拒否されたままのDATAには503と554のどちらを返してもよく(RFC 5321 3.3。このサーバは"503 5.5.1 Error: need RCPT command"、Postfixは"554 5.5.1 Error: no valid recipients")、EHLOより前のMAILには、このサーバとsmtpd_helo_required = yesのPostfixは"503 5.5.1 Error: send HELO/EHLO first"を返すが、Postfixの既定では受け付ける(RFC 5321 4.1.4はクライアントにあいさつを義務づけているだけで、サーバに拒否を求めてはいない)。`),
+			`応答が1つに決まらない場合が2つある。MAILの後、宛先がすべて拒否されたままのDATAには503と554のどちらを返してもよく(RFC 5321 3.3、このサーバは「503 5.5.1 Error: need RCPT command」、Postfixは「554 5.5.1 Error: no valid recipients」)、EHLOより前のMAILには、このサーバと「smtpd_helo_required = yes」のPostfixは「503 5.5.1 Error: send HELO/EHLO first」を返すが、Postfixの既定では受け付ける(RFC 5321 4.1.4はクライアントにあいさつを義務づけているだけで、サーバに拒否を求めてはいない)。`),
 		Cause: i18n.T(
 			`The client skipped a step, or an earlier command was refused (a RCPT that got 550 does not count as a recipient).`,
 			`クライアントが手順を飛ばしたか、前のコマンドが拒否されていた(550になったRCPTは宛先として数えない)。`),
@@ -443,7 +443,7 @@ var smtpReplies = []Entry{
 		Title: i18n.T(`Transaction failed / relay denied`, `トランザクション失敗/中継拒否`),
 		Text: i18n.T(
 			`The transaction failed permanently. After RCPT, "554 5.7.1 Relay access denied" means the server is not the destination for that domain and will not relay for this client, which is how it refuses open relaying; after DATA, Postfix's "554 5.5.1 Error: no valid recipients" means no RCPT was accepted (RFC 5321 3.3 allows 503 or 554 here); as a greeting, 554 means no SMTP service here.`,
-			`トランザクションが恒久的に失敗した。RCPTへの"554 5.7.1 Relay access denied"は、そのドメインの宛先サーバではなく、このクライアントのための中継も許さないという意味で、第三者中継(オープンリレー)を拒否した応答。DATAへのPostfixの"554 5.5.1 Error: no valid recipients"は受け付けられた宛先がないという意味(RFC 5321 3.3では503でも554でもよい)で、あいさつとしての554はここにSMTPサービスはないという意味。`),
+			`トランザクションが恒久的に失敗した。RCPTへの「554 5.7.1 Relay access denied」は、そのドメインの宛先サーバではなく、このクライアントのための中継も許さないという意味で、第三者中継(オープンリレー)を拒否した応答である。DATAへのPostfixの「554 5.5.1 Error: no valid recipients」は受け付けられた宛先がないという意味(RFC 5321 3.3では503でも554でもよい)で、あいさつとしての554はここにSMTPサービスはないという意味である。`),
 		Cause: i18n.T(
 			`Sending through a server that is neither your own provider's mail server nor the recipient domain's MX, without SMTP-AUTH; or a message the server rejected (a mail loop, a policy).`,
 			`自分の送信メールサーバでも宛先ドメインのMXでもないサーバを、SMTP-AUTHなしで経由しようとした。またはメールがメールループやポリシーによって拒否された。`),
