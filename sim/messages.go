@@ -46,7 +46,7 @@ var (
 	// DNS.
 	msgPTRMismatch = tpl("dns.ptr-mismatch",
 		"hostname {0} does not resolve to address {1}: the client is unknown",
-		"ホスト名{0}がアドレス{1}に解決されないため、クライアントの名前はunknownとする")
+		"ホスト名{0}がアドレス{1}に解決されないため、クライアントの名前は「unknown」とする")
 	msgNoDNSServer = tpl("dns.no-server",
 		"cannot look up {0}: this world has no DNS server",
 		"{0}を検索できない: この仮想世界にDNSサーバがない")
@@ -160,18 +160,18 @@ var (
 		"IP25B: 動的IPのネットワークからの内向きTCP/25はすべて遮断")
 	msgIP25BCustomers = tpl("topology.ip25b-customers",
 		"IP25B: TCP/25 comes in from dynamic networks only from {0}",
-		"IP25B: 動的IPのネットワークからの内向きTCP/25は {0}からのみ通過")
+		"IP25B: 動的IPのネットワークからの内向きTCP/25は{0}からのみ通過")
 
 	// POP before SMTP.
 	msgPOPGrant = tpl("pop-before-smtp.grant",
 		"POP before SMTP: {0} logged in from {1}, so {2} relays for {1} for the next {3} minutes",
-		"POP before SMTP: {0}が{1}からログインしたので、{2}はこの先{3}分間{1}からのメールを中継する")
+		"POP before SMTP: 「{0}」が{1}からログインしたので、{2}はこの先{3}分間{1}からのメールを中継する")
 	msgPOPAllow = tpl("pop-before-smtp.allow",
 		"relay allowed for {0}: POP3 login as {1} from this address {3} (POP before SMTP, window {2} minutes)",
-		"{0}からの中継を許可: {3}にこのアドレスから{1}としてPOP3でログインした(POP before SMTP、有効期間{2}分)")
+		"{0}からの中継を許可: {3}にこのアドレスから「{1}」としてPOP3でログインした(POP before SMTP、有効期間{2}分)")
 	msgPOPExpired = tpl("pop-before-smtp.expired",
 		"no relay for {0}: its POP3 login as {1} was {3}, past the {2}-minute window (POP before SMTP)",
-		"{0}からの中継は不可: POP3のログイン({1})は{3}で、有効期間{2}分を過ぎている(POP before SMTP)")
+		"{0}からの中継は不可: 「{1}」のPOP3のログインは{3}で、有効期間{2}分を過ぎている(POP before SMTP)")
 	msgMinutesAgo = tpl("time.minutes-ago", "{0} minutes ago", "{0}分前")
 	msgSecondsAgo = tpl("time.seconds-ago", "{0} seconds ago", "{0}秒前")
 	msgPOPNone    = tpl("pop-before-smtp.none",

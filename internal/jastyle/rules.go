@@ -172,6 +172,8 @@ var englishAllowed = map[string]bool{
 	"null": true, "From": true, "To": true, "mailsim": true,
 	// Header field names, written as the header writes them.
 	"Cc": true, "Bcc": true, "Subject": true, "Received": true, "Date": true, "Sender": true,
+	// Person names: the users of RFC 5321 Appendix D.1 (one-bad-recipient).
+	"Smith": true, "Jones": true, "Green": true, "Brown": true, "White": true,
 }
 
 // englishTerms are the glossary's terms that are English phrases.
