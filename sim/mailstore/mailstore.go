@@ -46,6 +46,7 @@ type Mailbox struct {
 	next     uint32
 	msgs     []*Message
 	locked   bool
+	recent   uint32 // UIDs below this have been seen by a session that selected the mailbox
 }
 
 // New returns an empty mailbox with the given UIDVALIDITY.
@@ -109,3 +110,40 @@ func (b *Mailbox) Unlock() { b.locked = false }
 
 // Locked reports whether a session holds the mailbox.
 func (b *Mailbox) Locked() bool { return b.locked }
+
+// Message returns the message with the given UID, or nil.
+func (b *Mailbox) Message(uid uint32) *Message {
+	for _, m := range b.msgs {
+		if m.UID == uid {
+			return m
+		}
+	}
+	return nil
+}
+
+// SetFlags replaces the flags of the message with the given UID and
+// reports whether it exists. Flags are the mailbox's, so every session
+// (IMAP and POP3 alike) sees the change (RFC 9051 2.3.2).
+func (b *Mailbox) SetFlags(uid uint32, f Flags) bool {
+	m := b.Message(uid)
+	if m == nil {
+		return false
+	}
+	m.Flags = f
+	return true
+}
+
+// TakeRecent returns how many messages arrived since the last call and
+// counts them as seen from now on: the \Recent count of RFC 3501 2.3.2,
+// which only the first session to select the mailbox after a message
+// arrives reports.
+func (b *Mailbox) TakeRecent() int {
+	n := 0
+	for _, m := range b.msgs {
+		if m.UID >= b.recent {
+			n++
+		}
+	}
+	b.recent = b.next
+	return n
+}
