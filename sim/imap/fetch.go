@@ -182,6 +182,10 @@ func (s *Server) fetchOne(i int, m *mailstore.Message, items []fetchItem) Respon
 		b.WriteByte(' ')
 		b.WriteString(val)
 	}
+	if setSeen && !hasFlags {
+		// The RFC's own example puts the implied FLAGS first.
+		item("FLAGS", flagList(flags))
+	}
 	for _, it := range items {
 		switch it.name {
 		case "UID":
@@ -197,9 +201,6 @@ func (s *Server) fetchOne(i int, m *mailstore.Message, items []fetchItem) Respon
 				s.fetched = append(s.fetched, m.UID)
 			}
 		}
-	}
-	if setSeen && !hasFlags {
-		item("FLAGS", flagList(flags))
 	}
 	b.WriteByte(')')
 	return untagged(b.String())

@@ -15,9 +15,9 @@ import (
 type valueKind uint8
 
 const (
-	vAtom    valueKind = iota + 1 // an atom, a number, a flag, a sequence set, BODY[...]
-	vString                       // a quoted string or a literal
-	vList                         // a parenthesized list
+	vAtom   valueKind = iota + 1 // an atom, a number, a flag, a sequence set, BODY[...]
+	vString                      // a quoted string or a literal
+	vList                        // a parenthesized list
 )
 
 // value is one parsed value.

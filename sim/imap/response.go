@@ -35,9 +35,6 @@ func (r Response) Line(i int) string {
 		line, after, more := strings.Cut(rest, "\r\n")
 		if k == i {
 			if k == 0 {
-				if rest == "" && r.Tag == "+" {
-					return "+"
-				}
 				return r.Tag + " " + line
 			}
 			return line
@@ -51,9 +48,6 @@ func (r Response) Line(i int) string {
 
 // Wire returns the response's bytes on the wire, the final CRLF included.
 func (r Response) Wire() string {
-	if r.Text == "" && r.Tag == "+" {
-		return "+\r\n"
-	}
 	return r.Tag + " " + r.Text + "\r\n"
 }
 
@@ -225,7 +219,8 @@ func (p *Parser) reset() {
 	p.open, p.need = false, 0
 }
 
-// validStart reports whether line can begin a response: "+" alone, or a
+// validStart reports whether line can begin a response: "+" alone (which
+// some servers send for "+ " with no text), or a
 // tag (RFC 9051 9: tag, "*" or "+") followed by a space.
 func validStart(line string) bool {
 	if line == "+" {

@@ -268,7 +268,7 @@ func (s *Server) command(line string) Result {
 		return badResult(tag, txtUnknown)
 	}
 	if cmd.in&(1<<s.state) == 0 {
-		return badResult(tag, s.wrongState())
+		return badResult(tag, s.wrongState(cmd))
 	}
 	var vals []value
 	if args != "" || strings.HasSuffix(rest, " ") {
@@ -287,14 +287,16 @@ func (s *Server) command(line string) Result {
 }
 
 // wrongState says why a command is not taken in the current state.
-func (s *Server) wrongState() string {
-	switch s.state {
-	case StateNotAuthenticated:
+func (s *Server) wrongState(cmd *command) string {
+	switch {
+	case s.state == StateNotAuthenticated:
 		return txtNotAuth
-	case StateAuthenticated:
+	case cmd.in == inNotAuth:
+		return txtAuthed
+	case cmd.in == inSelected:
 		return txtNoMailbox
 	}
-	return txtAuthed
+	return cmd.name + " is valid only before SELECT"
 }
 
 // capabilities lists what the server offers (RFC 9051 7.2.2).
