@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 )
@@ -73,6 +74,27 @@ func (w *World) Fetch(r FetchRequest) FetchResult {
 	})
 	w.runUntil(func() bool { return finished })
 	// What is left counts whether or not the session got anywhere.
+	if u := r.Server.user(r.Job.User); u != nil {
+		res.Left = u.Mailbox.Len()
+	}
+	return res
+}
+
+// IMAPRequest is a mail client reading a mailbox it leaves on the server.
+type IMAPRequest struct {
+	Client, Server *Host
+	Port           uint16
+	Job            imap.Job
+}
+
+// IMAP runs one IMAP session and returns when its connection is over.
+func (w *World) IMAP(r IMAPRequest) IMAPResult {
+	var res IMAPResult
+	finished := false
+	w.imapSession(r.Client, r.Server, r.Port, r.Job, func(ir IMAPResult) {
+		res, finished = ir, true
+	})
+	w.runUntil(func() bool { return finished })
 	if u := r.Server.user(r.Job.User); u != nil {
 		res.Left = u.Mailbox.Len()
 	}

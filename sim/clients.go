@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -214,8 +215,9 @@ func (cl *pop3Client) end() {
 type TalkResult struct {
 	Outcome   Outcome
 	BlockedBy *Network
-	// Replies holds, per reply, the SMTP code as a string ("250") or the
-	// POP3 status ("+OK", "-ERR"), the greeting first.
+	// Replies holds, per reply, the SMTP code as a string ("250"), the
+	// POP3 status ("+OK", "-ERR") or the IMAP condition of the greeting
+	// and of each tagged response ("OK", "NO", "BAD"), the greeting first.
 	Replies []string
 }
 
@@ -228,6 +230,8 @@ type talker struct {
 	in     lineReader
 	smtp   smtp.ReplyParser
 	pop    pop3.Assembler
+	imap   imap.Parser
+	greet  bool // IMAP: the greeting has come
 	last   int  // SMTP: the last reply code
 	quit   bool // POP3: QUIT was sent, the server closes next
 	res    TalkResult
@@ -257,6 +261,23 @@ func (t *talker) Receive(c *Conn, p Data) {
 			if t.quit {
 				return // the server closes
 			}
+		case trace.IMAP:
+			r, complete, err := t.imap.Feed(line)
+			if err != nil || !complete {
+				continue
+			}
+			switch {
+			case r.Tagged() || (!t.greet && r.Untagged()):
+				t.greet = true
+				t.res.Replies = append(t.res.Replies, r.Cond())
+				if t.quit && r.Tagged() || r.Cond() == imap.CondBYE && !t.quit {
+					return // the server closes
+				}
+			case r.Continuation():
+				// The server waits for a literal's octets: the next line.
+			default:
+				continue // untagged data: the command's completion follows
+			}
 		default:
 			r, complete, err := t.smtp.Feed(line)
 			if err != nil || !complete {
@@ -278,6 +299,12 @@ func (t *talker) send(c *Conn) {
 	for len(t.lines) > 0 {
 		l := t.lines[0]
 		t.lines = t.lines[1:]
+		if t.proto == trace.IMAP {
+			c.Line(ClientSide, l, imapClientTag(l), nil)
+			t.quit = imap.VerbOf(l) == imap.CmdLOGOUT
+			c.Flush(ClientSide)
+			return
+		}
 		if t.proto == trace.POP3 {
 			t.pop.Expect(l)
 			c.Line(ClientSide, l, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(l), Last: true}, nil)
@@ -305,4 +332,84 @@ func (t *talker) end() {
 	done := t.done
 	t.done, t.closed = nil, true
 	done(t.res)
+}
+
+// IMAPResult is what one IMAP session achieved.
+type IMAPResult struct {
+	Outcome   Outcome
+	BlockedBy *Network
+	// Conds holds the condition of the greeting and of every tagged
+	// response, in order: "OK", "NO", "BAD" (and "BYE" for a greeting
+	// that refuses the connection).
+	Conds  []string
+	Client imap.ClientResult
+	Left   int // messages left in the mailbox after the session
+}
+
+// imapClient drives an IMAP client core over a connection.
+type imapClient struct {
+	w        *World
+	host     *Host
+	core     *imap.Client
+	in       lineReader
+	parser   imap.Parser
+	greeted  bool
+	res      IMAPResult
+	done     func(IMAPResult)
+	finished bool
+}
+
+func (w *World) imapSession(src, dst *Host, port uint16, job imap.Job, done func(IMAPResult)) {
+	w.Dial(src, dst, port, &imapClient{w: w, host: src, core: imap.NewClient(job), done: done})
+}
+
+func (cl *imapClient) Connected(*Conn) { cl.res.Outcome = Connected }
+
+func (cl *imapClient) Failed(out Outcome, blocked *Network) {
+	cl.res.Outcome, cl.res.BlockedBy = out, blocked
+	cl.end()
+}
+
+func (cl *imapClient) Receive(c *Conn, p Data) {
+	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
+		if cl.finished || c.Closed(ClientSide) {
+			continue
+		}
+		r, complete, err := cl.parser.Feed(line)
+		if err != nil {
+			cl.w.note(cl.host, i18n.M(msgNotProtocol, "IMAP"))
+			c.Close(ClientSide)
+			cl.end()
+			continue
+		}
+		if !complete {
+			continue
+		}
+		if r.Tagged() || (!cl.greeted && r.Untagged()) {
+			cl.res.Conds = append(cl.res.Conds, r.Cond())
+			cl.greeted = true
+		}
+		next, done := cl.core.Next(r)
+		if done {
+			cl.finished = true
+			return // after LOGOUT or BYE the server closes
+		}
+		if next == "" {
+			continue
+		}
+		c.Line(ClientSide, next, imapClientTag(next), nil)
+		c.Flush(ClientSide)
+	}
+}
+
+func (cl *imapClient) Closed(c *Conn) { cl.end() }
+
+func (cl *imapClient) end() {
+	if cl.done == nil {
+		return
+	}
+	done := cl.done
+	cl.done, cl.finished = nil, true
+	cl.res.Client = cl.core.Result()
+	done(cl.res)
 }

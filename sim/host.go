@@ -28,6 +28,7 @@ type Host struct {
 	Users []*User
 	SMTP  []*SMTPService
 	POP3  []*POP3Service
+	IMAP  []*IMAPService
 	// Down makes the host drop every connection attempt (a crashed server).
 	Down bool
 	// PTR is the name the reverse DNS gives for the host's address. When
@@ -86,6 +87,12 @@ type POP3Service struct {
 	Port uint16
 	APOP bool // announce an APOP timestamp in the greeting
 	STLS bool
+}
+
+// IMAPService is an IMAP server listening on a port of a host.
+type IMAPService struct {
+	Port uint16
+	Rev2 bool // advertise IMAP4rev2 (RFC 9051) beside IMAP4rev1, with ENABLE
 }
 
 // Network is a named network behind a router, such as an ISP's dynamic
@@ -165,6 +172,12 @@ func (w *World) AddHost(h *Host) error {
 			return fmt.Errorf("host %q has two servers on port %d (%s and pop3)", h.Name, s.Port, p)
 		}
 		seen[s.Port] = "pop3"
+	}
+	for _, s := range h.IMAP {
+		if p, dup := seen[s.Port]; dup {
+			return fmt.Errorf("host %q has two servers on port %d (%s and imap)", h.Name, s.Port, p)
+		}
+		seen[s.Port] = "imap"
 	}
 	h.nextPort = 49152 // IANA's dynamic port range (RFC 6335 6)
 	for _, u := range h.Users {
@@ -308,6 +321,15 @@ func (h *Host) pop3Service(port uint16) *POP3Service {
 	return nil
 }
 
+func (h *Host) imapService(port uint16) *IMAPService {
+	for _, s := range h.IMAP {
+		if s.Port == port {
+			return s
+		}
+	}
+	return nil
+}
+
 // isLocal reports whether this host is final destination for addr's domain.
 func (h *Host) isLocal(addr string) bool {
 	d := domainPart(addr)
@@ -371,6 +393,9 @@ func (w *World) Topology() trace.Topology {
 		}
 		for _, s := range h.POP3 {
 			th.Roles = append(th.Roles, "pop3:"+strconv.Itoa(int(s.Port)))
+		}
+		for _, s := range h.IMAP {
+			th.Roles = append(th.Roles, "imap:"+strconv.Itoa(int(s.Port)))
 		}
 		if h == w.dnsHost {
 			th.Roles = append(th.Roles, "dns:53")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -29,6 +30,9 @@ func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto)
 	}
 	if s := dst.pop3Service(port); s != nil {
 		return func(c *Conn) Peer { return w.openPOP3(c, dst, s) }, trace.POP3
+	}
+	if s := dst.imapService(port); s != nil {
+		return func(c *Conn) Peer { return w.openIMAP(c, dst, s) }, trace.IMAP
 	}
 	return nil, trace.TCP
 }
@@ -334,4 +338,119 @@ func (w *World) expunge(h *Host, user string, uniqueIDs []string) {
 		}
 	}
 	u.Mailbox.Remove(uids...)
+}
+
+// imapServer runs an IMAP server core on one connection. The core works
+// on the users' mailboxes in the store directly, so what it flags and
+// expunges every other session, IMAP or POP3, sees at once.
+type imapServer struct {
+	w      *World
+	core   *imap.Server
+	in     lineReader
+	done   bool
+	gen    uint64
+	sess   *trace.Session
+	Record bool // as smtpServer.Record
+}
+
+func (w *World) openIMAP(c *Conn, h *Host, svc *IMAPService) *imapServer {
+	s := &imapServer{w: w, core: imap.NewServer(imapConfig(h, svc))}
+	s.respond(c, s.core.Greeting(), true)
+	c.Flush(ServerSide)
+	return s
+}
+
+func (s *imapServer) Receive(c *Conn, p Data) {
+	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
+		if s.done {
+			continue
+		}
+		if s.Record {
+			c.Line(ClientSide, line, imapClientTag(line), nil)
+		}
+		r := s.core.Handle(line)
+		for i, resp := range r.Responses {
+			s.respond(c, resp, i == len(r.Responses)-1)
+		}
+		if r.Close {
+			s.done = true
+			c.Flush(ServerSide)
+			c.closeAfter(ServerSide)
+		}
+	}
+	c.Flush(ServerSide)
+}
+
+// Closed: the client hung up without LOGOUT; nothing is expunged.
+func (s *imapServer) Closed(c *Conn) {
+	if !s.done {
+		s.done = true
+		s.core.Hangup()
+	}
+}
+
+// imapClientTag says what a client line is: a command, named with its
+// IMAP command (UID FETCH as one).
+func imapClientTag(line string) trace.Tag {
+	return trace.Tag{Kind: trace.Command, Verb: imap.VerbOf(line), Last: true}
+}
+
+// respond writes every wire line of r: the first says what the response
+// is, the others are the octets of a literal and what follows it. The
+// session's state goes on the last line of the last response to a line.
+func (s *imapServer) respond(c *Conn, r imap.Response, final bool) {
+	n := r.NumLines()
+	for i := 0; i < n; i++ {
+		tag := trace.Tag{Kind: trace.Body, Last: i == n-1}
+		if i == 0 {
+			tag = imapResponseTag(r)
+			tag.Last = n == 1
+		}
+		var sess *trace.Session
+		if final && i == n-1 {
+			sess = s.snapshot()
+		}
+		c.Line(ServerSide, r.Line(i), tag, sess)
+	}
+}
+
+// imapResponseTag types the first line of a response.
+func imapResponseTag(r imap.Response) trace.Tag {
+	switch {
+	case r.Continuation():
+		return trace.Tag{Kind: trace.ContinueReq}
+	case r.Untagged():
+		t := trace.Tag{Kind: trace.Untagged, Cond: trace.ParseCond(r.Cond())}
+		if t.Cond == trace.NoCond {
+			t.Verb = r.Name()
+		}
+		return t
+	}
+	return trace.Tag{Kind: trace.Tagged, Cond: trace.ParseCond(r.Cond())}
+}
+
+func (s *imapServer) snapshot() *trace.Session {
+	if s.sess != nil && s.core.Gen() == s.gen {
+		return s.sess
+	}
+	in := s.core.Info()
+	s.gen = s.core.Gen()
+	s.sess = &trace.Session{State: in.State.String(), User: in.User, LoggedIn: in.User != "",
+		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged}
+	return s.sess
+}
+
+// imapConfig returns the IMAP core's configuration for a service of h.
+func imapConfig(h *Host, s *IMAPService) *imap.Config {
+	cfg := &imap.Config{Hostname: h.Name, Users: make(map[string]string, len(h.Users)), Rev2: s.Rev2}
+	for _, u := range h.Users {
+		cfg.Users[u.Name] = u.Password
+	}
+	cfg.Open = func(user string) imap.Mailbox {
+		if u := h.user(user); u != nil {
+			return u.Mailbox
+		}
+		return nil
+	}
+	return cfg
 }

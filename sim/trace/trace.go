@@ -66,9 +66,10 @@ const (
 	SMTP
 	POP3
 	DNS
+	IMAP
 )
 
-var protoNames = [...]string{NoProto: "", TCP: "TCP", SMTP: "SMTP", POP3: "POP3", DNS: "DNS"}
+var protoNames = [...]string{NoProto: "", TCP: "TCP", SMTP: "SMTP", POP3: "POP3", DNS: "DNS", IMAP: "IMAP"}
 
 func (p Proto) String() string {
 	if int(p) < len(protoNames) {
@@ -119,11 +120,15 @@ const (
 	Body                 // POP3: a line of a multi-line response, the final "." included
 	Query                // DNS: the question of a query
 	Answer               // DNS: a line of the answer (header or record)
+	Tagged               // IMAP: a tagged response completing a command; Tag.Cond says OK, NO or BAD
+	Untagged             // IMAP: an untagged response ("* ..."); Tag.Cond for a status, Tag.Verb names data (EXISTS, FETCH)
+	ContinueReq          // IMAP: a continuation request ("+ ...")
 )
 
 var lineKindNames = [...]string{
 	OtherLine: "other", Command: "command", MessageText: "text", AuthData: "auth-data",
 	Reply: "reply", StatusLine: "status", Body: "body", Query: "query", Answer: "answer",
+	Tagged: "tagged", Untagged: "untagged", ContinueReq: "continue",
 }
 
 func (k LineKind) String() string {
@@ -154,14 +159,48 @@ func (s Status) String() string {
 	return ""
 }
 
+// Cond is the condition of an IMAP status response (RFC 9051 7.1).
+type Cond uint8
+
+// IMAP conditions.
+const (
+	NoCond      Cond = iota
+	CondOK           // OK: success, or information
+	CondNO           // NO: the command failed
+	CondBAD          // BAD: the command was not understood or not allowed now
+	CondBYE          // BYE: the server is closing the connection
+	CondPREAUTH      // PREAUTH: a greeting for a session already authenticated
+)
+
+var condNames = [...]string{NoCond: "", CondOK: "OK", CondNO: "NO", CondBAD: "BAD", CondBYE: "BYE", CondPREAUTH: "PREAUTH"}
+
+// String is the condition as it is on the wire: "OK", "NO", ..., or "".
+func (c Cond) String() string {
+	if int(c) < len(condNames) {
+		return condNames[c]
+	}
+	return ""
+}
+
+// ParseCond returns the condition an upper-case word names, or NoCond.
+func ParseCond(s string) Cond {
+	for i, n := range condNames {
+		if n != "" && n == s {
+			return Cond(i)
+		}
+	}
+	return NoCond
+}
+
 // Tag is the machine-readable meaning of a Line event, used by the explainer
 // and by expectations. Only the fields that apply are set.
 type Tag struct {
 	Kind     LineKind
-	Verb     string // command verb in upper case (EHLO, MAIL, RETR), for Command lines
+	Verb     string // command verb in upper case (EHLO, MAIL, RETR, UID FETCH), for Command lines; IMAP untagged data: its name (EXISTS)
 	Code     int    // SMTP reply code (250, 554)
 	Enhanced string // RFC 3463 enhanced status code ("5.7.1")
 	Status   Status // POP3 status indicator, on a status line
+	Cond     Cond   // IMAP condition of a tagged or untagged status response
 	Query    string // DNS: query type and name ("MX example.jp"); set on the question and on each answer line
 	RCode    string // DNS: response code (NOERROR, NXDOMAIN) on the answer's header line
 	Empty    bool   // DNS: the answer has no record of the type asked for
@@ -227,6 +266,12 @@ type Session struct {
 	Retrieved []int // message numbers retrieved
 	Marked    []int // message numbers marked deleted (removed only at UPDATE)
 	Deleted   int   // messages removed at UPDATE
+
+	// IMAP (RFC 9051) uses User, LoggedIn, Messages (the messages the
+	// client knows of, as EXISTS said), Marked (flagged \Deleted, removed
+	// at EXPUNGE or CLOSE) and Deleted (messages this session expunged).
+	Mailbox string // the selected mailbox, "" if none
+	Seen    []int  // message numbers flagged \Seen
 }
 
 // Event is one thing that happened in the virtual world.
