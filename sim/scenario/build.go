@@ -87,6 +87,9 @@ func buildHost(w *sim.World, h *Host) (*sim.Host, error) {
 	for _, s := range h.POP3 {
 		sh.POP3 = append(sh.POP3, &sim.POP3Service{Port: uint16(s.Port), APOP: s.APOP, STLS: s.STLS})
 	}
+	for _, s := range h.IMAP {
+		sh.IMAP = append(sh.IMAP, &sim.IMAPService{Port: uint16(s.Port), Rev2: s.Rev2})
+	}
 	return sh, nil
 }
 

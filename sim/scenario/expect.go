@@ -69,6 +69,8 @@ func (c *checker) check(e *Expect) {
 			by, out = c.res.send.BlockedBy, c.res.send.Outcome
 		case c.res.fetch != nil:
 			by, out = c.res.fetch.BlockedBy, c.res.fetch.Outcome
+		case c.res.imap != nil:
+			by, out = c.res.imap.BlockedBy, c.res.imap.Outcome
 		case c.res.talk != nil:
 			by, out = c.res.talk.BlockedBy, c.res.talk.Outcome
 		}
@@ -103,19 +105,44 @@ func (c *checker) check(e *Expect) {
 		}
 	}
 	if e.Retrieved != nil {
+		// IMAP: the messages whose text the client fetched; they stay on
+		// the server unless the step deletes them.
 		n := 0
-		if c.res.fetch != nil {
+		switch {
+		case c.res.fetch != nil:
 			n = len(c.res.fetch.Client.Messages)
+		case c.res.imap != nil:
+			n = len(c.res.imap.Client.Messages)
 		}
 		want := strconv.Itoa(*e.Retrieved)
 		ok := n == *e.Retrieved
 		c.report(ok, got(i18n.T(want+" message(s) retrieved", want+"通を受信"), ok, i18n.T(strconv.Itoa(n), strconv.Itoa(n)+"通")))
 	}
-	if e.Left != nil && c.res.fetch != nil {
+	if e.Left != nil && (c.res.fetch != nil || c.res.imap != nil) {
+		left := 0
+		if c.res.fetch != nil {
+			left = c.res.fetch.Left
+		} else {
+			left = c.res.imap.Left // after EXPUNGE, if the step deleted
+		}
 		want := strconv.Itoa(*e.Left)
-		ok := c.res.fetch.Left == *e.Left
-		n := strconv.Itoa(c.res.fetch.Left)
+		ok := left == *e.Left
+		n := strconv.Itoa(left)
 		c.report(ok, got(i18n.T(want+" message(s) left in the mailbox", "メールボックスの残り: "+want+"通"), ok, i18n.T(n, n+"通")))
+	}
+	if e.Seen != nil && c.res.imap != nil {
+		// IMAP: fetched messages that already carried \Seen, set by another
+		// device or an earlier session.
+		n := 0
+		for _, m := range c.res.imap.Client.Messages {
+			if m.Seen() {
+				n++
+			}
+		}
+		want := strconv.Itoa(*e.Seen)
+		ok := n == *e.Seen
+		have := strconv.Itoa(n)
+		c.report(ok, got(i18n.T(want+" message(s) already seen (\\Seen) when fetched", "取り出す前から既読(\\Seen): "+want+"通"), ok, i18n.T(have, have+"通")))
 	}
 }
 
@@ -155,13 +182,17 @@ func (c *checker) outcome() sim.Outcome {
 		return c.res.send.Outcome
 	case c.res.fetch != nil:
 		return c.res.fetch.Outcome
+	case c.res.imap != nil:
+		return c.res.imap.Outcome
 	case c.res.talk != nil:
 		return c.res.talk.Outcome
 	}
 	return sim.Connected
 }
 
-// replies lists what the client heard, as codes or POP3 statuses.
+// replies lists what the client heard: SMTP codes, POP3 statuses, or for
+// IMAP the condition of the greeting and of each tagged response (the
+// untagged data in between is not counted).
 func (c *checker) replies() []string {
 	switch {
 	case c.res.send != nil:
@@ -172,6 +203,8 @@ func (c *checker) replies() []string {
 		return out
 	case c.res.fetch != nil:
 		return c.res.fetch.Statuses
+	case c.res.imap != nil:
+		return c.res.imap.Conds
 	case c.res.talk != nil:
 		return c.res.talk.Replies
 	}

@@ -212,6 +212,11 @@ func (d *decoder) host(k, v *yaml.Node) *Host {
 				h.POP3 = append(h.POP3, d.pop3Service(item, what+" pop3"))
 			}
 		}},
+		field{"imap", func(v *yaml.Node) {
+			for _, item := range d.list(v, what+" imap") {
+				h.IMAP = append(h.IMAP, d.imapService(item, what+" imap"))
+			}
+		}},
 		field{"dns", func(v *yaml.Node) { h.DNS = d.boolean(v, what+" dns") }},
 		field{"down", func(v *yaml.Node) { h.Down = d.boolean(v, what+" down") }},
 		field{"ptr", func(v *yaml.Node) { h.PTR = d.str(v, what+" ptr") }},
@@ -263,6 +268,27 @@ func (d *decoder) pop3Service(n *yaml.Node, what string) POP3Service {
 	)
 	if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
 		d.errorf(n, "%s: the key \"port\" is missing (110 for POP3)", what)
+	}
+	return s
+}
+
+func (d *decoder) imapService(n *yaml.Node, what string) IMAPService {
+	s := IMAPService{Node: n}
+	if n.Kind == yaml.ScalarNode {
+		s.Port = d.integer(n, what+" port", 1, 65535)
+	} else {
+		d.fields(n, what,
+			field{"port", func(v *yaml.Node) { s.Port = d.integer(v, what+" port", 1, 65535) }},
+			field{"rev2", func(v *yaml.Node) { s.Rev2 = d.boolean(v, what+" rev2") }},
+		)
+		if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
+			d.errorf(n, "%s: the key \"port\" is missing (143 for IMAP)", what)
+		}
+	}
+	// RFC 8314 3.2: 993 is IMAP inside TLS from the first byte. Running it
+	// in the clear would teach that IMAPS sends the password in the clear.
+	if s.Port == 993 {
+		d.errorf(n, "%s: port 993 is IMAPS, implicit TLS (RFC 8314), which mailsim cannot run yet: TLS comes with the TLS work; use port 143 for now", what)
 	}
 	return s
 }

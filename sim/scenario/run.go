@@ -7,6 +7,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -148,6 +149,7 @@ func (sc *Scenario) topology(w *sim.World) trace.Topology {
 type result struct {
 	send  *sim.SMTPResult
 	fetch *sim.FetchResult
+	imap  *sim.IMAPResult
 	talk  *sim.TalkResult
 }
 
@@ -172,6 +174,13 @@ func act(w *sim.World, st *Step, over func() bool) result {
 			Drop: f.Drop,
 		})
 		return result{fetch: &r}
+	case "imap":
+		m := st.IMAP
+		r := w.IMAP(sim.IMAPRequest{
+			Client: w.Host(m.Client.Name), Server: w.Host(m.Server.Host.Name), Port: uint16(m.Server.Port),
+			Job: imap.Job{User: m.User, Pass: m.Pass, Delete: m.Delete},
+		})
+		return result{imap: &r}
 	case "talk":
 		t := st.Talk
 		r := w.Talk(w.Host(t.Client.Name), w.Host(t.Server.Host.Name), uint16(t.Server.Port), t.Lines)
@@ -196,6 +205,14 @@ func summary(st *Step) i18n.Text {
 		f := st.Fetch
 		route := f.Client.Name + " -> " + f.Server.Host.Name + ":" + strconv.Itoa(f.Server.Port)
 		return i18n.T("fetch (POP3) "+route+", user "+f.User, "POP3で受信: "+route+"(ユーザ名: "+f.User+")")
+	case "imap":
+		m := st.IMAP
+		route := m.Client.Name + " -> " + m.Server.Host.Name + ":" + strconv.Itoa(m.Server.Port)
+		en, ja := "read (IMAP) "+route+", user "+m.User, "IMAPで受信: "+route+"(ユーザ名: "+m.User+")"
+		if m.Delete {
+			en, ja = en+", deleting", ja+"、読んだメールを削除"
+		}
+		return i18n.T(en, ja)
 	case "talk":
 		t := st.Talk
 		route := t.Client.Name + " -> " + t.Server.Host.Name + ":" + strconv.Itoa(t.Server.Port)

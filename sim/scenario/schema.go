@@ -73,6 +73,7 @@ type Host struct {
 	Users   []User
 	SMTP    []SMTPService
 	POP3    []POP3Service
+	IMAP    []IMAPService
 	DNS     bool // this host is the world's DNS server
 	Down    bool
 	PTR     string // reverse DNS name; "": the engine's default (its name if it runs SMTP)
@@ -110,6 +111,13 @@ type POP3Service struct {
 	STLS bool
 }
 
+// IMAPService is an IMAP server on a port.
+type IMAPService struct {
+	Node *yaml.Node
+	Port int
+	Rev2 bool
+}
+
 // Zone is the DNS data of one name.
 type Zone struct {
 	Name string
@@ -134,10 +142,11 @@ type Target struct {
 // Step is one thing that happens in a scenario.
 type Step struct {
 	Node   *yaml.Node
-	Kind   string    // "say", "send", "fetch", "talk", "wait", "configure"
+	Kind   string    // "say", "send", "fetch", "imap", "talk", "wait", "configure"
 	Say    i18n.Text // narration shown before the step acts (the whole step for "say")
 	Send   *Send
 	Fetch  *Fetch
+	IMAP   *IMAP
 	Talk   *Talk
 	Wait   time.Duration
 	Config *Configure
@@ -181,6 +190,17 @@ type Fetch struct {
 	Drop   bool
 }
 
+// IMAP is a mail client reading a mailbox over IMAP: it fetches every
+// message, marks the unseen ones \Seen and, with Delete, deletes and
+// expunges them.
+type IMAP struct {
+	Client Ref
+	Server Target
+	User   string
+	Pass   string
+	Delete bool
+}
+
 // Talk sends raw protocol lines.
 type Talk struct {
 	Client Ref
@@ -203,4 +223,5 @@ type Expect struct {
 	HasQueued   bool
 	Retrieved   *int
 	Left        *int
+	Seen        *int // IMAP: messages already \Seen when fetched
 }

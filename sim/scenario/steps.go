@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var stepKinds = []string{"say", "send", "fetch", "talk", "wait", "configure"}
+var stepKinds = []string{"say", "send", "fetch", "imap", "talk", "wait", "configure"}
 
 // step reads one entry of steps: exactly one action key (send, fetch, talk,
 // wait), or say alone; say may also come with an action as its narration;
@@ -20,6 +20,7 @@ func (d *decoder) step(n *yaml.Node) *Step {
 		field{"say", func(v *yaml.Node) { st.Say = d.text(v, "say") }},
 		field{"send", func(v *yaml.Node) { actions = append(actions, "send"); st.Send = d.send(v) }},
 		field{"fetch", func(v *yaml.Node) { actions = append(actions, "fetch"); st.Fetch = d.fetch(v) }},
+		field{"imap", func(v *yaml.Node) { actions = append(actions, "imap"); st.IMAP = d.imap(v) }},
 		field{"talk", func(v *yaml.Node) { actions = append(actions, "talk"); st.Talk = d.talk(v) }},
 		field{"wait", func(v *yaml.Node) { actions = append(actions, "wait"); st.Wait = d.duration(v, "wait") }},
 		field{"configure", func(v *yaml.Node) { actions = append(actions, "configure"); st.Config = d.configure(v) }},
@@ -106,6 +107,19 @@ func (d *decoder) fetch(n *yaml.Node) *Fetch {
 	return f
 }
 
+func (d *decoder) imap(n *yaml.Node) *IMAP {
+	m := &IMAP{}
+	d.fields(n, "imap",
+		field{"client", func(v *yaml.Node) { m.Client = Ref{d.str(v, "imap client"), v} }},
+		field{"server", func(v *yaml.Node) { m.Server = d.target(v, "imap server") }},
+		field{"user", func(v *yaml.Node) { m.User = d.str(v, "imap user") }},
+		field{"pass", func(v *yaml.Node) { m.Pass = d.str(v, "imap pass") }},
+		field{"delete", func(v *yaml.Node) { m.Delete = d.boolean(v, "imap delete") }},
+	)
+	d.require(n, "imap", "client", "server", "user", "pass")
+	return m
+}
+
 func (d *decoder) talk(n *yaml.Node) *Talk {
 	t := &Talk{}
 	d.fields(n, "talk",
@@ -156,15 +170,17 @@ func (d *decoder) expect(n *yaml.Node) *Expect {
 		}},
 		field{"retrieved", func(v *yaml.Node) { x := d.integer(v, "expect retrieved", 0, 1<<30); e.Retrieved = &x }},
 		field{"left", func(v *yaml.Node) { x := d.integer(v, "expect left", 0, 1<<30); e.Left = &x }},
+		field{"seen", func(v *yaml.Node) { x := d.integer(v, "expect seen", 0, 1<<30); e.Seen = &x }},
 	)
 	return e
 }
 
-// code reads a reply code (554), a code with enhanced code ("554 5.7.1") or
-// a POP3 status (+OK, -ERR).
+// code reads a reply code (554), a code with enhanced code ("554 5.7.1"),
+// a POP3 status (+OK, -ERR) or an IMAP condition (OK, NO, BAD, BYE).
 func (d *decoder) code(n *yaml.Node, what string) string {
 	s := d.str(n, what)
-	if s == "+OK" || s == "-ERR" {
+	switch s {
+	case "+OK", "-ERR", "OK", "NO", "BAD", "BYE", "PREAUTH":
 		return s
 	}
 	if len(s) >= 3 {
@@ -173,7 +189,7 @@ func (d *decoder) code(n *yaml.Node, what string) string {
 		}
 	}
 	if s != "" {
-		d.errorf(n, "%s: expected a reply code such as 250 or \"554 5.7.1\", or +OK / -ERR, got %q", what, s)
+		d.errorf(n, "%s: expected a reply code such as 250 or \"554 5.7.1\", +OK / -ERR (POP3), or OK / NO / BAD (IMAP), got %q", what, s)
 	}
 	return ""
 }

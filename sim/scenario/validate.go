@@ -64,6 +64,12 @@ func validate(d *decoder, sc *Scenario) {
 			}
 			ports[s.Port] = true
 		}
+		for _, s := range h.IMAP {
+			if ports[s.Port] {
+				d.errorf(s.Node, "host %s: two servers listen on port %d", h.Name, s.Port)
+			}
+			ports[s.Port] = true
+		}
 		if h.DNS {
 			dnsHosts++
 			if dnsHosts > 1 {
@@ -158,26 +164,39 @@ func (v *stepChecker) server(t Target, proto string, st *Step) {
 	if st.Expect != nil && (st.Expect.Refused || st.Expect.BlockedBy != "") {
 		return
 	}
-	var smtp, pop3 bool
+	var smtp, pop3, imap bool
 	for _, s := range h.SMTP {
 		smtp = smtp || s.Port == t.Port
 	}
 	for _, s := range h.POP3 {
 		pop3 = pop3 || s.Port == t.Port
 	}
+	for _, s := range h.IMAP {
+		imap = imap || s.Port == t.Port
+	}
+	listens := "an SMTP"
 	switch {
-	case !smtp && !pop3:
+	case pop3:
+		listens = "a POP3"
+	case imap:
+		listens = "an IMAP"
+	}
+	switch {
+	case !smtp && !pop3 && !imap:
 		v.d.errorf(t.Host.Node, "nothing listens on %s:%d: add a server on that port to host %s, or expect refused: true", h.Name, t.Port, h.Name)
 	case proto == "smtp" && !smtp:
-		v.d.errorf(t.Host.Node, "%s:%d is a POP3 server, but this step speaks SMTP", h.Name, t.Port)
+		v.d.errorf(t.Host.Node, "%s:%d is %s server, but this step speaks SMTP", h.Name, t.Port, listens)
 	case proto == "pop3" && !pop3:
-		v.d.errorf(t.Host.Node, "%s:%d is an SMTP server, but this step speaks POP3", h.Name, t.Port)
+		v.d.errorf(t.Host.Node, "%s:%d is %s server, but this step speaks POP3", h.Name, t.Port, listens)
+	case proto == "imap" && !imap:
+		v.d.errorf(t.Host.Node, "%s:%d is %s server, but this step speaks IMAP", h.Name, t.Port, listens)
 	}
 }
 
 var expectKeys = map[string][]string{
 	"send":      {"delivered_to", "rejected", "blocked_by", "refused", "replies", "bounced", "queued"},
 	"fetch":     {"retrieved", "left", "replies", "blocked_by", "refused"},
+	"imap":      {"retrieved", "seen", "left", "replies", "blocked_by", "refused"},
 	"talk":      {"replies", "blocked_by", "refused", "delivered_to"},
 	"wait":      {"delivered_to", "bounced", "queued"},
 	"configure": nil,
@@ -200,6 +219,9 @@ func (v *stepChecker) check(st *Step) {
 	case "fetch":
 		v.host(st.Fetch.Client)
 		v.server(st.Fetch.Server, "pop3", st)
+	case "imap":
+		v.host(st.IMAP.Client)
+		v.server(st.IMAP.Server, "imap", st)
 	case "talk":
 		v.host(st.Talk.Client)
 		v.server(st.Talk.Server, "any", st)
