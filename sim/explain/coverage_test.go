@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/explain"
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -113,6 +114,53 @@ func TestCoverDNSAndTCP(t *testing.T) {
 	} {
 		if got := keys(explain.ForEvent(tcp(kind, 25))); len(got) != 1 || got[0] != want {
 			t.Errorf("ForEvent(%v) = %q, want [%q]", kind, got, want)
+		}
+	}
+}
+
+// TestCoverIMAP: every command the IMAP server takes, every untagged data
+// response and response code it sends, and each condition has an entry
+// that ForEvent finds on the line the engine tags.
+func TestCoverIMAP(t *testing.T) {
+	for _, c := range imap.Commands() {
+		e := &trace.Event{Kind: trace.Line, Proto: trace.IMAP, Dir: trace.ClientToServer,
+			Line: "a1 " + c, Tag: trace.Tag{Kind: trace.Command, Verb: c, Last: true}}
+		if got := keys(explain.ForEvent(e)); len(got) != 1 || got[0] != "IMAP "+c {
+			t.Errorf("ForEvent(%s command) = %q", c, got)
+		}
+	}
+	for _, d := range []string{imap.DataCAPABILITY, imap.DataENABLED, imap.DataFLAGS, imap.DataLIST,
+		imap.DataEXISTS, imap.DataRECENT, imap.DataEXPUNGE, imap.DataFETCH} {
+		e := &trace.Event{Kind: trace.Line, Proto: trace.IMAP, Dir: trace.ServerToClient,
+			Line: "* 1 " + d, Tag: trace.Tag{Kind: trace.Untagged, Verb: d}}
+		if got := keys(explain.ForEvent(e)); len(got) != 1 || got[0] != "IMAP "+d {
+			t.Errorf("ForEvent(* %s) = %q", d, got)
+		}
+	}
+	for _, code := range []string{imap.CodeUIDVALIDITY, imap.CodeUIDNEXT, imap.CodePERMANENTFLAGS,
+		imap.CodeUNSEEN, imap.CodeREADWRITE, imap.CodeAUTHFAILED, imap.CodeNONEXISTENT,
+		imap.CodeEXPUNGEISSUED, imap.CodeCLOSED, imap.CodeCAPABILITY} {
+		e := &trace.Event{Kind: trace.Line, Proto: trace.IMAP, Dir: trace.ServerToClient,
+			Line: "a1 NO [" + code + " 1] text", Tag: trace.Tag{Kind: trace.Tagged, Cond: trace.CondNO}}
+		if got := keys(explain.ForEvent(e)); len(got) != 2 || got[0] != "IMAP "+code || got[1] != "IMAP NO" {
+			t.Errorf("ForEvent(a1 NO [%s]) = %q", code, got)
+		}
+	}
+	for _, c := range []trace.Cond{trace.CondOK, trace.CondNO, trace.CondBAD, trace.CondBYE} {
+		e := &trace.Event{Kind: trace.Line, Proto: trace.IMAP, Dir: trace.ServerToClient,
+			Line: "* " + c.String() + " text", Tag: trace.Tag{Kind: trace.Untagged, Cond: c}}
+		if got := keys(explain.ForEvent(e)); len(got) != 1 || got[0] != "IMAP "+c.String() {
+			t.Errorf("ForEvent(* %v) = %q", c, got)
+		}
+	}
+	e := &trace.Event{Kind: trace.Line, Proto: trace.IMAP, Dir: trace.ServerToClient, Line: "+ ready", Tag: trace.Tag{Kind: trace.ContinueReq}}
+	if got := keys(explain.ForEvent(e)); len(got) != 1 || got[0] != "IMAP +" {
+		t.Errorf("ForEvent(+) = %q", got)
+	}
+	for q, want := range map[string]string{"SELECT": "IMAP SELECT", "expunge": "IMAP EXPUNGE",
+		"UID FETCH 1:* (FLAGS)": "IMAP UID FETCH", "UIDVALIDITY": "IMAP UIDVALIDITY", "IMAP NOOP": "IMAP NOOP"} {
+		if got := keys(explain.Lookup(q)); len(got) != 1 || got[0] != want {
+			t.Errorf("Lookup(%q) = %q, want [%q]", q, got, want)
 		}
 	}
 }

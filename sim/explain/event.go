@@ -3,6 +3,7 @@ package explain
 import (
 	"strings"
 
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -41,6 +42,8 @@ func ForEvent(e *trace.Event) []Entry {
 			return pop3Line(e)
 		case trace.DNS:
 			return dnsLine(e)
+		case trace.IMAP:
+			return imapLine(e)
 		}
 		return nil
 	case trace.Connect:
@@ -185,4 +188,51 @@ func firstWord(line string) string {
 		return line[:i]
 	}
 	return line
+}
+
+// imapLine explains an IMAP line: a client command by its name ("UID
+// FETCH"); a status response by its response code, if any, then its
+// condition; untagged data by its name (EXISTS, FETCH); a continuation
+// request. Lines of a literal (Tag.Kind Body) return nil.
+func imapLine(e *trace.Event) []Entry {
+	switch e.Tag.Kind {
+	case trace.Tagged, trace.Untagged:
+		if e.Tag.Cond != trace.NoCond {
+			return at(lookupIn(idx.imapVerb, imapCode(e.Line)), pos(prefixIMAP+e.Tag.Cond.String()))
+		}
+		if c, ok := ForCommand(trace.IMAP, e.Tag.Verb); ok {
+			return []Entry{c}
+		}
+		return nil
+	case trace.ContinueReq:
+		return at(pos(keyIMAPCont))
+	case trace.Body:
+		return nil
+	}
+	if !isClientLine(e) {
+		return nil
+	}
+	verb := e.Tag.Verb
+	if verb == "" {
+		verb = imap.VerbOf(e.Line)
+	}
+	if c, ok := ForCommand(trace.IMAP, verb); ok {
+		return []Entry{c}
+	}
+	return nil
+}
+
+// imapCode returns the name of the response code of a status line ("tag
+// OK [UIDVALIDITY 1] ..." gives "UIDVALIDITY"), or "".
+func imapCode(line string) string {
+	_, rest, _ := strings.Cut(line, " ")
+	_, rest, _ = strings.Cut(rest, " ")
+	if !strings.HasPrefix(rest, "[") {
+		return ""
+	}
+	end := strings.IndexAny(rest, " ]")
+	if end < 0 {
+		return ""
+	}
+	return rest[1:end]
 }

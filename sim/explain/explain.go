@@ -71,7 +71,7 @@ const (
 // from the per-protocol files and never modified.
 var entries = slices.Concat(
 	smtpCommands, smtpReplies, enhancedCodes,
-	pop3Entries, dnsEntries, tcpEntries, portEntries, mtaEntries, termEntries,
+	pop3Entries, imapEntries, dnsEntries, tcpEntries, portEntries, mtaEntries, termEntries,
 )
 
 // idx finds entries by key, code, verb and port. Built once from entries
@@ -85,6 +85,7 @@ type index struct {
 	enhanced map[string]int // "5.7.1" -> position
 	smtpVerb map[string]int // "RCPT" -> position
 	pop3Verb map[string]int // "RETR" -> position
+	imapVerb map[string]int // "UID FETCH", "EXISTS", "UIDVALIDITY", "OK" -> position
 	port     map[uint16]int // 25 -> position
 	dups     []string       // keys that occur twice (a defect the tests catch)
 }
@@ -97,6 +98,7 @@ func newIndex(es []Entry) *index {
 		enhanced: map[string]int{},
 		smtpVerb: map[string]int{},
 		pop3Verb: map[string]int{},
+		imapVerb: map[string]int{},
 		port:     map[uint16]int{},
 	}
 	for i, e := range es {
@@ -108,6 +110,9 @@ func newIndex(es []Entry) *index {
 		x.byKey[k] = i
 		x.exact[e.Key] = i
 		switch {
+		case strings.HasPrefix(e.Key, prefixIMAP):
+			// Before the term rule: "IMAP UID FETCH" is one command.
+			x.imapVerb[e.Key[len(prefixIMAP):]] = i
 		case strings.Contains(e.Key, " ") && strings.Count(e.Key, " ") > 1:
 			// A term such as "POP3 session states", not a verb entry.
 		case strings.HasPrefix(e.Key, prefixSMTP):
@@ -141,8 +146,10 @@ func Get(key string) (Entry, bool) {
 	return Entry{}, false
 }
 
-// ForCommand returns the entry of an SMTP or POP3 verb ("SMTP RCPT" or
-// "POP3 STAT"); verb is case-insensitive. For SMTP, "AUTH-DATA" (a line
+// ForCommand returns the entry of an SMTP, POP3 or IMAP verb ("SMTP RCPT",
+// "POP3 STAT", "IMAP UID FETCH"); verb is case-insensitive. For IMAP the
+// names of untagged data ("EXISTS") and of response codes ("UIDVALIDITY")
+// have entries too. For SMTP, "AUTH-DATA" (a line
 // answering a 334 challenge) and "." (the end of the message text) have
 // entries too; "DATA-LINE" (message text) has none.
 func ForCommand(proto trace.Proto, verb string) (Entry, bool) {
@@ -152,6 +159,8 @@ func ForCommand(proto trace.Proto, verb string) (Entry, bool) {
 		m = idx.smtpVerb
 	case trace.POP3:
 		m = idx.pop3Verb
+	case trace.IMAP:
+		m = idx.imapVerb
 	default:
 		return Entry{}, false
 	}

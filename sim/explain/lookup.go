@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -107,6 +108,14 @@ func Lookup(query string) []Entry {
 	case pok:
 		return []Entry{p}
 	}
+	// IMAP last: a verb SMTP or POP3 also has (NOOP) is found as "IMAP
+	// NOOP"; the others (SELECT, FETCH, EXPUNGE) by their name alone.
+	if m, ok := ForCommand(trace.IMAP, word); ok {
+		return []Entry{m}
+	}
+	if m, ok := ForCommand(trace.IMAP, imap.VerbOf("a "+q)); ok {
+		return []Entry{m} // "UID FETCH 1:* FLAGS"
+	}
 	return nil
 }
 
@@ -128,7 +137,7 @@ func Words() []string {
 		add(e.Key)
 		if i := strings.IndexByte(e.Key, ' '); i > 0 && !strings.Contains(e.Key[i+1:], " ") {
 			switch e.Key[:i] {
-			case "SMTP", "POP3", "DNS", "TCP", "port", "MTA":
+			case "SMTP", "POP3", "IMAP", "DNS", "TCP", "port", "MTA":
 				add(e.Key[i+1:])
 			}
 		}

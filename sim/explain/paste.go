@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -56,6 +57,11 @@ func parsePasted(q string) (*trace.Event, bool) {
 			case keyERR:
 				e.Tag = trace.Tag{Kind: trace.StatusLine, Status: trace.Err, Last: true}
 			}
+		}
+	case "IMAP":
+		e.Kind, e.Proto, e.Line = trace.Line, trace.IMAP, rest
+		if e.Dir == trace.ServerToClient {
+			e.Tag = imapTag(rest)
 		}
 	case "DNS":
 		e.Kind, e.Proto, e.Line = trace.Line, trace.DNS, rest
@@ -147,4 +153,25 @@ func pastedEntries(e *trace.Event) []Entry {
 		return append(at(pos(keyTermOP25B)), es...)
 	}
 	return es
+}
+
+// imapTag reads the tags of an IMAP server line back from the line, as the
+// engine sets them: a continuation request, an untagged or tagged response
+// with its condition, or untagged data with its name. A line inside a
+// literal cannot be told from a response by itself; one that is not a
+// response gets no condition and no name, and nothing explains it.
+func imapTag(line string) trace.Tag {
+	tag, text, _ := strings.Cut(line, " ")
+	r := imap.Response{Tag: tag, Text: text}
+	switch {
+	case tag == "+":
+		return trace.Tag{Kind: trace.ContinueReq}
+	case tag == "*":
+		t := trace.Tag{Kind: trace.Untagged, Cond: trace.ParseCond(r.Cond())}
+		if t.Cond == trace.NoCond {
+			t.Verb = r.Name()
+		}
+		return t
+	}
+	return trace.Tag{Kind: trace.Tagged, Cond: trace.ParseCond(r.Cond())}
 }
