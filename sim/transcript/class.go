@@ -12,15 +12,15 @@ const (
 	Plain      Class = iota
 	StepHead         // a step heading
 	Narration        // a teacher's narration
-	Command          // an SMTP or POP3 command a client sends
+	Command          // an SMTP, POP3 or IMAP command a client sends
 	ClientText       // message text and AUTH data a client sends
 	Reply2xx         // SMTP positive completion (RFC 5321 4.2.1)
 	Reply3xx         // SMTP positive intermediate (354, 334)
 	Reply4xx         // SMTP transient failure
 	Reply5xx         // SMTP permanent failure
-	POPOK            // POP3 +OK
-	POPErr           // POP3 -ERR
-	POPText          // a line of a POP3 multi-line response
+	POPOK            // POP3 +OK; IMAP OK
+	POPErr           // POP3 -ERR; IMAP NO, BAD, BYE
+	POPText          // a line of a POP3 multi-line response; IMAP data, literals, "+"
 	DNS              // a DNS query or answer
 	TCP              // SYN, SYN-ACK, FIN
 	Timeout          // a client giving up, a refused connection
@@ -91,7 +91,8 @@ func ClassOf(e *trace.Event) Class {
 }
 
 // lineClass classifies a protocol line: a command, message text, a reply by
-// its first digit (RFC 5321 4.2.1), a POP3 status (RFC 1939 3), or DNS.
+// its first digit (RFC 5321 4.2.1), a POP3 status (RFC 1939 3), an IMAP
+// condition (RFC 9051 7.1), or DNS.
 func lineClass(e *trace.Event) Class {
 	switch {
 	case e.Proto == trace.DNS:
@@ -106,6 +107,16 @@ func lineClass(e *trace.Event) Class {
 		case trace.OK:
 			return POPOK
 		case trace.Err:
+			return POPErr
+		}
+		return POPText
+	case e.Proto == trace.IMAP:
+		// RFC 9051 7.1: the condition is the status; data and the lines of
+		// a literal are text.
+		switch e.Tag.Cond {
+		case trace.CondOK, trace.CondPREAUTH:
+			return POPOK
+		case trace.CondNO, trace.CondBAD, trace.CondBYE:
 			return POPErr
 		}
 		return POPText
