@@ -74,7 +74,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`CAPABILITY: what the server supports`, `CAPABILITY:サーバの機能一覧`),
 		Text: i18n.T(
 			`Asks which IMAP versions and extensions the server supports; the untagged CAPABILITY response lists them (IMAP4rev1, IMAP4rev2, STARTTLS, AUTH=PLAIN). The greeting often carries the same list in a [CAPABILITY ...] code.`,
-			`サーバが対応するIMAPの版と拡張機能を問い合わせる。タグなしのCAPABILITY応答がそれを列挙する(IMAP4rev1、IMAP4rev2、STARTTLS、AUTH=PLAINなど)。あいさつの[CAPABILITY ...]コードに同じ一覧が含まれることも多い。`),
+			`サーバが対応するIMAP4の版と拡張機能を問い合わせる。タグなしのCAPABILITY応答がそれを列挙する(IMAP4rev1、IMAP4rev2、STARTTLS、AUTH=PLAINなど)。あいさつの[CAPABILITY ...]コードに同じ一覧が含まれることも多い。`),
 		RFC: "RFC 9051 6.1.1, 7.2.2",
 	},
 	{

@@ -122,8 +122,8 @@ const (
 	txtClosed       = "session closed"
 )
 
-// implemented are the RFC 3501 and RFC 9051 commands this server does not
-// have: known to the protocol, so the BAD says not implemented rather
+// unimplemented are the RFC 3501 and RFC 9051 commands this server does
+// not have: known to the protocol, so the BAD says not implemented rather
 // than unknown.
 var unimplemented = []string{"STARTTLS", "AUTHENTICATE", "EXAMINE", "CREATE", "DELETE", "RENAME",
 	"SUBSCRIBE", "UNSUBSCRIBE", "LIST", "LSUB", "NAMESPACE", "STATUS", "APPEND", "IDLE", "CHECK",
@@ -252,11 +252,12 @@ func (s *Server) command(line string) Result {
 	if !ok || rest == "" {
 		return badResult(tag, "missing command")
 	}
-	name, args, _ := strings.Cut(rest, " ")
+	name, args, spaced := strings.Cut(rest, " ")
 	name = strings.ToUpper(name)
 	if name == CmdUID {
-		sub, more, _ := strings.Cut(args, " ")
-		name, args = CmdUID+" "+strings.ToUpper(sub), more
+		var sub string
+		sub, args, spaced = strings.Cut(args, " ")
+		name = CmdUID + " " + strings.ToUpper(sub)
 	}
 	cmd := lookupCommand(name)
 	if cmd == nil {
@@ -270,13 +271,14 @@ func (s *Server) command(line string) Result {
 	if cmd.in&(1<<s.state) == 0 {
 		return badResult(tag, s.wrongState(cmd))
 	}
-	var vals []value
-	if args != "" || strings.HasSuffix(rest, " ") {
-		sc := scanner{s: args}
-		var err error
-		if vals, err = sc.values(); err != nil {
-			return badResult(tag, txtSyntax)
-		}
+	// RFC 9051 9: one SP before each argument, none after the last.
+	if spaced && args == "" {
+		return badResult(tag, txtSyntax)
+	}
+	sc := scanner{s: args}
+	vals, err := sc.values()
+	if err != nil {
+		return badResult(tag, txtSyntax)
 	}
 	if len(vals) < cmd.min || len(vals) > cmd.max {
 		return badResult(tag, cmd.usage)

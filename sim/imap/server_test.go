@@ -78,6 +78,8 @@ func TestReplies(t *testing.T) {
 		{"store recent", StateSelected, `a1 STORE 1 +FLAGS (\Recent)`, "a1 BAD unsupported flag; this server stores only system flags"},
 		{"store bad op", StateSelected, `a1 STORE 1 *FLAGS (\Seen)`, "a1 BAD usage: STORE sequence-set FLAGS|+FLAGS|-FLAGS[.SILENT] (flags)"},
 		{"store two args", StateSelected, `a1 STORE 1 +FLAGS`, "a1 BAD usage: STORE sequence-set +FLAGS (flags)"},
+		{"trailing space", StateNotAuthenticated, "a1 NOOP ", "a1 BAD syntax error in arguments"},
+		{"uid fetch trailing space", StateSelected, "a1 UID FETCH ", "a1 BAD syntax error in arguments"},
 		{"double space", StateSelected, `a1 STORE 1  +FLAGS (\Seen)`, "a1 BAD syntax error in arguments"},
 		{"expunge", StateSelected, "a1 EXPUNGE", "a1 OK EXPUNGE completed"},
 		{"close", StateSelected, "a1 CLOSE", "a1 OK CLOSE completed"},
