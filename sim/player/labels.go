@@ -113,3 +113,14 @@ var (
 	unicodeGlyphs = glyphs{"─", "✉", "┼", "╪", "╳", "▶", "◀", "▶", "…", "•", "→", "←", "↑", "↓", "·"}
 	asciiGlyphs   = glyphs{"-", "*", "+", "#", "X", ">", "<", ">", "...", "*", "->", "<-", "^", "v", "|"}
 )
+
+// Labels of the IMAP session rows (RFC 9051), apart so that the table
+// above keeps its alignment.
+var (
+	lSelected     = i18n.T("Selected mailbox: ", "選択中のメールボックス: ")
+	lExists       = i18n.T("Messages (EXISTS): ", "メールの件数 (EXISTS): ")
+	lSeen         = i18n.T("Read (\\Seen): ", "既読 (\\Seen): ")
+	lFlaggedDel   = i18n.T("Flagged \\Deleted: ", "\\Deletedフラグ: ")
+	lExpungeLater = i18n.T(" (removed at EXPUNGE or CLOSE)", " (EXPUNGEかCLOSEで削除)")
+	lExpunged     = i18n.T("Expunged in this session: ", "このセッションで削除したメール: ")
+)

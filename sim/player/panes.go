@@ -264,6 +264,37 @@ func (r *renderer) connRows(rows []row, c *Connection) []row {
 		rows = r.smtpRows(rows, c.Session)
 	case trace.POP3:
 		rows = r.pop3Rows(rows, c.Session)
+	case trace.IMAP:
+		rows = r.imapRows(rows, c.Session)
+	}
+	return rows
+}
+
+// imapRows shows what an IMAP server says of its session (RFC 9051): the
+// flags live on the server, so what one device sets another sees.
+func (r *renderer) imapRows(rows []row, s *trace.Session) []row {
+	add := func(label i18n.Text, value string) {
+		rows = r.textRows(rows, r.t(label), value, stPlain)
+	}
+	user := orText(s.User, r.t(lNone))
+	if s.LoggedIn {
+		user += r.t(lLoggedIn)
+	}
+	add(lUser, user)
+	if s.Mailbox == "" {
+		add(lSelected, r.t(lNone))
+	} else {
+		add(lSelected, s.Mailbox)
+		add(lExists, strconv.Itoa(s.Messages)+r.t(lCount))
+		add(lSeen, orText(joinInts(s.Seen), r.t(lNone)))
+		marked := orText(joinInts(s.Marked), r.t(lNone))
+		if len(s.Marked) > 0 {
+			marked += r.t(lExpungeLater)
+		}
+		add(lFlaggedDel, marked)
+	}
+	if s.Deleted > 0 {
+		add(lExpunged, strconv.Itoa(s.Deleted)+r.t(lCount))
 	}
 	return rows
 }
