@@ -36,3 +36,26 @@ func TestLock(t *testing.T) {
 		t.Error("Lock after Unlock failed")
 	}
 }
+
+func TestFlagsAndRecent(t *testing.T) {
+	b := New(1)
+	b.Append("A", []byte("a"))
+	if !b.SetFlags(1, Seen|Deleted) || b.Message(1).Flags != Seen|Deleted {
+		t.Errorf("SetFlags(1): flags %v", b.Message(1).Flags)
+	}
+	if b.SetFlags(9, Seen) || b.Message(9) != nil {
+		t.Error("SetFlags on a UID that does not exist reported success")
+	}
+	// RFC 3501 2.3.2: only the first session after an arrival sees it as
+	// \Recent.
+	if n := b.TakeRecent(); n != 1 {
+		t.Errorf("first TakeRecent = %d, want 1", n)
+	}
+	if n := b.TakeRecent(); n != 0 {
+		t.Errorf("second TakeRecent = %d, want 0", n)
+	}
+	b.Append("B", []byte("b"))
+	if n := b.TakeRecent(); n != 1 {
+		t.Errorf("TakeRecent after a new message = %d, want 1", n)
+	}
+}
