@@ -37,7 +37,7 @@ var messagesJA = map[string]string{
 	`%s: expected host:port such as mail.isp.example:587, got %q`:                                                            `%s: mail.isp.example:587のようにホスト:ポート番号を指定してください(実際: %q)`,
 	`%s: the port in %q is not a number from 1 to 65535`:                                                                     `%s: %qのポート番号が1〜65535の数字ではありません`,
 	`%s: expected "<preference> <host>" such as "10 mx.example.jp", got %q`:                                                  `%s: 「10 mx.example.jp」のように「<プリファレンス値> <ホスト>」を指定してください(実際: %q)`,
-	`%s: expected a reply code such as 250 or "554 5.7.1", or +OK / -ERR, got %q`:                                            `%s: 250や「554 5.7.1」のような応答コード、または「+OK」「-ERR」を指定してください(実際: %q)`,
+	`%s: expected a reply code such as 250 or "554 5.7.1", +OK / -ERR (POP3), or OK / NO / BAD (IMAP), got %q`:               `%s: 250や「554 5.7.1」のような応答コード、「+OK」「-ERR」(POP3)、または「OK」「NO」「BAD」(IMAP)を指定してください(実際: %q)`,
 	`%s: %q is not one of %s`:                                                                                                `%s: %qは%sのいずれでもありません`,
 	`%s: %q is not one of %s (did you mean %q?)`:                                                                             `%s: %qは%sのいずれでもありません(%qの誤りではありませんか)`,
 	`%s: give the text in both languages, en and ja`:                                                                         `%s: 文章を英語(「en」)と日本語(「ja」)の両方で書いてください`,
@@ -56,6 +56,7 @@ var messagesJA = map[string]string{
 	`%s: the key "cidr" is missing (for example cidr: 203.0.113.0/24)`: `%s: キー「cidr」がありません(例: cidr: 203.0.113.0/24)`,
 	`%s: the key "ip" is missing (for example ip: 192.0.2.25)`:         `%s: キー「ip」がありません(例: ip: 192.0.2.25)`,
 	`%s: the key "port" is missing (110 for POP3)`:                     `%s: キー「port」がありません(POP3は110番ポート)`,
+	`%s: the key "port" is missing (143 for IMAP)`:                     `%s: キー「port」がありません(IMAPは143番ポート)`,
 	`%s: the key "port" is missing (25 for relay, 587 for submission)`: `%s: キー「port」がありません(中継は25番ポート、送信はサブミッションポート(587番ポート))`,
 	`%s: %q is defined twice`:                                          `%s: %qが2回定義されています`,
 
@@ -105,8 +106,15 @@ var messagesJA = map[string]string{
 	`nothing listens on %s:%d: add a server on that port to host %s, or expect refused: true`:                                          `%s:%dでは何も待ち受けていません。ホスト%sにそのポートのサーバを加えるか、「expect refused: true」と書いてください`,
 	`%s:%d is a POP3 server, but this step speaks SMTP`:                                                                                `%s:%dはPOP3サーバですが、このステップはSMTPで話します`,
 	`%s:%d is an SMTP server, but this step speaks POP3`:                                                                               `%s:%dはSMTPサーバですが、このステップはPOP3で話します`,
+	`%s:%d is an IMAP server, but this step speaks SMTP`:                                                                               `%s:%dはIMAPサーバですが、このステップはSMTPで話します`,
+	`%s:%d is an IMAP server, but this step speaks POP3`:                                                                               `%s:%dはIMAPサーバですが、このステップはPOP3で話します`,
+	`%s:%d is an SMTP server, but this step speaks IMAP`:                                                                               `%s:%dはSMTPサーバですが、このステップはIMAPで話します`,
+	`%s:%d is a POP3 server, but this step speaks IMAP`:                                                                                `%s:%dはPOP3サーバですが、このステップはIMAPで話します`,
 	`host %s: pop_window is only for a server with relay: pop-before-smtp`:                                                             `ホスト%s: 「pop_window」は「relay: pop-before-smtp」のサーバにだけ書けます`,
 	`host %s: relay: pop-before-smtp needs a POP3 server on the same host (pop3: [{port: 110}])`:                                       `ホスト%s: 「relay: pop-before-smtp」には同じホストのPOP3サーバが必要です(「pop3: [{port: 110}]」)`,
 	`%s mx: a null MX (".", no mail accepted) must be the only MX record of its domain (RFC 7505 3)`:                                   `%s mx: null MX(「.」、メールを受け付けない)はそのドメインの唯一のMXレコードでなければなりません(RFC 7505 3)`,
 	`%s: a null MX (host ".", no mail accepted) has preference 0 (RFC 7505 3)`:                                                         `%s: null MX(ホスト「.」、メールを受け付けない)のプリファレンス値は0です(RFC 7505 3)`,
+
+	// IMAP on 993, until mailsim runs TLS.
+	`%s: port 993 is IMAPS, implicit TLS (RFC 8314), which mailsim cannot run yet: TLS comes with the TLS work; use port 143 for now`: `%s: 993番ポートは暗黙のTLS(RFC 8314)を使うIMAPSで、mailsimはまだ実行できません。TLSはTLSの作業とともに入ります。今は143番ポートを使ってください`,
 }

@@ -213,7 +213,7 @@ func (d *decoder) host(k, v *yaml.Node) *Host {
 			}
 		}},
 		field{"imap", func(v *yaml.Node) {
-			for _, item := range d.list(v, what+" imap") {
+			for _, item := range d.list(v, what+" imap", MaxRecords, "MaxRecords") {
 				h.IMAP = append(h.IMAP, d.imapService(item, what+" imap"))
 			}
 		}},

@@ -110,7 +110,7 @@ func (d *decoder) fetch(n *yaml.Node) *Fetch {
 func (d *decoder) imap(n *yaml.Node) *IMAP {
 	m := &IMAP{}
 	d.fields(n, "imap",
-		field{"client", func(v *yaml.Node) { m.Client = Ref{d.str(v, "imap client"), v} }},
+		field{"client", func(v *yaml.Node) { m.Client = Ref{d.name(v, "imap client"), v} }},
 		field{"server", func(v *yaml.Node) { m.Server = d.target(v, "imap server") }},
 		field{"user", func(v *yaml.Node) { m.User = d.str(v, "imap user") }},
 		field{"pass", func(v *yaml.Node) { m.Pass = d.str(v, "imap pass") }},

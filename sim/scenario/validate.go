@@ -174,22 +174,22 @@ func (v *stepChecker) server(t Target, proto string, st *Step) {
 	for _, s := range h.IMAP {
 		imap = imap || s.Port == t.Port
 	}
-	listens := "an SMTP"
-	switch {
-	case pop3:
-		listens = "a POP3"
-	case imap:
-		listens = "an IMAP"
-	}
+	// One message per pair, so that each has its Japanese.
 	switch {
 	case !smtp && !pop3 && !imap:
 		v.d.errorf(t.Host.Node, "nothing listens on %s:%d: add a server on that port to host %s, or expect refused: true", h.Name, t.Port, h.Name)
+	case proto == "smtp" && pop3:
+		v.d.errorf(t.Host.Node, "%s:%d is a POP3 server, but this step speaks SMTP", h.Name, t.Port)
 	case proto == "smtp" && !smtp:
-		v.d.errorf(t.Host.Node, "%s:%d is %s server, but this step speaks SMTP", h.Name, t.Port, listens)
+		v.d.errorf(t.Host.Node, "%s:%d is an IMAP server, but this step speaks SMTP", h.Name, t.Port)
+	case proto == "pop3" && smtp:
+		v.d.errorf(t.Host.Node, "%s:%d is an SMTP server, but this step speaks POP3", h.Name, t.Port)
 	case proto == "pop3" && !pop3:
-		v.d.errorf(t.Host.Node, "%s:%d is %s server, but this step speaks POP3", h.Name, t.Port, listens)
+		v.d.errorf(t.Host.Node, "%s:%d is an IMAP server, but this step speaks POP3", h.Name, t.Port)
+	case proto == "imap" && smtp:
+		v.d.errorf(t.Host.Node, "%s:%d is an SMTP server, but this step speaks IMAP", h.Name, t.Port)
 	case proto == "imap" && !imap:
-		v.d.errorf(t.Host.Node, "%s:%d is %s server, but this step speaks IMAP", h.Name, t.Port, listens)
+		v.d.errorf(t.Host.Node, "%s:%d is a POP3 server, but this step speaks IMAP", h.Name, t.Port)
 	}
 }
 
