@@ -64,6 +64,8 @@ func (r recorded) Connected(c *Conn) {
 		s.Record = true
 	case *pop3Server:
 		s.Record = true
+	case *imapServer:
+		s.Record = true
 	}
 	r.Dialer.Connected(c)
 }

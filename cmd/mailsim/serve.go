@@ -38,16 +38,16 @@ func newServeCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve <id|file>",
 		Short: "Expose a scenario's virtual servers to real mail clients on loopback",
-		Long: `Serve opens a real TCP listener on loopback for every SMTP and POP3 port of
+		Long: `Serve opens a real TCP listener on loopback for every SMTP, POP3 and IMAP port of
 the scenario's world. Host i of the scenario gets the address 127.0.0.(i+2),
 and each port is the virtual port plus --offset (587 becomes 10587). Real
-clients (telnet, nc, curl, swaks, Python's smtplib and poplib, a mail program)
+clients (telnet, nc, curl, swaks, Python's smtplib, poplib and imaplib, a mail program)
 then talk to the very servers the scenarios use, as the host --as: OP25B,
 relay policy and SMTP AUTH apply as to that host. Every session is logged,
 with what the world then does with the mail: DNS, relay, delivery, bounces.
 
 The world is sealed: accepted mail is delivered only inside it, and nothing
-ever connects to a real address. TLS (STARTTLS, ports 465 and 995) is not
+ever connects to a real address. TLS (STARTTLS, ports 465, 993 and 995) is not
 offered yet. Ctrl-C stops and says how many sessions were served.`,
 		Example: `  mailsim serve basic-delivery
   curl smtp://127.0.0.3:10587 --user alice:wonderland --mail-from alice@isp.example \
@@ -73,7 +73,7 @@ offered yet. Ctrl-C stops and says how many sessions were served.`,
 	f.StringVar(&opts.as, "as", "", "the host real clients connect from (default: the first host that runs no server)")
 	f.IntVar(&opts.after, "after", 0, "play the scenario's first N steps before serving")
 	f.DurationVar(&opts.idle, "idle-timeout", serve.DefaultIdleTimeout, "close a connection that sends nothing for this long")
-	f.IntVar(&opts.maxConns, "max-conns", serve.DefaultMaxConns, "connections open at once; more are answered 421 (SMTP) or -ERR (POP3)")
+	f.IntVar(&opts.maxConns, "max-conns", serve.DefaultMaxConns, "connections open at once; more are answered 421 (SMTP), -ERR (POP3) or BYE (IMAP)")
 	f.StringVar(&opts.color, "color", "auto", colorFlagUsage)
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletions("auto", "always", "never"))
 	return cmd

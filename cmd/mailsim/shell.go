@@ -24,7 +24,7 @@ func newShellCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
 	opts := &shellOptions{}
 	cmd := &cobra.Command{
 		Use:   "shell [id|file]",
-		Short: "Type SMTP and POP3 yourself, from a host inside a scenario's world",
+		Short: "Type SMTP, POP3 and IMAP yourself, from a host inside a scenario's world",
 		Long: `Shell seats you on a host of a scenario's world (default basic-delivery, and
 its first host that runs no server; --as to choose). Connect to a server with
 :connect HOST PORT and type the protocol yourself: EHLO, MAIL FROM:<...>,

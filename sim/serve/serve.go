@@ -117,7 +117,7 @@ func DefaultClient(w *sim.World) *sim.Host {
 	return nil
 }
 
-// New opens a listener for every SMTP and POP3 port of every host of w.
+// New opens a listener for every SMTP, POP3 and IMAP port of every host of w.
 // The world must not be used elsewhere from now on: Run owns it.
 func New(w *sim.World, opts Options) (*Server, error) {
 	if opts.IdleTimeout <= 0 {
@@ -166,17 +166,26 @@ func New(w *sim.World, opts Options) (*Server, error) {
 				return nil, err
 			}
 		}
+		for _, svc := range h.IMAP {
+			if err := s.listen(h, svc.Port, trace.IMAP, ip); err != nil {
+				s.closeListeners()
+				return nil, err
+			}
+		}
 	}
 	return s, nil
 }
 
-// ports are the SMTP and POP3 ports of h.
+// ports are the SMTP, POP3 and IMAP ports of h.
 func ports(h *sim.Host) []uint16 {
 	var ps []uint16
 	for _, svc := range h.SMTP {
 		ps = append(ps, svc.Port)
 	}
 	for _, svc := range h.POP3 {
+		ps = append(ps, svc.Port)
+	}
+	for _, svc := range h.IMAP {
 		ps = append(ps, svc.Port)
 	}
 	return ps
@@ -328,8 +337,11 @@ func (s *Server) accept(nc net.Conn, l *Listener) {
 		s.mu.Unlock()
 		s.note(msgTooMany, nc.RemoteAddr().String(), l.Host.Name+":"+strconv.Itoa(int(l.Port)), strconv.Itoa(s.opts.MaxConns))
 		line := tooManySMTP(l.Host.Name)
-		if l.Proto == trace.POP3 {
+		switch l.Proto {
+		case trace.POP3:
 			line = tooManyPOP3
+		case trace.IMAP:
+			line = tooManyIMAP
 		}
 		s.wg.Add(1)
 		go func() {
@@ -352,6 +364,9 @@ func (s *Server) accept(nc net.Conn, l *Listener) {
 // names a temporary POP3 condition [SYS/TEMP].
 const (
 	tooManyPOP3 = "-ERR [SYS/TEMP] too many connections, try again later"
+	// RFC 9051 7.1.5: a server that will not serve a connection greets it
+	// with BYE; RFC 5530 3 names the temporary condition [UNAVAILABLE].
+	tooManyIMAP = "* BYE [UNAVAILABLE] too many connections, try again later"
 	// smtpIdle is Postfix's words when a client says nothing for too long.
 	smtpIdle = "Error: timeout exceeded"
 )

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/explain"
+	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -23,6 +24,8 @@ type lineClient struct {
 	closed    bool // the server closed its end
 	smtp      smtp.ReplyParser
 	pop       pop3.Assembler
+	imap      imap.Parser
+	greeted   bool   // IMAP: the greeting has come
 	lastCode  int    // SMTP: the code of the last reply (354 and 334 say what the next line is)
 	replies   int    // complete replies received
 	lastVerb  string // what the last client line was, for the explanation of the reply
@@ -41,6 +44,16 @@ func (cl *lineClient) Receive(c *sim.Conn, d sim.Data) {
 		lines = append(lines, strings.Split(strings.TrimSuffix(strings.ReplaceAll(d.Raw, "\r\n", "\n"), "\n"), "\n")...)
 	}
 	for _, l := range lines {
+		if c.Proto() == trace.IMAP {
+			// A command is answered by its tagged response, or by "+" when
+			// the server waits for a literal; the greeting is untagged.
+			r, done, err := cl.imap.Feed(l)
+			if err != nil || done && (r.Tagged() || r.Continuation() || !cl.greeted) {
+				cl.greeted = true
+				cl.replies++
+			}
+			continue
+		}
 		if c.Proto() == trace.POP3 {
 			if _, done, err := cl.pop.Feed(l); done || err != nil {
 				cl.replies++
@@ -75,7 +88,9 @@ const maxWait = 2 * time.Minute
 func (cl *lineClient) send(line string) {
 	w := cl.sh.w
 	var tag trace.Tag
-	if cl.c.Proto() == trace.POP3 {
+	if cl.c.Proto() == trace.IMAP {
+		tag = trace.Tag{Kind: trace.Command, Verb: imap.VerbOf(line), Last: true}
+	} else if cl.c.Proto() == trace.POP3 {
 		cl.pop.Expect(line)
 		tag = trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}
 	} else {

@@ -154,6 +154,9 @@ func servicePorts(h *sim.Host) []string {
 	for _, s := range h.POP3 {
 		ps = append(ps, strconv.Itoa(int(s.Port)))
 	}
+	for _, s := range h.IMAP {
+		ps = append(ps, strconv.Itoa(int(s.Port)))
+	}
 	return ps
 }
 

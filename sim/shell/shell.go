@@ -1,5 +1,5 @@
 // Package shell is mailsim's interactive client: the learner sits on a
-// host of a scenario's world and types SMTP and POP3 lines to its servers
+// host of a scenario's world and types SMTP, POP3 and IMAP lines to its servers
 // by hand, with meta commands (":connect", ":dig", ":mailbox", ":wait",
 // ...) to look around. Typed lines travel over the same virtual
 // connections and reach the same server handlers as the simulated
@@ -77,7 +77,7 @@ func New(sc *scenario.Scenario, opts Options) (*Shell, error) {
 		}
 	} else {
 		for _, h := range w.Hosts() {
-			if len(h.SMTP) == 0 && len(h.POP3) == 0 {
+			if len(h.SMTP) == 0 && len(h.POP3) == 0 && len(h.IMAP) == 0 {
 				sh.as = h
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/scenario"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -144,5 +145,30 @@ func TestWordsFollowState(t *testing.T) {
 				t.Errorf("after %q: completion offers %q", step.line, w)
 			}
 		}
+	}
+}
+
+// IMAP typed by hand: each command waits for its tagged response, the
+// untagged ones and a message's literal come with it, and the flag the
+// learner stores is the mailbox's.
+func TestTypedIMAP(t *testing.T) {
+	sh, out := newShell(t, "pop3-vs-imap", "bob-phone")
+	sh.Exec(":connect mx.example.jp 25")
+	for _, l := range []string{"HELO bob-phone", "MAIL FROM:<alice@isp.example>", "RCPT TO:<bob@example.jp>", "DATA", "Subject: typed", "", "hi", ".", "QUIT"} {
+		sh.Exec(l)
+	}
+	sh.Exec(":connect mx.example.jp 143")
+	for _, l := range []string{"a1 LOGIN bob hunter2", "a2 SELECT INBOX", "a3 FETCH 1 (FLAGS BODY[TEXT])", "a4 STORE 1 +FLAGS (\\Deleted)", "a5 LOGOUT"} {
+		sh.Exec(l)
+	}
+	for _, want := range []string{"IMAP * OK [CAPABILITY IMAP4rev1]", "IMAP a1 OK LOGIN completed", "IMAP * 1 EXISTS",
+		"IMAP * 1 FETCH (FLAGS (\\Seen) BODY[TEXT] {4}", "IMAP hi", "IMAP a4 OK STORE completed", "IMAP a5 OK LOGOUT completed"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	m := sh.World().Host("mx.example.jp").User("bob").Mailbox.Messages()
+	if len(m) != 1 || m[0].Flags != mailstore.Seen|mailstore.Deleted {
+		t.Fatalf("mailbox after the session: %d messages, want 1 flagged \\Seen and \\Deleted", len(m))
 	}
 }
