@@ -209,7 +209,8 @@ func (cl *client) drained() bool {
 }
 
 // idle: the client said nothing for IdleTimeout. An SMTP server says so
-// before it closes, as Postfix does (421 4.4.2); a POP3 server closes
+// before it closes, as Postfix does (421 4.4.2), and so does an IMAP server
+// (RFC 9051 5.4: an untagged BYE at autologout); a POP3 server closes
 // without a word (RFC 1939 3: the autologout timer; no UPDATE state).
 func (cl *client) idle() {
 	if cl.srvDone || cl.hungUp {
@@ -224,6 +225,10 @@ func (cl *client) idle() {
 	if cl.ln.Proto == trace.SMTP {
 		cl.c.Line(sim.ServerSide, "421 4.4.2 "+cl.ln.Host.Name+" "+smtpIdle,
 			trace.Tag{Kind: trace.Reply, Code: 421, Enhanced: "4.4.2", Last: true}, nil)
+	}
+	if cl.ln.Proto == trace.IMAP {
+		cl.c.Line(sim.ServerSide, "* BYE autologout: idle for too long",
+			trace.Tag{Kind: trace.Untagged, Cond: trace.CondBYE, Last: true}, nil)
 	}
 	cl.c.Close(sim.ServerSide)
 	// The virtual client end is ours: it goes with the socket.

@@ -3,6 +3,7 @@ package serve
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -75,4 +76,15 @@ func TestCurlIMAP(t *testing.T) {
 	s.rec.waitFor(t, "the FETCH that sets \\Seen", func(e *trace.Event) bool {
 		return e.Proto == trace.IMAP && e.Tag.Kind == trace.Untagged && strings.Contains(e.Line, `FLAGS (\Seen)`)
 	})
+}
+
+// An idle IMAP client is logged out with an untagged BYE (RFC 9051 5.4).
+func TestIdleTimeoutIMAP(t *testing.T) {
+	s := startScenario(t, "pop3-vs-imap", 0, Options{IdleTimeout: 200 * time.Millisecond})
+	c := dial(t, s.addr(t, "mx.example.jp", 143))
+	c.expect("* OK [CAPABILITY IMAP4rev1]")
+	c.expect("* BYE autologout")
+	if !c.closed() {
+		t.Error("the idle IMAP connection was not closed after BYE")
+	}
 }
