@@ -33,7 +33,7 @@ var imapEntries = []Entry{
 			`サーバはコマンドを理解したが実行できなかったことを表す。パスワードの誤り、存在しないメールボックス、別のセッションが削除したメールなどが理由で、角かっこのコードが種類を示す。`),
 		Cause: i18n.T(
 			`[AUTHENTICATIONFAILED] for LOGIN, [NONEXISTENT] for SELECT of an unknown mailbox, [EXPUNGEISSUED] when another device expunged a message being fetched.`,
-			`LOGINでは[AUTHENTICATIONFAILED]、存在しないメールボックスのSELECTでは[NONEXISTENT]、取得中のメールを別の端末が削除したときは[EXPUNGEISSUED]が付く。`),
+			`LOGINでは[AUTHENTICATIONFAILED]、存在しないメールボックスのSELECTでは[NONEXISTENT]、FETCHで読んでいるメールを別の端末が削除したときは[EXPUNGEISSUED]が付く。`),
 		Fix: i18n.T(
 			`Check the user name and password, or the mailbox name; after EXPUNGEISSUED send NOOP to learn what was removed.`,
 			`ユーザ名とパスワード、又はメールボックス名を確かめる。EXPUNGEISSUEDの後はNOOPを送ると何が削除されたかが分かる。`),
@@ -47,10 +47,10 @@ var imapEntries = []Entry{
 			`クライアントのコマンドのプロトコル上の誤りを表す。未知のコマンド、構文の誤り、セッションの状態に合わないコマンドが理由である。タグが読めない行にはタグなしのBADが返る。`),
 		Cause: i18n.T(
 			`A command typed without a tag, FETCH before SELECT, LOGIN after logging in, or a command this minimal server does not implement (LIST, SEARCH).`,
-			`タグを付けずに入力したコマンド、SELECTの前のFETCH、ログイン後のLOGIN、この最小限のサーバが実装していないコマンド(LIST、SEARCH)などである。`),
+			`タグを付けずに入力したコマンド、SELECTの前のFETCH、認証後のLOGIN、この最小限のサーバが実装していないコマンド(LIST、SEARCH)などである。`),
 		Fix: i18n.T(
 			`Start every command with a tag (a1 NOOP), log in, SELECT INBOX, then FETCH or STORE.`,
-			`コマンドは必ずタグから始める(a1 NOOP)。ログインし、SELECT INBOXの後でFETCHやSTOREを送る。`),
+			`コマンドは必ずタグから始める(a1 NOOP)。LOGINで認証を受け、SELECT INBOXの後でFETCHやSTOREを送る。`),
 		RFC: "RFC 9051 7.1.3",
 	},
 	{
@@ -66,7 +66,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`+: go on`, `+:続きの要求`),
 		Text: i18n.T(
 			`A continuation request: the server is ready for the rest of the command, such as the octets of a literal announced with {n} at the end of a line.`,
-			`継続要求で、サーバがコマンドの続きを受け取る準備ができたことを表す。行末の{n}で予告したリテラルのバイト列などを送る。`),
+			`継続要求で、サーバがコマンドの続きを受け取る準備ができたことを表す。行末の「{n}」で予告したリテラルのバイト列などを送る。`),
 		RFC: "RFC 9051 7.5",
 	},
 	{
@@ -114,7 +114,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`LOGIN: user name and password`, `LOGIN:ユーザ名とパスワード`),
 		Text: i18n.T(
 			`Logs in with a user name and a password in one command and moves the session to the Authenticated state. On port 143 both travel in clear text; STARTTLS or port 993 (IMAPS) encrypts them.`,
-			`1つのコマンドでユーザ名とパスワードを送ってログインし、セッションをAuthenticated状態に進める。143番ポートではどちらも平文で流れるので、STARTTLSや993番ポート(IMAPS)で暗号化する。`),
+			`1つのコマンドでユーザ名とパスワードを送って認証を受け、セッションを「Authenticated」状態に進める。143番ポートではどちらも平文で流れるので、STARTTLSや993番ポート(IMAPS)で暗号化する。`),
 		RFC: "RFC 9051 6.2.3",
 	},
 	{
@@ -122,7 +122,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`SELECT: open a mailbox`, `SELECT:メールボックスを開く`),
 		Text: i18n.T(
 			`Opens a mailbox (INBOX) read-write and moves the session to the Selected state. The untagged responses before the OK describe it: the message count (EXISTS), the flags, UIDVALIDITY and UIDNEXT.`,
-			`メールボックス(INBOX)を読み書きできる状態で開き、セッションをSelected状態に進める。OKの前のタグなし応答が、メールの件数(EXISTS)、フラグ、UIDVALIDITY、UIDNEXTを伝える。`),
+			`メールボックス(INBOX)を読み書きできる状態で開き、セッションを「Selected」状態に進める。OKの前のタグなし応答が、メールの件数(EXISTS)、フラグ、UIDVALIDITY、UIDNEXTを伝える。`),
 		RFC: "RFC 9051 6.3.2; RFC 3501 6.3.1",
 	},
 	{
@@ -130,7 +130,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`CLOSE: leave the mailbox`, `CLOSE:メールボックスを閉じる`),
 		Text: i18n.T(
 			`Leaves the selected mailbox and returns to the Authenticated state, removing every message flagged \Deleted on the way without an EXPUNGE response for each.`,
-			`選択中のメールボックスを閉じてAuthenticated状態に戻る。その際、\Deletedフラグの付いたメールを、1通ごとのEXPUNGE応答なしで全て削除する。`),
+			`選択中のメールボックスを閉じて「Authenticated」状態に戻る。その際、\Deletedフラグの付いたメールを、1通ごとのEXPUNGE応答なしで全て削除する。`),
 		RFC: "RFC 9051 6.4.1",
 	},
 	{
@@ -146,7 +146,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`FETCH: read messages`, `FETCH:メールを読む`),
 		Text: i18n.T(
 			`Reads data of the messages a sequence set names (1:* is all): FLAGS, UID, RFC822.SIZE, and the text with BODY[] (which sets \Seen) or BODY.PEEK[] (which does not). Each message comes back as an untagged FETCH response, the text as a literal {n} of n octets.`,
-			`番号の集合(1:*は全て)で指定したメールのデータを読む。FLAGS、UID、RFC822.SIZE、本文はBODY[](\Seenを付ける)かBODY.PEEK[](付けない)で取り出す。各メールはタグなしのFETCH応答で返り、本文はnオクテットのリテラル{n}として送られる。`),
+			`番号の集合(1:*は全て)で指定したメールのデータを読む。FLAGS、UID、RFC822.SIZE、本文はBODY[](\Seenを付ける)かBODY.PEEK[](付けない)で取り出す。各メールはタグなしのFETCH応答で返り、本文はnオクテットのリテラル「{n}」として送られる。`),
 		RFC: "RFC 9051 6.4.5, 7.5.2",
 	},
 	{
@@ -210,7 +210,7 @@ var imapEntries = []Entry{
 		Title: i18n.T(`[UIDVALIDITY n]: the UIDs' generation`, `[UIDVALIDITY n]:UIDの世代`),
 		Text: i18n.T(
 			`As long as this number stays the same, a message keeps its UID and UIDs are never reused, so a client may keep what it cached by UID. If it changes, the client must forget its cache and fetch again.`,
-			`この値が同じ間は、メールのUIDは変わらず再利用もされないので、クライアントはUIDで保存した情報をそのまま使える。値が変わったら保存した情報を捨てて取得し直す。`),
+			`この値が同じ間は、メールのUIDは変わらず再利用もされないので、クライアントはUIDで保存した情報をそのまま使える。値が変わったら保存した情報を捨てて読み直す。`),
 		RFC: "RFC 9051 2.3.1.1",
 	},
 	{

@@ -27,7 +27,7 @@ func TestIMAPStateRows(t *testing.T) {
 	m.Seek(m.Len())
 	for lang, want := range map[i18n.Lang][]string{
 		i18n.EN: {"Selected mailbox: INBOX", "Messages (EXISTS): 2", `Read (\Seen): 1, 2`, `Flagged \Deleted: 2 (removed at EXPUNGE or CLOSE)`},
-		i18n.JA: {"選択中のメールボックス: INBOX", "メールの件数 (EXISTS): 2通", `既読 (\Seen): 1, 2`},
+		i18n.JA: {"選択中のメールボックス: INBOX", "メールの件数(EXISTS): 2通", `既読(\Seen): 1, 2`},
 	} {
 		frame := strings.Join(Render(m, &View{Width: 100, Height: 30, Lang: lang, Pane: PaneState}), "\n")
 		for _, w := range want {

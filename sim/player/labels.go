@@ -118,9 +118,9 @@ var (
 // above keeps its alignment.
 var (
 	lSelected     = i18n.T("Selected mailbox: ", "選択中のメールボックス: ")
-	lExists       = i18n.T("Messages (EXISTS): ", "メールの件数 (EXISTS): ")
-	lSeen         = i18n.T("Read (\\Seen): ", "既読 (\\Seen): ")
+	lExists       = i18n.T("Messages (EXISTS): ", "メールの件数(EXISTS): ")
+	lSeen         = i18n.T("Read (\\Seen): ", "既読(\\Seen): ")
 	lFlaggedDel   = i18n.T("Flagged \\Deleted: ", "\\Deletedフラグ: ")
-	lExpungeLater = i18n.T(" (removed at EXPUNGE or CLOSE)", " (EXPUNGEかCLOSEで削除)")
+	lExpungeLater = i18n.T(" (removed at EXPUNGE or CLOSE)", "(EXPUNGEかCLOSEで削除)")
 	lExpunged     = i18n.T("Expunged in this session: ", "このセッションで削除したメール: ")
 )
