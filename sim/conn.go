@@ -146,6 +146,9 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	if c.closed[from] {
 		return
 	}
+	if len(c.outRaw[from]) > 0 {
+		c.Flush(from) // records and lines never share a segment
+	}
 	e := c.event(trace.Line, from)
 	e.Line = text
 	e.Tag = tag
@@ -182,6 +185,46 @@ func (c *Conn) Message(from Side, wire []byte, lines []string, tags []trace.Tag)
 		}
 	}
 	c.outRaw[from] = append(c.outRaw[from], wire...)
+}
+
+// Record writes one TLS record into the segment side is sending and
+// records it as a Record event: the bytes on the wire, hdr what their
+// header says. Flush sends the segment.
+func (c *Conn) Record(from Side, rec []byte, hdr trace.TLSRecord) {
+	if c.closed[from] {
+		return
+	}
+	if len(c.out[from]) > 0 {
+		c.Flush(from)
+	}
+	c.traceRecord(from, rec, hdr, len(c.outRaw[from]) > 0)
+	c.sent[from] += uint32(len(rec))
+	c.outRaw[from] = append(c.outRaw[from], rec...)
+}
+
+// traceRecord emits the Record event of a record side sends (or, for a
+// real client, sent).
+func (c *Conn) traceRecord(from Side, rec []byte, hdr trace.TLSRecord, cont bool) {
+	e := c.event(trace.Record, from)
+	e.TLS = hdr
+	e.Payload = rec
+	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: uint32(len(rec)), Cont: cont}
+	c.w.emit(e)
+}
+
+// Inner records a line side sent inside TLS: the dialogue as the two ends
+// see it, marked encrypted, with no segment of its own (the records that
+// carry it follow it in the trace). It writes nothing to the wire.
+func (c *Conn) Inner(from Side, text string, tag trace.Tag, sess *trace.Session) {
+	if c.closed[from] {
+		return
+	}
+	e := c.event(trace.Line, from)
+	e.Line = text
+	tag.Encrypted = true
+	e.Tag = tag
+	e.Session = sess
+	c.w.emit(e)
 }
 
 // Flush sends what side has written since the last Flush as one segment:

@@ -25,7 +25,7 @@ type task struct {
 	from  Side
 	n     int
 	lines []string
-	raw   string
+	raw   string // TLS records, for opDeliver
 	// timer marks a wake-up that is not work in progress (a queue retry):
 	// the world counts as settled while only timers are pending.
 	timer bool

@@ -48,6 +48,7 @@ type World struct {
 	zone     *dns.Zone
 	dnsHost  *Host
 	queue    queue
+	tls      *pki // the certificate authority, made when TLS is first used
 	log      StepLog
 	// MaxQueueLife is how long an MTA keeps retrying before it bounces
 	// (RFC 5321 4.5.4.1 suggests 4-5 days).

@@ -19,6 +19,9 @@ func (s *Server) auth(arg string) Result {
 	switch {
 	case !s.cfg.authEnabled():
 		return Result{Reply: replyAuthDisabled}
+	case !s.offersAuth():
+		// RFC 4954 4: not offered before STARTTLS, so not accepted.
+		return Result{Reply: replyAuthDisabled}
 	case s.state == StateConnected:
 		return Result{Reply: replySendHelo}
 	case !s.esmtp:

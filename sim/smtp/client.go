@@ -18,6 +18,10 @@ type Job struct {
 	From string // "" sends MAIL FROM:<> (bounces)
 	To   []string
 	Data []byte // the message (headers and body); LF or CRLF line ends
+	// StartTLS asks for STARTTLS (RFC 3207) after the first EHLO: a
+	// server that does not offer it, or refuses it, makes the client give
+	// up (QUIT) rather than go on in the clear.
+	StartTLS bool
 }
 
 // ClientResult is what a client session achieved.
@@ -33,6 +37,11 @@ type ClientResult struct {
 	// then quits without sending AUTH (RFC 5321 2.2.1: a client uses only
 	// extensions the server advertised) and Failure is that EHLO/HELO reply.
 	AuthUnavailable bool
+	// TLSUnavailable is set when Job.StartTLS asked for STARTTLS and the
+	// server did not offer it or did not answer 220; the client quit
+	// without sending anything more in the clear, and Failure is that
+	// reply.
+	TLSUnavailable bool
 }
 
 // RcptFailure is a recipient the server refused at RCPT.
@@ -48,6 +57,8 @@ const (
 	stepGreeting clientStep = iota
 	stepEHLO
 	stepHELO
+	stepStartTLS // STARTTLS sent, its reply awaited
+	stepTLS      // 220 received: the driver runs the TLS handshake
 	stepAuth
 	stepMail
 	stepRcpt
@@ -66,6 +77,7 @@ type Client struct {
 	auth int // 334 challenges answered in the AUTH exchange
 	// authCancelled is set once the client has answered a challenge with "*".
 	authCancelled bool
+	tls           bool // the session runs inside TLS
 	ext8bit       bool
 	extUTF8       bool
 	accepted      []string
@@ -145,6 +157,15 @@ func (c *Client) Next(r Reply) []string {
 			return c.hello(r, false)
 		}
 		return c.fail(r)
+	case stepStartTLS:
+		if r.Code != C220ServiceReady {
+			c.res.TLSUnavailable = true
+			return c.fail(r)
+		}
+		c.step = stepTLS
+		return nil
+	case stepTLS:
+		return nil
 	case stepAuth:
 		return c.authReply(r)
 	case stepMail:
@@ -177,9 +198,24 @@ func (c *Client) Next(r Reply) []string {
 	return nil
 }
 
+// NeedTLS reports whether the server said 220 to STARTTLS: the driver
+// now runs the TLS handshake and then calls TLSStarted.
+func (c *Client) NeedTLS() bool { return c.step == stepTLS }
+
+// TLSStarted tells the session that the TLS handshake completed, and
+// returns the EHLO to send inside it: RFC 3207 4.2, the client discards
+// what it learnt from the server and asks again.
+func (c *Client) TLSStarted() []string {
+	c.tls = true
+	c.ext8bit, c.extUTF8 = false, false
+	c.step = stepEHLO
+	return []string{VerbEHLO + " " + c.job.Helo}
+}
+
 // hello handles the 2xx reply to EHLO or HELO.
 func (c *Client) hello(r Reply, esmtp bool) []string {
 	var authMechs string
+	startTLS := false
 	if esmtp {
 		for _, l := range r.Lines[min(1, len(r.Lines)):] {
 			kw, arg, _ := strings.Cut(l, " ")
@@ -190,8 +226,20 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 				c.ext8bit = true
 			case strings.EqualFold(kw, "SMTPUTF8"):
 				c.extUTF8 = true
+			case strings.EqualFold(kw, VerbSTARTTLS):
+				startTLS = true
 			}
 		}
+	}
+	if c.job.StartTLS && !c.tls {
+		// RFC 3207 4: STARTTLS only when advertised; without it the
+		// client gives up instead of sending in the clear.
+		if !startTLS {
+			c.res.TLSUnavailable = true
+			return c.fail(r)
+		}
+		c.step = stepStartTLS
+		return []string{VerbSTARTTLS}
 	}
 	if a := c.job.Auth; a != nil {
 		mech := strings.ToUpper(a.Mechanism)
@@ -326,7 +374,7 @@ func (c *Client) failWith(r Reply) {
 // stepCommands names what a reply at each step answers, the way a bounce
 // says "(in reply to RCPT TO command)".
 var stepCommands = [...]string{
-	stepGreeting: "the greeting", stepEHLO: "EHLO", stepHELO: "HELO", stepAuth: "AUTH",
+	stepGreeting: "the greeting", stepEHLO: "EHLO", stepHELO: "HELO", stepStartTLS: "STARTTLS", stepTLS: "STARTTLS", stepAuth: "AUTH",
 	stepMail: "MAIL FROM", stepRcpt: "RCPT TO", stepData: "DATA", stepDot: "end of DATA",
 	stepQuit: "QUIT", stepDone: "QUIT",
 }

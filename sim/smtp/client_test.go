@@ -16,6 +16,14 @@ func converse(t *testing.T, c *Client, s *Server) (string, []*Message) {
 	writeReply(&b, r)
 	for range 1000 {
 		lines := c.Next(wire(t, r))
+		if c.NeedTLS() {
+			// Both ends' drivers run the handshake, then the cores go on.
+			if !s.TLS() {
+				t.Fatal("the client starts TLS but the server did not")
+			}
+			b.WriteString("-- tls\n")
+			lines = c.TLSStarted()
+		}
 		if lines == nil {
 			if !c.Done() {
 				t.Fatal("Next returned nil but Done is false")
@@ -37,6 +45,9 @@ func converse(t *testing.T, c *Client, s *Server) (string, []*Message) {
 			}
 			if res.Close {
 				b.WriteString("-- close\n")
+			}
+			if res.StartTLS {
+				s.TLSStarted()
 			}
 		}
 	}
@@ -475,4 +486,74 @@ func TestClientScripts(t *testing.T) {
 			S: 221 Bye
 			-- done`)
 	})
+}
+
+// TestClientStartTLS: RFC 3207 4 and 4.2. The client asks for STARTTLS
+// after the first EHLO, says EHLO again inside TLS and only then logs in;
+// a server that does not offer STARTTLS, or refuses it, makes it quit
+// without sending the password in the clear.
+func TestClientStartTLS(t *testing.T) {
+	job := Job{Helo: "pc10", Auth: &Auth{User: "alice", Pass: "secret"}, From: "alice@isp.example",
+		To: []string{"bob@example.jp"}, Data: []byte("Subject: x\n\nhi\n"), StartTLS: true}
+	c := NewClient(job)
+	converseScript(t, c, NewServer(submissionTLSConfig(), homePeer), `
+		S: 220 mail.isp.example ESMTP mailsim
+		C: EHLO pc10
+		S: 250-mail.isp.example
+		S: 250-PIPELINING
+		S: 250-SIZE 10240000
+		S: 250-STARTTLS
+		S: 250-ENHANCEDSTATUSCODES
+		S: 250-8BITMIME
+		S: 250 SMTPUTF8
+		C: STARTTLS
+		S: 220 2.0.0 Ready to start TLS
+		-- tls
+		C: EHLO pc10`+submissionEHLO+`
+		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
+		S: 235 2.7.0 Authentication successful
+		C: MAIL FROM:<alice@isp.example>
+		S: 250 2.1.0 Ok
+		C: RCPT TO:<bob@example.jp>
+		S: 250 2.1.5 Ok
+		C: DATA
+		S: 354 End data with <CR><LF>.<CR><LF>
+		C: Subject: x
+		C: 
+		C: hi
+		C: .
+		S: 250 2.0.0 Ok: queued as 1A2B3D
+		M: from=<alice@isp.example> to=<bob@example.jp> helo=pc10 esmtp user=alice bytes=18
+		C: QUIT
+		S: 221 2.0.0 Bye
+		-- close
+		-- done`)
+	if r := c.Result(); !r.Sent || r.TLSUnavailable {
+		t.Errorf("Result = %+v", r)
+	}
+
+	c = NewClient(job)
+	converseScript(t, c, NewServer(submissionConfig(), homePeer), `
+		S: 220 mail.isp.example ESMTP mailsim
+		C: EHLO pc10`+submissionEHLO+`
+		C: QUIT
+		S: 221 2.0.0 Bye
+		-- close
+		-- done`)
+	if r := c.Result(); r.Sent || !r.TLSUnavailable || r.Failure == nil || r.Failure.Code != 250 || r.FailedAt != "EHLO" {
+		t.Errorf("without STARTTLS offered: Result = %+v", r)
+	}
+
+	// A server that offers STARTTLS but refuses it (RFC 3207 4: 454).
+	c = NewClient(job)
+	c.Next(Reply{Code: 220, Lines: []string{"x"}})
+	if got := c.Next(Reply{Code: 250, Lines: []string{"x", "STARTTLS"}}); len(got) != 1 || got[0] != "STARTTLS" {
+		t.Fatalf("after EHLO: %q", got)
+	}
+	if got := c.Next(Reply{Code: 454, Enhanced: "4.7.0", Lines: []string{"TLS not available"}}); len(got) != 1 || got[0] != "QUIT" {
+		t.Fatalf("after 454: %q", got)
+	}
+	if r := c.Result(); !r.TLSUnavailable || !r.Transient || r.FailedAt != "STARTTLS" {
+		t.Errorf("after 454: Result = %+v", r)
+	}
 }

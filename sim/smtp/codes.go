@@ -20,7 +20,7 @@ const (
 	C450MailboxUnavailable    = 450 // RFC 5321 4.2.3: mailbox unavailable (busy, temporarily blocked)
 	C451LocalError            = 451 // RFC 5321 4.2.3: local error in processing
 	C452InsufficientStorage   = 452 // RFC 5321 4.2.3; 4.5.3.1.10: also "too many recipients"
-	C454TemporaryFailure      = 454 // RFC 3207 4: TLS not available; RFC 4954 6: temporary authentication failure
+	C454TemporaryFailure      = 454 // RFC 3207 4: TLS not available; RFC 4954 6: temporary authentication failure (a client may get it; this server does not send it)
 	C455ParamsNotAccommodated = 455 // RFC 5321 4.2.3: server unable to accommodate parameters
 	C500SyntaxError           = 500 // RFC 5321 4.2.3: syntax error, command unrecognized (also: line too long)
 	C501ParamSyntaxError      = 501 // RFC 5321 4.2.3: syntax error in parameters or arguments
@@ -106,7 +106,7 @@ func Codes() []int {
 	return []int{
 		C214Help, C220ServiceReady, C221Closing, C235AuthSucceeded, C250Completed,
 		C252CannotVerify, C334AuthContinue, C354StartData, C421ServiceNotAvailable,
-		C452InsufficientStorage, C454TemporaryFailure, C500SyntaxError, C501ParamSyntaxError,
+		C452InsufficientStorage, C500SyntaxError, C501ParamSyntaxError,
 		C502NotImplemented, C503BadSequence, C504ParamNotImplemented, C530AuthRequired,
 		C535AuthInvalid, C550MailboxUnavailable, C552StorageExceeded, C554TransactionFailed,
 		C555ParamsNotRecognized,

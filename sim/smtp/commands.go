@@ -19,10 +19,10 @@ func (s *Server) ehlo(arg string) Result {
 		// one by one; a driver only has to send the replies in order.
 		"PIPELINING",
 		"SIZE "+strconv.Itoa(s.cfg.maxSize())) // RFC 1870 4
-	if s.cfg.StartTLS {
-		lines = append(lines, "STARTTLS") // RFC 3207 4
+	if s.cfg.StartTLS && !s.tls {
+		lines = append(lines, "STARTTLS") // RFC 3207 4; not again inside TLS (4.2)
 	}
-	if s.cfg.authEnabled() {
+	if s.offersAuth() {
 		lines = append(lines, "AUTH PLAIN LOGIN") // RFC 4954 3
 	}
 	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8") // RFC 2034, 6152, 6531
@@ -320,9 +320,9 @@ func (s *Server) help(arg string) Result {
 		case VerbVRFY:
 			return !s.cfg.DisableVRFY
 		case VerbAUTH:
-			return s.cfg.authEnabled()
+			return s.offersAuth()
 		case VerbSTARTTLS:
-			return s.cfg.StartTLS
+			return s.cfg.StartTLS && !s.tls
 		}
 		return true
 	}
@@ -344,18 +344,23 @@ func (s *Server) help(arg string) Result {
 		Lines: []string{"Commands supported:", strings.Join(verbs, " "), "End of HELP info"}}}
 }
 
-// startTLS answers STARTTLS (RFC 3207 4). The TLS handshake is a later
-// change: until then the command is advertised when configured and answered
-// with 454, which RFC 3207 4 gives for "TLS not available due to temporary
-// reason", so a client carries on in plain text or gives up.
+// startTLS answers STARTTLS (RFC 3207 4): 220, then the TLS handshake,
+// which the driver runs when the Result says StartTLS.
 func (s *Server) startTLS(arg string) Result {
-	if !s.cfg.StartTLS {
+	switch {
+	case !s.cfg.StartTLS && !s.tls:
 		return Result{Reply: replyNotImpl}
-	}
-	if arg != "" {
+	case arg != "":
+		// RFC 3207 4: "501 Syntax error (no parameters allowed)".
 		return Result{Reply: replySyntaxTLS}
+	case s.tls:
+		// RFC 3207 4.2: STARTTLS is not advertised, nor accepted, inside TLS.
+		return Result{Reply: replyTLSActive}
+	case s.state == StateMail || s.state == StateRcpt:
+		// Postfix will not start TLS in the middle of a transaction.
+		return Result{Reply: replyTLSInTx}
 	}
-	return Result{Reply: replyNoTLS}
+	return Result{Reply: replyReadyTLS, StartTLS: true}
 }
 
 // cutPrefixFold is strings.CutPrefix ignoring ASCII case.

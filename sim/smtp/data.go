@@ -56,6 +56,7 @@ func (s *Server) endData() Result {
 			To:    s.to,
 			Helo:  s.helo,
 			ESMTP: s.esmtp,
+			TLS:   s.tls,
 			User:  s.user,
 			Peer:  s.peer,
 			Data:  s.data,

@@ -85,5 +85,5 @@ func ExampleClient() {
 	// DATA                         -> 354 End data with <CR><LF>.<CR><LF>
 	// Subject: Hello               -> 250 2.0.0 Ok
 	// QUIT                         -> 221 2.0.0 Bye
-	// {Sent:true Accepted:[bob@example.jp] Rejected:[] Failure:<nil> FailedAt: Transient:false AuthUnavailable:false}
+	// {Sent:true Accepted:[bob@example.jp] Rejected:[] Failure:<nil> FailedAt: Transient:false AuthUnavailable:false TLSUnavailable:false}
 }

@@ -13,6 +13,7 @@ import (
 //	C: a line the client sends
 //	M: the message the server accepted (envelope and size)
 //	-- close            the server closes the connection
+//	-- tls              the server starts TLS (STARTTLS), which completes
 //	= READY             the server's state at this point
 //
 // runScript feeds the C: lines to a server and rebuilds the whole transcript
@@ -41,9 +42,14 @@ func runScript(t *testing.T, cfg *Config, peer Peer, script string) []*Message {
 			if r.Close {
 				got.WriteString("-- close\n")
 			}
+			if r.StartTLS {
+				// The driver's part: the handshake, then the same core.
+				got.WriteString("-- tls\n")
+				s.TLSStarted()
+			}
 		case strings.HasPrefix(line, "= "):
 			got.WriteString("= " + s.State().String() + "\n")
-		case strings.HasPrefix(line, "S: "), strings.HasPrefix(line, "M: "), line == "-- close":
+		case strings.HasPrefix(line, "S: "), strings.HasPrefix(line, "M: "), line == "-- close", line == "-- tls":
 		default:
 			t.Fatalf("script line %q is none of C:, S:, M:, -- close, =", line)
 		}
@@ -116,7 +122,7 @@ func mxConfig() *Config {
 }
 
 // submissionConfig is the ISP's port 587: AUTH required, relay for
-// authenticated users, STARTTLS advertised.
+// authenticated users, no STARTTLS (so AUTH is offered in the clear).
 func submissionConfig() *Config {
 	return &Config{
 		Hostname:     "mail.isp.example",
@@ -124,9 +130,14 @@ func submissionConfig() *Config {
 		Relay:        RelayAuthenticated,
 		AuthRequired: true,
 		Users:        map[string]string{"alice": "secret"},
-		StartTLS:     true,
 		NextID:       sequentialIDs(),
 	}
+}
+
+// submissionTLSConfig is port 587 as real providers set it up: STARTTLS
+// offered, AUTH only inside TLS.
+func submissionTLSConfig() *Config {
+	return with(submissionConfig(), func(c *Config) { c.StartTLS = true })
 }
 
 // sequentialIDs gives queue ids like Postfix's hex ones, deterministically.

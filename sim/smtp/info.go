@@ -6,6 +6,7 @@ type Info struct {
 	State    State
 	Helo     string
 	ESMTP    bool
+	TLS      bool     // the session runs inside TLS
 	User     string   // AUTH identity, "" if none
 	InMail   bool     // a mail transaction is open
 	From     string   // its reverse-path, "" for <>
@@ -18,7 +19,7 @@ type Info struct {
 func (s *Server) Info() Info {
 	in := s.state == StateMail || s.state == StateRcpt || s.state == StateData
 	return Info{
-		State: s.state, Helo: s.helo, ESMTP: s.esmtp, User: s.user,
+		State: s.state, Helo: s.helo, ESMTP: s.esmtp, TLS: s.tls, User: s.user,
 		InMail: in, From: s.from,
 		To:       append([]string(nil), s.to...),
 		Refused:  append([]string(nil), s.refused...),
@@ -29,6 +30,6 @@ func (s *Server) Info() Info {
 // Unchanged reports whether in still describes the session: a driver
 // that keeps the last Info compares it before building another.
 func (s *Server) Unchanged(in *Info) bool {
-	return in.State == s.state && in.Helo == s.helo && in.User == s.user && in.From == s.from &&
+	return in.State == s.state && in.TLS == s.tls && in.Helo == s.helo && in.User == s.user && in.From == s.from &&
 		len(in.To) == len(s.to) && len(in.Refused) == len(s.refused) && in.Accepted == s.accepted
 }

@@ -17,6 +17,10 @@ type Result struct {
 	Reply   Reply    // Code 0 when the line gets no reply (message text inside DATA)
 	Message *Message // set when the final "." accepted a message (Reply is then the 250)
 	Close   bool     // the server closes the connection after sending Reply (221, 421)
+	// StartTLS: after sending Reply (220 Ready to start TLS) the server
+	// starts the TLS handshake on the connection (RFC 3207 4); the driver
+	// runs it and calls TLSStarted, then feeds the decrypted lines.
+	StartTLS bool
 }
 
 // Message is a message the server accepted, with its envelope.
@@ -25,7 +29,7 @@ type Message struct {
 	To    []string // accepted forward-paths, in RCPT order
 	Helo  string   // the HELO/EHLO argument
 	ESMTP bool     // EHLO (true) or HELO
-	TLS   bool     // always false for now
+	TLS   bool     // received over TLS (STARTTLS or implicit TLS)
 	User  string   // AUTH identity, "" if none
 	Peer  Peer
 	Data  []byte // message content as received, dot-stuffing removed, CRLF line ends, no final "."
@@ -41,7 +45,8 @@ type Server struct {
 	helo   string
 	esmtp  bool
 	user   string
-	errors int // 4xx/5xx replies to commands so far
+	tls    bool // the session runs inside TLS
+	errors int  // 4xx/5xx replies to commands so far
 
 	// The mail transaction (RFC 5321 3.3).
 	from     string
@@ -81,6 +86,29 @@ func NewServer(cfg *Config, peer Peer) *Server {
 // (RFC 5321 4.2, 3.1): "220 <host> ESMTP mailsim".
 func (s *Server) Greeting() Reply {
 	return Reply{Code: C220ServiceReady, Lines: []string{s.cfg.hostname() + " ESMTP mailsim"}}
+}
+
+// TLSStarted tells the session that the TLS handshake completed: after
+// STARTTLS, or before the greeting on a port of implicit TLS (RFC 8314 3).
+// RFC 3207 4.2: the server discards what it knew from the client (the
+// EHLO, an AUTH identity) and the session starts over; the client must
+// send EHLO again, and STARTTLS is no longer offered.
+func (s *Server) TLSStarted() {
+	s.resetTransaction()
+	s.helo, s.esmtp, s.user, s.mech, s.loginUser = "", false, "", mechNone, ""
+	s.state = StateConnected
+	s.tls = true
+}
+
+// TLS reports whether the session runs inside TLS.
+func (s *Server) TLS() bool { return s.tls }
+
+// offersAuth: AUTH PLAIN/LOGIN send the password in a form anyone can
+// read, so a server that offers STARTTLS offers AUTH only once TLS is up
+// (RFC 4954 4, 14; Postfix's smtpd_tls_auth_only, Dovecot's
+// disable_plaintext_auth).
+func (s *Server) offersAuth() bool {
+	return s.cfg.authEnabled() && (s.tls || !s.cfg.StartTLS)
 }
 
 // State is the session's state after the last line handled.

@@ -38,7 +38,6 @@ const submissionEHLO = `
 	S: 250-mail.isp.example
 	S: 250-PIPELINING
 	S: 250-SIZE 10240000
-	S: 250-STARTTLS
 	S: 250-AUTH PLAIN LOGIN
 	S: 250-ENHANCEDSTATUSCODES
 	S: 250-8BITMIME
@@ -58,7 +57,7 @@ var sessionCases = []scriptCase{
 		= CLOSED
 		C: NOOP
 		-- close`},
-	{"ehlo on submission advertises STARTTLS and AUTH", submissionConfig, homePeer, `
+	{"ehlo on submission advertises AUTH", submissionConfig, homePeer, `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO},
 	{"helo has no extensions", mxConfig, outPeer, `
@@ -197,23 +196,63 @@ var sessionCases = []scriptCase{
 		S: 214-2.0.0 Commands supported:
 		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT HELP
 		S: 214 2.0.0 End of HELP info`},
-	{"help lists auth and starttls when offered", submissionConfig, homePeer, `
+	{"help lists auth when offered", submissionConfig, homePeer, `
 		S: 220 mail.isp.example ESMTP mailsim
 		C: EHLO pc10` + submissionEHLO + `
 		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
 		S: 235 2.7.0 Authentication successful
 		C: HELP
 		S: 214-2.0.0 Commands supported:
-		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP AUTH STARTTLS
+		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP AUTH
 		S: 214 2.0.0 End of HELP info`},
-	{"starttls is advertised but not available yet", submissionConfig, homePeer, `
+	// RFC 3207 4, 4.2; RFC 4954 4: before TLS the server offers STARTTLS
+	// and not AUTH; after the handshake the session starts over, the
+	// client says EHLO again, and AUTH is offered instead of STARTTLS.
+	{"starttls, then a new session inside TLS", submissionTLSConfig, homePeer, `
 		S: 220 mail.isp.example ESMTP mailsim
-		C: EHLO pc10` + submissionEHLO + `
-		C: STARTTLS
-		S: 454 4.7.0 TLS not available
+		C: EHLO pc10
+		S: 250-mail.isp.example
+		S: 250-PIPELINING
+		S: 250-SIZE 10240000
+		S: 250-STARTTLS
+		S: 250-ENHANCEDSTATUSCODES
+		S: 250-8BITMIME
+		S: 250 SMTPUTF8
+		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
+		S: 503 5.5.1 Error: authentication not enabled
+		C: HELP
+		S: 530 5.7.0 Authentication required
 		C: STARTTLS now
 		S: 501 5.5.4 Syntax: STARTTLS
-		= READY`},
+		C: STARTTLS
+		S: 220 2.0.0 Ready to start TLS
+		-- tls
+		= CONNECTED
+		C: MAIL FROM:<alice@isp.example>
+		S: 530 5.7.0 Authentication required
+		C: EHLO pc10` + submissionEHLO + `
+		C: STARTTLS
+		S: 554 5.5.1 Error: TLS already active
+		C: AUTH PLAIN AGFsaWNlAHNlY3JldA==
+		S: 235 2.7.0 Authentication successful
+		C: HELP
+		S: 214-2.0.0 Commands supported:
+		S: 214-2.0.0 EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP AUTH
+		S: 214 2.0.0 End of HELP info
+		C: MAIL FROM:<alice@isp.example>
+		S: 250 2.1.0 Ok
+		C: STARTTLS
+		S: 554 5.5.1 Error: TLS already active
+		= MAIL`},
+	{"no starttls in a transaction", func() *Config { return with(mxConfig(), func(c *Config) { c.StartTLS = true }) }, outPeer, `
+		S: 220 mx.example.jp ESMTP mailsim
+		C: HELO a.example
+		S: 250 mx.example.jp
+		C: MAIL FROM:<x@a.example>
+		S: 250 2.1.0 Ok
+		C: STARTTLS
+		S: 503 5.5.1 Error: MAIL transaction in progress
+		= MAIL`},
 	{"starttls not configured", mxConfig, outPeer, `
 		S: 220 mx.example.jp ESMTP mailsim
 		C: EHLO a.example` + mxEHLO + `

@@ -30,7 +30,7 @@ const (
 	Timeout // the client gave up waiting for an answer
 	Close   // the connection was closed (FIN), Src is the side that closed
 	// Protocol dialogue.
-	Line // one protocol line: Proto, Dir, Line and Tag say what it was
+	Line // one protocol line: Proto, Dir, Line and Tag say what it was (Tag.Encrypted: inside TLS, not on the wire as such)
 	// Mail handling inside a host, shown as notes between the dialogue.
 	Deliver // a message was put into a mailbox (Src.Host is the server, Line the mailbox address)
 	Queue   // an MTA queued a message for relay or retry (Line is the recipient list)
@@ -38,12 +38,14 @@ const (
 	Note    // anything else worth saying in the transcript (Text)
 	// Checking.
 	Expect // an expectation of the current step was checked: OK, and Line describes it
+	// TLS, as it would look on the wire.
+	Record // one TLS record (RFC 8446 5.1): TLS says its type and length, Payload holds its bytes
 )
 
 var kindNames = [...]string{
 	Step: "step", Narration: "say", Connect: "connect", Accept: "accept", Ack: "ack", Refused: "refused",
 	Drop: "drop", Timeout: "timeout", Close: "close", Line: "line", Deliver: "deliver",
-	Queue: "queue", Bounce: "bounce", Note: "note", Expect: "expect",
+	Queue: "queue", Bounce: "bounce", Note: "note", Expect: "expect", Record: "tls",
 }
 
 func (k Kind) String() string {
@@ -205,6 +207,81 @@ type Tag struct {
 	RCode    string // DNS: response code (NOERROR, NXDOMAIN) on the answer's header line
 	Empty    bool   // DNS: the answer has no record of the type asked for
 	Last     bool   // the last line of a multi-line reply or response (always true for single lines)
+	// Encrypted marks a line sent inside TLS: the dialogue as the two ends
+	// see it, while the wire carries only the Record events after it. Such a
+	// line has no TCP segment of its own (TCP.Len is 0).
+	Encrypted bool
+}
+
+// ContentType is a TLS record's content type (RFC 8446 5.1, B.1).
+type ContentType uint8
+
+// TLS record content types.
+const (
+	ChangeCipherSpec ContentType = 20
+	Alert            ContentType = 21
+	Handshake        ContentType = 22
+	ApplicationData  ContentType = 23
+)
+
+func (t ContentType) String() string {
+	switch t {
+	case ChangeCipherSpec:
+		return "ChangeCipherSpec"
+	case Alert:
+		return "Alert"
+	case Handshake:
+		return "Handshake"
+	case ApplicationData:
+		return "Application Data"
+	}
+	return "content(" + strconv.Itoa(int(t)) + ")"
+}
+
+// TLSRecord is the header of one TLS record as it is on the wire. In TLS
+// 1.3 every record after the ServerHello is encrypted and says it is
+// Application Data (RFC 8446 5.2): only the ClientHello and ServerHello (and
+// a compatibility ChangeCipherSpec) show what they are.
+type TLSRecord struct {
+	Type    ContentType
+	Version uint16 // legacy_record_version: 0x0301 or 0x0303
+	Length  int    // the fragment's length, without the 5-byte header
+	// HandshakeType is the type of the first handshake message of a
+	// plaintext Handshake record (1 ClientHello, 2 ServerHello), 0 otherwise.
+	HandshakeType uint8
+	// HelloVersion is, on a ClientHello, the highest version it offers and,
+	// on a ServerHello, the version the server chose (RFC 8446 4.2.1:
+	// 0x0304 for TLS 1.3, while the record header says 0x0303); 0 otherwise.
+	HelloVersion uint16
+}
+
+// HandshakeName names a handshake message type (RFC 8446 4), "" if unknown.
+func HandshakeName(t uint8) string {
+	switch t {
+	case 1:
+		return "ClientHello"
+	case 2:
+		return "ServerHello"
+	case 4:
+		return "NewSessionTicket"
+	case 8:
+		return "EncryptedExtensions"
+	case 11:
+		return "Certificate"
+	case 15:
+		return "CertificateVerify"
+	case 20:
+		return "Finished"
+	}
+	return ""
+}
+
+// VersionName names a TLS protocol version: "1.3" for 0x0304.
+func VersionName(v uint16) string {
+	if v >= 0x0301 && v <= 0x0304 {
+		return "1." + strconv.Itoa(int(v-0x0301))
+	}
+	return ""
 }
 
 // Rule names the filter rule that dropped a packet.
@@ -291,8 +368,10 @@ type Event struct {
 	// Payload holds the exact bytes on the wire when they are not Line
 	// followed by CRLF: a DNS message (on the question, and on the first
 	// line of the answer; over TCP with its two-octet length in front,
-	// and TCP set), or a line that ended otherwise.
+	// and TCP set), a TLS record, or a line that ended otherwise.
 	Payload []byte
+	// TLS is the header of a Record event.
+	TLS TLSRecord
 	// Session is the server's session state after a reply, on the last
 	// line of every SMTP reply and POP3 response.
 	Session *Session
