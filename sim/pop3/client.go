@@ -14,6 +14,10 @@ type Job struct {
 	User, Pass string
 	APOP       bool // use APOP with the greeting's timestamp instead of USER/PASS
 	Keep       bool // do not DELE after RETR
+	// STLS asks for TLS first (RFC 2595 4): CAPA, then STLS if listed.
+	// A server that does not offer it makes the client give up (QUIT)
+	// rather than send the password in the clear.
+	STLS bool
 }
 
 // ClientResult is what a client session achieved.
@@ -21,6 +25,9 @@ type ClientResult struct {
 	LoggedIn bool
 	Messages [][]byte // every message retrieved, in order, CRLF line ends
 	Deleted  int      // DELEs answered +OK
+	// TLSUnavailable: Job.STLS asked for TLS and the server did not list
+	// STLS in CAPA or refused it; the client quit without logging in.
+	TLSUnavailable bool
 	// Failure is the -ERR that ended the session early (bad password), nil
 	// otherwise. A -ERR to QUIT (RFC 1939 6: some deleted messages not
 	// removed) is recorded here too, although it comes last.
@@ -49,6 +56,9 @@ type step uint8
 
 const (
 	stepGreeting step = iota // waiting for the greeting
+	stepCapa                 // sent CAPA, to learn whether STLS is offered
+	stepSTLS                 // sent STLS
+	stepTLS                  // +OK to STLS: the driver runs the TLS handshake
 	stepUser                 // sent USER
 	stepPass                 // sent PASS or APOP
 	stepStat                 // sent STAT
@@ -65,9 +75,13 @@ const (
 type Client struct {
 	job  Job
 	step step
-	todo []string // message numbers from the LIST response, as listed
-	cur  int      // index into todo of the message being retrieved
-	res  ClientResult
+	tls  bool
+	// greeting is the greeting's text, kept for APOP's timestamp while
+	// TLS is negotiated first.
+	greeting string
+	todo     []string // message numbers from the LIST response, as listed
+	cur      int      // index into todo of the message being retrieved
+	res      ClientResult
 }
 
 // NewClient returns a client that will carry out job.
@@ -88,17 +102,35 @@ func (c *Client) Next(r Response) (line string, done bool) {
 			c.res.Err = ErrBadJob
 			return c.quit()
 		}
-		if c.job.APOP {
-			ts := timestamp(r.Text)
-			if ts == "" {
-				c.res.Err = ErrNoTimestamp
-				return c.quit()
-			}
-			c.step = stepPass
-			return CmdAPOP + " " + c.job.User + " " + Digest(ts, c.job.Pass), false
+		c.greeting = r.Text
+		if c.job.STLS && !c.tls {
+			c.step = stepCapa
+			return CmdCAPA, false
 		}
-		c.step = stepUser
-		return CmdUSER + " " + c.job.User, false
+		return c.login()
+	case stepCapa:
+		if r.OK {
+			for _, l := range r.Lines {
+				if strings.EqualFold(strings.TrimSpace(l), CapSTLS) {
+					c.step = stepSTLS
+					return CmdSTLS, false
+				}
+			}
+		}
+		c.res.TLSUnavailable = true
+		if r.OK {
+			return c.quit() // a CAPA without STLS: nothing failed, TLS is just not there
+		}
+		return c.failQuit(r)
+	case stepSTLS:
+		if !r.OK {
+			c.res.TLSUnavailable = true
+			return c.failQuit(r)
+		}
+		c.step = stepTLS
+		return "", false
+	case stepTLS:
+		return "", false
 	case stepUser:
 		if !r.OK {
 			return c.failQuit(r)
@@ -162,6 +194,33 @@ func (c *Client) Next(r Response) (line string, done bool) {
 		c.step = stepDone
 	}
 	return "", true
+}
+
+// NeedTLS reports whether the server said +OK to STLS: the driver now runs
+// the TLS handshake and then calls TLSStarted.
+func (c *Client) NeedTLS() bool { return c.step == stepTLS }
+
+// TLSStarted tells the session that TLS is up and returns the login
+// command to send inside it.
+func (c *Client) TLSStarted() string {
+	c.tls = true
+	line, _ := c.login()
+	return line
+}
+
+// login sends APOP (with the greeting's timestamp) or USER.
+func (c *Client) login() (string, bool) {
+	if c.job.APOP {
+		ts := timestamp(c.greeting)
+		if ts == "" {
+			c.res.Err = ErrNoTimestamp
+			return c.quit()
+		}
+		c.step = stepPass
+		return CmdAPOP + " " + c.job.User + " " + Digest(ts, c.job.Pass), false
+	}
+	c.step = stepUser
+	return CmdUSER + " " + c.job.User, false
 }
 
 // nextMessage asks for the next listed message, or quits after the last.

@@ -32,6 +32,14 @@ func converse(t *testing.T, srv *Server, cli *Client) (string, Result) {
 			}
 		}
 		line, done := cli.Next(got)
+		if cli.NeedTLS() {
+			if !last.StartTLS {
+				t.Fatal("the client starts TLS but the server did not")
+			}
+			srv.TLSStarted()
+			b.WriteString("-- tls\n")
+			line = cli.TLSStarted()
+		}
 		if done {
 			if !last.Close {
 				t.Errorf("client done but the server did not close")
@@ -343,5 +351,46 @@ func TestDotStuffingRoundTrip(t *testing.T) {
 	}
 	if !strings.Contains(transcript, "S: ...\n") || !strings.Contains(transcript, "S: ..x\n") {
 		t.Errorf("transcript shows no byte-stuffing:\n%s", transcript)
+	}
+}
+
+// TestClientSTLS: RFC 2595 4. The client asks CAPA, starts TLS with STLS,
+// then logs in; when STLS is not offered it quits without a password.
+func TestClientSTLS(t *testing.T) {
+	cfg := testConfig()
+	cfg.STLS = true
+	cli := NewClient(Job{User: "bob", Pass: "hunter2", Keep: true, STLS: true})
+	got, _ := converse(t, NewServer(cfg), cli)
+	want := `S: +OK mail.example.jp POP3 server ready
+C: CAPA
+S: +OK Capability list follows
+S: TOP
+S: RESP-CODES
+S: AUTH-RESP-CODE
+S: UIDL
+S: STLS
+S: IMPLEMENTATION mailsim
+S: .
+C: STLS
+S: +OK Begin TLS negotiation
+-- tls
+C: USER bob
+S: +OK send PASS
+C: PASS hunter2
+`
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("transcript starts\n%s\nwant\n%s", got[:min(len(got), len(want)+40)], want)
+	}
+	if r := cli.Result(); !r.LoggedIn || len(r.Messages) != 2 || r.TLSUnavailable {
+		t.Errorf("Result = %+v", r)
+	}
+
+	cli = NewClient(Job{User: "bob", Pass: "hunter2", STLS: true})
+	got, _ = converse(t, NewServer(testConfig()), cli)
+	if strings.Contains(got, "C: PASS") || strings.Contains(got, "C: USER") || !strings.HasSuffix(got, "C: QUIT\nS: +OK mail.example.jp POP3 server signing off\n") {
+		t.Errorf("without STLS offered:\n%s", got)
+	}
+	if r := cli.Result(); !r.TLSUnavailable || r.LoggedIn {
+		t.Errorf("without STLS offered: Result = %+v", r)
 	}
 }

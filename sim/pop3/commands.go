@@ -52,7 +52,7 @@ type command struct {
 // command summary) followed by the extensions: adding a verb is one line
 // here and its method.
 var commands = [...]command{
-	{verb: CmdUSER, in: inAuthorization, min: 1, max: 1, usage: "usage: USER name", run: (*Server).userCmd},
+	{verb: CmdUSER, in: inAuthorization, min: 1, max: 1, usage: "usage: USER name", ready: (*Server).plainReady, run: (*Server).userCmd},
 	// RFC 1939 7: PASS has exactly one argument, so spaces in it are part
 	// of the password, not separators.
 	{verb: CmdPASS, in: inAuthorization, raw: true, usage: "usage: PASS string", ready: (*Server).passReady, run: (*Server).pass},

@@ -103,6 +103,11 @@ func runScript(t *testing.T, s *Server, script string) []Result {
 			r := s.Handle(strings.TrimSuffix(c, "\n"))
 			results = append(results, r)
 			writeResponse(&b, r.Response)
+			if r.StartTLS {
+				// The driver's part: the handshake completes, the same
+				// core goes on inside TLS.
+				s.TLSStarted()
+			}
 		}
 	}
 	compareTranscript(t, b.String(), script)

@@ -5,6 +5,7 @@ package pop3
 // protocol from the lines.
 type Info struct {
 	State     State
+	TLS       bool   // the session runs inside TLS (STLS or port 995)
 	User      string // the user given by USER (waiting for PASS) or logged in
 	LoggedIn  bool   // PASS or APOP succeeded in this session
 	Messages  int    // messages in the maildrop snapshot taken at login (RFC 1939 8)
@@ -19,6 +20,7 @@ type Info struct {
 func (s *Server) Info() Info {
 	in := Info{
 		State:    s.state,
+		TLS:      s.tls,
 		User:     s.user,
 		LoggedIn: s.user != "",
 		Messages: len(s.msgs),
@@ -51,7 +53,7 @@ func (s *Server) Unchanged(in *Info) bool {
 	if user == "" && s.hasUser {
 		user = s.pending
 	}
-	return in.State == s.state && in.User == user && in.LoggedIn == (s.user != "") &&
+	return in.TLS == s.tls && in.State == s.state && in.User == user && in.LoggedIn == (s.user != "") &&
 		in.Messages == len(s.msgs) && in.Octets == s.total && len(in.Retrieved) == len(s.retrieved) &&
 		len(in.Marked) == s.marked && in.Deleted == s.removed
 }

@@ -16,7 +16,9 @@ type Config struct {
 	Users     map[string]string           // user -> password (USER/PASS, APOP)
 	Open      func(user string) []Message // the maildrop at login; the server keeps this snapshot
 	Timestamp string                      // APOP banner timestamp "<1896.697170952@dbc.mtview.ca.us>"; "" = no APOP
-	STLS      bool                        // advertise STLS in CAPA (the command answers -ERR for now)
+	// STLS offers STLS (RFC 2595 4) and, as Dovecot's
+	// disable_plaintext_auth does, refuses USER/PASS until TLS is up.
+	STLS bool
 	// Lock takes the exclusive-access lock on a user's maildrop after a
 	// good password (RFC 1939 8) and reports whether it got it; a session
 	// that does not answers "-ERR [IN-USE] ..." (RFC 2449 8.1.1) and stays
@@ -82,6 +84,7 @@ type Server struct {
 
 	retrieved []int // numbers of the messages RETR sent, in order, each once
 	removed   int   // messages deleted when QUIT entered UPDATE
+	tls       bool  // the session runs inside TLS
 }
 
 // Result is what the server does in answer to one command line.
@@ -91,6 +94,9 @@ type Result struct {
 	Delete   []string // UIDs to delete: set only on the +OK to QUIT in TRANSACTION (UPDATE state).
 	// A connection that drops before QUIT deletes nothing (RFC 1939 6).
 	Login string // set to the user name on the +OK to PASS/APOP
+	// StartTLS: after the +OK to STLS the server starts the TLS handshake
+	// (RFC 2595 4); the driver runs it and calls TLSStarted.
+	StartTLS bool
 }
 
 // NewServer starts a session in the AUTHORIZATION state. A nil cfg is a
@@ -152,7 +158,9 @@ const (
 	txtBadLogin    = "[" + CodeAuth + "] invalid user name or password"
 	txtInUse       = "[" + CodeInUse + "] maildrop already locked by another session"
 	txtNoAPOP      = "APOP not supported"
-	txtNoTLS       = "TLS not available"
+	txtTLSActive   = "TLS already active"
+	txtBeginTLS    = "Begin TLS negotiation"
+	txtPlainOff    = "[" + CodeAuth + "] Plaintext authentication disallowed on non-secure (SSL/TLS) connections."
 	txtCapa        = "Capability list follows"
 	txtBadNumber   = "invalid message number"
 	txtBadCount    = "invalid number of lines"
@@ -214,12 +222,46 @@ func (s *Server) userCmd(a args) Result {
 	return okResult(txtSendPass)
 }
 
-// stls answers STLS (RFC 2595 4): -ERR when TLS cannot be started; the
-// session goes on in the clear.
-func (s *Server) stls(args) Result { return errResult(txtNoTLS) }
+// stls answers STLS (RFC 2595 4): +OK, then the TLS handshake, which the
+// driver runs when the Result says StartTLS; -ERR inside TLS.
+func (s *Server) stls(args) Result {
+	if s.tls {
+		return errResult(txtTLSActive)
+	}
+	r := okResult(txtBeginTLS)
+	r.StartTLS = true
+	return r
+}
+
+// TLSStarted tells the session that the TLS handshake completed: after
+// STLS, or before the greeting on port 995 (RFC 8314 3). RFC 2595 4: a
+// USER given before is forgotten.
+func (s *Server) TLSStarted() {
+	s.pending, s.hasUser = "", false
+	s.tls = true
+}
+
+// TLS reports whether the session runs inside TLS.
+func (s *Server) TLS() bool { return s.tls }
+
+// plainAllowed: a server that offers STLS takes the password only inside
+// TLS (RFC 2595 2.2, Dovecot's disable_plaintext_auth).
+func (s *Server) plainAllowed() bool { return s.tls || !s.cfg.STLS }
+
+// plainReady: USER is refused in the clear when STLS is offered, with
+// Dovecot's words.
+func (s *Server) plainReady() string {
+	if !s.plainAllowed() {
+		return txtPlainOff
+	}
+	return ""
+}
 
 // passReady: PASS follows an accepted USER (RFC 1939 7).
 func (s *Server) passReady() string {
+	if !s.plainAllowed() {
+		return txtPlainOff
+	}
 	if !s.hasUser {
 		return txtUserFirst
 	}
@@ -306,8 +348,12 @@ func (s *Server) capaCmd(args) Result { return Result{Response: s.capa()} }
 // RFC 2449 5 says must then be announced in both, or describes the server.
 func (s *Server) capa() Response {
 	lines := make([]string, 0, 7)
-	lines = append(lines, CapTOP, CapUSER, CapRespCodes, CapAuthRespCode, CapUIDL)
-	if s.cfg.STLS {
+	lines = append(lines, CapTOP)
+	if s.plainAllowed() {
+		lines = append(lines, CapUSER) // RFC 2595 4: only once USER would be taken
+	}
+	lines = append(lines, CapRespCodes, CapAuthRespCode, CapUIDL)
+	if s.cfg.STLS && !s.tls {
 		lines = append(lines, CapSTLS)
 	}
 	lines = append(lines, CapImpl+" "+implementation)

@@ -160,6 +160,8 @@ S: -ERR log in first with USER and PASS
 		name: "AUTHORIZATION commands after login",
 		cfg:  func(c *Config) { c.Timestamp = "<42.1@mail.example.jp>"; c.STLS = true },
 		script: `S: +OK mail.example.jp POP3 server ready <42.1@mail.example.jp>
+C: STLS
+S: +OK Begin TLS negotiation
 C: USER bob
 S: +OK send PASS
 C: PASS hunter2
@@ -379,9 +381,29 @@ S: -ERR CAPA takes no arguments
 		state: StateTransaction,
 	},
 	{
-		name: "STLS advertised, not started",
+		// RFC 2595 4: STLS in CAPA and no USER before TLS, USER and no
+		// STLS after; the password is refused in the clear (Dovecot's
+		// disable_plaintext_auth).
+		name: "STLS offered: no password before TLS",
 		cfg:  func(c *Config) { c.STLS = true },
 		script: `S: +OK mail.example.jp POP3 server ready
+C: CAPA
+S: +OK Capability list follows
+S: TOP
+S: RESP-CODES
+S: AUTH-RESP-CODE
+S: UIDL
+S: STLS
+S: IMPLEMENTATION mailsim
+S: .
+C: USER bob
+S: -ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.
+C: PASS hunter2
+S: -ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.
+C: STLS now
+S: -ERR STLS takes no arguments
+C: STLS
+S: +OK Begin TLS negotiation
 C: CAPA
 S: +OK Capability list follows
 S: TOP
@@ -389,13 +411,12 @@ S: USER
 S: RESP-CODES
 S: AUTH-RESP-CODE
 S: UIDL
-S: STLS
 S: IMPLEMENTATION mailsim
 S: .
 C: STLS
-S: -ERR TLS not available
-C: STLS now
-S: -ERR STLS takes no arguments
+S: -ERR TLS already active
+C: USER bob
+S: +OK send PASS
 `,
 		state: StateAuthorization,
 	},
