@@ -19,6 +19,7 @@ type SendRequest struct {
 	HeaderFrom     string     // the From: the reader sees; default From
 	To             []string
 	Subject, Body  string
+	TLS            TLSMode // STARTTLS, implicit TLS (465) or none
 }
 
 // Send runs one SMTP submission from the client to the server and returns
@@ -35,7 +36,7 @@ func (w *World) Send(r SendRequest) SMTPResult {
 	data := composeMessage(r.From, r.HeaderFrom, r.To, r.Subject, r.Body, w.Date(), msgID)
 	var res SMTPResult
 	finished := false
-	w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data}, func(sr SMTPResult) {
+	w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data}, r.TLS, func(sr SMTPResult) {
 		res, finished = sr, true
 	})
 	w.runUntil(func() bool { return finished })
@@ -63,13 +64,14 @@ type FetchRequest struct {
 	Job            pop3.Job
 	// Drop hangs up instead of sending QUIT: nothing marked is deleted.
 	Drop bool
+	TLS  TLSMode // STLS, implicit TLS (995) or none
 }
 
 // Fetch runs one POP3 session and returns when its connection is over.
 func (w *World) Fetch(r FetchRequest) FetchResult {
 	var res FetchResult
 	finished := false
-	w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.Drop, func(fr FetchResult) {
+	w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.TLS, r.Drop, func(fr FetchResult) {
 		res, finished = fr, true
 	})
 	w.runUntil(func() bool { return finished })

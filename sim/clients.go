@@ -24,11 +24,116 @@ type SMTPResult struct {
 	Client    smtp.ClientResult
 }
 
+// TLSMode is how a simulated client uses TLS.
+type TLSMode uint8
+
+// TLS modes of a client.
+const (
+	TLSNone     TLSMode = iota // plain text throughout
+	TLSStartTLS                // STARTTLS (SMTP, RFC 3207) or STLS (POP3, RFC 2595); give up if not offered
+	TLSImplicit                // TLS from the first byte (RFC 8314: 465, 995)
+)
+
+var tlsModeNames = [...]string{TLSNone: "none", TLSStartTLS: "starttls", TLSImplicit: "implicit"}
+
+func (m TLSMode) String() string {
+	if int(m) < len(tlsModeNames) {
+		return tlsModeNames[m]
+	}
+	return "tls(" + strconv.Itoa(int(m)) + ")"
+}
+
+// ParseTLSMode reads a scenario's tls setting: none, starttls or implicit.
+func ParseTLSMode(s string) (TLSMode, bool) {
+	for m, n := range tlsModeNames {
+		if strings.EqualFold(s, n) {
+			return TLSMode(m), true
+		}
+	}
+	return TLSNone, false
+}
+
+// clientTLS is TLS on a simulated client's end of a connection.
+type clientTLS struct {
+	mode   TLSMode
+	server string // the name the certificate must carry
+	side   *tlsSide
+	in     lineReader // the decrypted stream
+	noted  bool       // the note saying TLS is not there was written
+}
+
+// line writes a client line, through TLS once it is up.
+func (t *clientTLS) line(c *Conn, text string, tag trace.Tag) {
+	if t.side != nil {
+		t.side.line(text, tag, nil)
+		return
+	}
+	c.Line(ClientSide, text, tag, nil)
+}
+
+func (t *clientTLS) flush(c *Conn) {
+	if t.side != nil {
+		t.side.flush()
+		return
+	}
+	c.Flush(ClientSide)
+}
+
+// start begins the handshake: the ClientHello leaves.
+func (t *clientTLS) start(w *World, c *Conn) {
+	t.side, _ = w.startTLS(c, ClientSide, t.server)
+}
+
+// receive decrypts a segment. lines is called with each decrypted line;
+// up with the negotiated version when the handshake completes; failed
+// when it fails.
+func (t *clientTLS) receive(w *World, host *Host, p Data, up func(), lines func(string)) (failed bool) {
+	for _, ev := range t.side.receive(p) {
+		switch ev.kind {
+		case evHandshake:
+			if ev.err != nil {
+				w.note(host, i18n.M(msgTLSFailed, ev.err.Error()))
+				return true
+			}
+			st := t.side.end.tc.ConnectionState()
+			w.note(host, i18n.M(msgTLSUp, trace.VersionName(st.Version), t.server))
+			up()
+		case evPlain:
+			d := Data{Raw: string(ev.data)}
+			for line, ok := t.in.next(&d); ok; line, ok = t.in.next(&d) {
+				lines(line)
+			}
+		}
+	}
+	return false
+}
+
+func (t *clientTLS) stop() {
+	if t.side != nil {
+		t.side.stop()
+	}
+}
+
+// unavailable notes once that the server does not offer TLS (or refused
+// it): the client gives up.
+func (t *clientTLS) unavailable(w *World, host *Host, verb string, refused bool) {
+	if t.noted {
+		return
+	}
+	t.noted = true
+	if refused {
+		w.note(host, i18n.M(msgTLSRefused, verb))
+		return
+	}
+	w.note(host, i18n.M(msgNoSTARTTLS, verb))
+}
+
 // smtpClient drives an SMTP client core over a connection.
 type smtpClient struct {
 	w      *World
 	host   *Host
 	core   *smtp.Client
+	tls    clientTLS
 	in     lineReader
 	parser smtp.ReplyParser
 	res    SMTPResult
@@ -38,11 +143,18 @@ type smtpClient struct {
 
 // smtpSession connects src to dst:port and runs job through an SMTP client
 // core, calling done with the result when the connection is over.
-func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job, done func(SMTPResult)) {
-	w.Dial(src, dst, port, &smtpClient{w: w, host: src, core: smtp.NewClient(job), done: done})
+func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job, mode TLSMode, done func(SMTPResult)) {
+	job.StartTLS = mode == TLSStartTLS
+	w.Dial(src, dst, port, &smtpClient{w: w, host: src, core: smtp.NewClient(job), done: done,
+		tls: clientTLS{mode: mode, server: dst.Name}})
 }
 
-func (cl *smtpClient) Connected(*Conn) { cl.res.Outcome = Connected }
+func (cl *smtpClient) Connected(c *Conn) {
+	cl.res.Outcome = Connected
+	if cl.tls.mode == TLSImplicit {
+		cl.tls.start(cl.w, c) // RFC 8314 3.3: the ClientHello is the first thing sent
+	}
+}
 
 func (cl *smtpClient) Failed(out Outcome, blocked *Network) {
 	cl.res.Outcome, cl.res.BlockedBy = out, blocked
@@ -50,36 +162,69 @@ func (cl *smtpClient) Failed(out Outcome, blocked *Network) {
 }
 
 func (cl *smtpClient) Receive(c *Conn, p Data) {
-	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
-		if cl.ended || c.Closed(ClientSide) {
-			continue
-		}
-		r, complete, err := cl.parser.Feed(line)
-		if err != nil {
-			// Not SMTP (a POP3 greeting, junk): hang up.
-			cl.w.note(cl.host, i18n.M(msgNotProtocol, "SMTP"))
+	if cl.tls.side != nil {
+		failed := cl.tls.receive(cl.w, cl.host, p, func() {
+			if cl.core.NeedTLS() {
+				cl.send(c, 0, cl.core.TLSStarted()) // RFC 3207 4.2: EHLO again
+			}
+		}, func(line string) { cl.reply(c, line) })
+		if failed {
 			c.Close(ClientSide)
 			cl.end()
-			continue
 		}
-		if !complete {
-			continue
-		}
-		cl.res.Replies = append(cl.res.Replies, r.Code)
-		lines := cl.core.Next(r)
-		if r.Code == smtp.C421ServiceNotAvailable || cl.core.Done() && len(lines) == 0 && r.Code == smtp.C221Closing {
-			return // the server closes: the session ends with its FIN
-		}
-		if len(lines) == 0 {
-			c.Close(ClientSide)
-			cl.end()
-			continue
-		}
-		for _, l := range lines {
-			c.Line(ClientSide, l, clientLineTag(r.Code, l), nil)
-		}
-		c.Flush(ClientSide)
+		return
 	}
+	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
+		if cl.reply(c, line) {
+			return
+		}
+	}
+}
+
+// reply takes one line of the server's; it reports whether the session
+// stops reading (the server closes, or TLS starts).
+func (cl *smtpClient) reply(c *Conn, line string) (stop bool) {
+	if cl.ended || c.Closed(ClientSide) {
+		return false
+	}
+	r, complete, err := cl.parser.Feed(line)
+	if err != nil {
+		// Not SMTP (a POP3 greeting, junk): hang up.
+		cl.w.note(cl.host, i18n.M(msgNotProtocol, "SMTP"))
+		c.Close(ClientSide)
+		cl.end()
+		return false
+	}
+	if !complete {
+		return false
+	}
+	cl.res.Replies = append(cl.res.Replies, r.Code)
+	lines := cl.core.Next(r)
+	if cl.core.NeedTLS() {
+		cl.tls.start(cl.w, c)
+		return true
+	}
+	if res := cl.core.Result(); res.TLSUnavailable {
+		cl.tls.unavailable(cl.w, cl.host, smtp.VerbSTARTTLS, r.Code != smtp.C250Completed)
+	}
+	if r.Code == smtp.C421ServiceNotAvailable || cl.core.Done() && len(lines) == 0 && r.Code == smtp.C221Closing {
+		return true // the server closes: the session ends with its FIN
+	}
+	if len(lines) == 0 {
+		c.Close(ClientSide)
+		cl.end()
+		return false
+	}
+	cl.send(c, r.Code, lines)
+	return false
+}
+
+// send writes lines, the answer to a reply with code.
+func (cl *smtpClient) send(c *Conn, code int, lines []string) {
+	for _, l := range lines {
+		cl.tls.line(c, l, clientLineTag(code, l))
+	}
+	cl.tls.flush(c)
 }
 
 // clientLineTag says what an SMTP client line is, from the reply before
@@ -105,6 +250,7 @@ func (cl *smtpClient) end() {
 	if cl.ended {
 		return
 	}
+	cl.tls.stop()
 	cl.ended = true
 	cl.res.Client = cl.core.Result()
 	if cl.done != nil {
@@ -141,22 +287,32 @@ type FetchResult struct {
 
 // pop3Client drives a POP3 client core over a connection.
 type pop3Client struct {
-	w     *World
-	host  *Host
-	core  *pop3.Client
-	drop  bool
-	in    lineReader
-	asm   pop3.Assembler
-	res   FetchResult
-	done  func(FetchResult)
-	ended bool
+	w    *World
+	host *Host
+	core *pop3.Client
+	tls  clientTLS
+	// lastVerb is the verb of the last command sent.
+	lastVerb string
+	drop     bool
+	in       lineReader
+	asm      pop3.Assembler
+	res      FetchResult
+	done     func(FetchResult)
+	ended    bool
 }
 
-func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, drop bool, done func(FetchResult)) {
-	w.Dial(src, dst, port, &pop3Client{w: w, host: src, core: pop3.NewClient(job), drop: drop, done: done})
+func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, mode TLSMode, drop bool, done func(FetchResult)) {
+	job.STLS = mode == TLSStartTLS
+	w.Dial(src, dst, port, &pop3Client{w: w, host: src, core: pop3.NewClient(job), drop: drop, done: done,
+		tls: clientTLS{mode: mode, server: dst.Name}})
 }
 
-func (cl *pop3Client) Connected(*Conn) { cl.res.Outcome = Connected }
+func (cl *pop3Client) Connected(c *Conn) {
+	cl.res.Outcome = Connected
+	if cl.tls.mode == TLSImplicit {
+		cl.tls.start(cl.w, c) // RFC 8314 3.3
+	}
+}
 
 func (cl *pop3Client) Failed(out Outcome, blocked *Network) {
 	cl.res.Outcome, cl.res.BlockedBy = out, blocked
@@ -164,44 +320,79 @@ func (cl *pop3Client) Failed(out Outcome, blocked *Network) {
 }
 
 func (cl *pop3Client) Receive(c *Conn, p Data) {
-	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
-		if cl.ended || c.Closed(ClientSide) {
-			continue
-		}
-		r, complete, err := cl.asm.Feed(line)
-		if err != nil {
-			cl.w.note(cl.host, i18n.M(msgNotProtocol, "POP3"))
+	if cl.tls.side != nil {
+		failed := cl.tls.receive(cl.w, cl.host, p, func() {
+			if cl.core.NeedTLS() {
+				cl.send(c, cl.core.TLSStarted())
+			}
+		}, func(line string) { cl.response(c, line) })
+		if failed {
 			c.Close(ClientSide)
 			cl.end()
-			continue
 		}
-		if !complete {
-			continue
-		}
-		cl.res.Statuses = append(cl.res.Statuses, r.Status())
-		line, done := cl.core.Next(r)
-		if done {
-			return // the session ended with QUIT: the server closes
-		}
-		if cl.drop && pop3.VerbOf(line) == pop3.CmdQUIT {
-			cl.w.note(cl.host, i18n.M(msgPOP3Drop))
-			cl.w.after(cl.w.opts.Latency, func() {
-				c.Close(ClientSide)
-				cl.end()
-			})
-			cl.drop = false
-			cl.ended = true
-			continue
-		}
-		cl.asm.Expect(line)
-		c.Line(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}, nil)
-		c.Flush(ClientSide)
+		return
 	}
+	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
+		if cl.response(c, line) {
+			return
+		}
+	}
+}
+
+// response takes one line of the server's; it reports whether the
+// session stops reading (the server closes, or TLS starts).
+func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
+	if cl.ended || c.Closed(ClientSide) {
+		return false
+	}
+	r, complete, err := cl.asm.Feed(line)
+	if err != nil {
+		cl.w.note(cl.host, i18n.M(msgNotProtocol, "POP3"))
+		c.Close(ClientSide)
+		cl.end()
+		return false
+	}
+	if !complete {
+		return false
+	}
+	cl.res.Statuses = append(cl.res.Statuses, r.Status())
+	line, done := cl.core.Next(r)
+	if cl.core.NeedTLS() {
+		cl.tls.start(cl.w, c)
+		return true
+	}
+	if cl.core.Result().TLSUnavailable {
+		cl.tls.unavailable(cl.w, cl.host, pop3.CmdSTLS, cl.lastVerb == pop3.CmdSTLS)
+	}
+	if done {
+		return true // the session ended with QUIT: the server closes
+	}
+	if cl.drop && pop3.VerbOf(line) == pop3.CmdQUIT {
+		cl.w.note(cl.host, i18n.M(msgPOP3Drop))
+		cl.w.after(cl.w.opts.Latency, func() {
+			c.Close(ClientSide)
+			cl.end()
+		})
+		cl.drop = false
+		cl.ended = true
+		return false
+	}
+	cl.send(c, line)
+	return false
+}
+
+// send writes one command.
+func (cl *pop3Client) send(c *Conn, line string) {
+	cl.asm.Expect(line)
+	cl.lastVerb = pop3.VerbOf(line)
+	cl.tls.line(c, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true})
+	cl.tls.flush(c)
 }
 
 func (cl *pop3Client) Closed(c *Conn) { cl.end() }
 
 func (cl *pop3Client) end() {
+	cl.tls.stop()
 	if cl.done == nil {
 		return
 	}

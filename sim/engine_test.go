@@ -118,7 +118,7 @@ func TestTwoClientsAtOnce(t *testing.T) {
 		from := c.user + "@isp.example"
 		data := composeMessage(from, "", []string{"bob@example.jp"}, "Hi from "+c.user, "Hello", tw.Date(), c.user+"@test")
 		tw.smtpSession(c.host, tw.isp, 587, smtp.Job{Helo: c.host.Name, Auth: &smtp.Auth{User: c.user, Pass: c.pass},
-			From: from, To: []string{"bob@example.jp"}, Data: data}, func(r SMTPResult) {
+			From: from, To: []string{"bob@example.jp"}, Data: data}, TLSNone, func(r SMTPResult) {
 			if !r.Client.Sent {
 				t.Errorf("%s's message was not sent: %+v", c.user, r.Client)
 			}

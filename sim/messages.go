@@ -68,6 +68,20 @@ var (
 		"the connection drops before QUIT: the server never enters UPDATE, so nothing is deleted (RFC 1939 6)",
 		"QUITの前に接続が切れた: UPDATE状態に入らないので何も削除されない(RFC 1939 6章)")
 
+	// TLS.
+	msgTLSUp = tpl("tls.up",
+		"TLS {0} established; the certificate of {1} checks out against the world's CA: from here on the wire carries only encrypted records",
+		"TLS {0}を確立。{1}の証明書を仮想世界のCAで検証した。ここから先、回線上には暗号化されたレコードしか流れない")
+	msgTLSFailed = tpl("tls.failed",
+		"TLS handshake failed: {0}; the connection is closed",
+		"TLSハンドシェイクに失敗: {0}。接続を閉じる")
+	msgNoSTARTTLS = tpl("tls.not-offered",
+		"the server does not offer {0}: the client gives up rather than send the password and the message in the clear",
+		"サーバが{0}を提供していないため、クライアントはパスワードとメールを平文で送らずに中止する")
+	msgTLSRefused = tpl("tls.refused",
+		"the server refused {0}: the client gives up rather than go on in the clear",
+		"サーバが{0}を拒否したため、クライアントは平文で続けずに中止する")
+
 	// Delivery and queue.
 	msgDelivered = tpl("mta.delivered",
 		"delivered message {0} to the mailbox of {1} ({2}), now {3} in it",
@@ -187,6 +201,7 @@ func Messages() []*i18n.Template {
 		msgDropOP25B, msgDropAgain, msgRST, msgTimeout, msgNotProtocol,
 		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSTruncated, msgDNSUnreadable, msgPTRMismatch,
 		msgPOP3Drop,
+		msgTLSUp, msgTLSFailed, msgNoSTARTTLS, msgTLSRefused,
 		msgDelivered, msgDeliveredBounce, msgNoMailbox, msgQueued,
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,
 		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,

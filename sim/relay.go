@@ -121,7 +121,8 @@ func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done f
 			done()
 			return
 		}
-		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data}, func(res SMTPResult) {
+		// The relay hop is plain SMTP: STARTTLS, where used, protects one hop.
+		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data}, TLSNone, func(res SMTPResult) {
 			if res.Outcome != Connected {
 				t := msgConnectTimeout
 				if res.Outcome == Refused {

@@ -37,6 +37,10 @@ func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto)
 	return nil, trace.TCP
 }
 
+// implicitTLS reports whether a port speaks TLS from the first byte
+// (RFC 8314 3.3: 465 submissions, 995 pop3s; 993 imaps).
+func implicitTLS(port uint16) bool { return port == 465 || port == 993 || port == 995 }
+
 // smtpServer runs an SMTP server core on one connection.
 type smtpServer struct {
 	w        *World
@@ -45,8 +49,10 @@ type smtpServer struct {
 	core     *smtp.Server // nil until the greeting: the client's name is being looked up
 	early    []Data       // what the client sent before the greeting
 	in       lineReader
-	done     bool // the server closed, or the client went away
-	accepted bool // a message was accepted: the queue has work
+	tls      *tlsSide   // TLS, once started: the core's lines go through it
+	tin      lineReader // the decrypted stream
+	done     bool       // the server closed, or the client went away
+	accepted bool       // a message was accepted: the queue has work
 	info     smtp.Info
 	sess     *trace.Session
 	// Record, when set, makes the handler record the client's lines in
@@ -66,8 +72,13 @@ func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 		if s.done {
 			return // the client hung up while the server looked it up
 		}
-		s.reply(c, s.core.Greeting())
-		c.Flush(ServerSide)
+		if implicitTLS(c.server.Port) {
+			// RFC 8314 3.3: the handshake first; the greeting comes inside.
+			s.tls, _ = w.startTLS(c, ServerSide, "")
+		} else {
+			s.reply(c, s.core.Greeting())
+			c.Flush(ServerSide)
+		}
 		early := s.early
 		s.early = nil
 		for _, p := range early {
@@ -106,40 +117,118 @@ func (w *World) clientName(h *Host, ip netip.Addr, done func(name string)) {
 	})
 }
 
-// Receive hands each complete line to the core; what comes before the
-// greeting waits for it.
+// Receive hands each complete line to the core, decrypted first once TLS
+// is up.
 func (s *smtpServer) Receive(c *Conn, p Data) {
 	if s.core == nil {
+		// What comes before the greeting waits for it.
 		s.early = append(s.early, Data{Lines: slices.Clone(p.Lines), Raw: p.Raw})
 		return
 	}
-	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
-		if s.done {
-			continue
-		}
-		if s.Record {
-			c.record(ClientSide, line, s.tagClient(line))
-		}
-		r := s.core.Handle(line)
-		if r.Reply.Code != 0 {
-			s.reply(c, r.Reply)
-			if r.Message != nil {
-				s.accepted = true
-				s.w.accept(s.host, s.svc, r.Message)
+	if s.tls != nil {
+		s.tls.Record = s.Record
+		for _, ev := range s.tls.receive(p) {
+			switch ev.kind {
+			case evHandshake:
+				if ev.err != nil {
+					s.tlsFailed(c, ev.err)
+					return
+				}
+				s.core.TLSStarted()
+				if implicitTLS(c.server.Port) {
+					s.reply(c, s.core.Greeting())
+				}
+			case evPlain:
+				d := Data{Raw: string(ev.data)}
+				for line, ok := s.tin.next(&d); ok; line, ok = s.tin.next(&d) {
+					s.handle(c, line)
+				}
 			}
 		}
-		if r.Close {
-			s.done = true
-			c.Flush(ServerSide)
-			// The client reads the reply, then sees the FIN.
-			c.closeAfter(ServerSide)
+		s.flush(c)
+		return
+	}
+	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
+		if s.handle(c, line) {
+			// RFC 3207 5: whatever the client sent after STARTTLS in the
+			// clear is not taken inside TLS.
+			break
 		}
+	}
+	s.flush(c)
+}
+
+// handle hands one line to the core and writes its reply; it reports
+// whether TLS starts now.
+func (s *smtpServer) handle(c *Conn, line string) (startTLS bool) {
+	if s.done {
+		return false
+	}
+	if s.Record {
+		s.clientLine(c, line, s.tagClient(line))
+	}
+	r := s.core.Handle(line)
+	if r.Reply.Code != 0 {
+		s.reply(c, r.Reply)
+		if r.Message != nil {
+			s.accepted = true
+			s.w.accept(s.host, s.svc, r.Message)
+		}
+	}
+	if r.Close {
+		s.done = true
+		s.flush(c)
+		// The client reads the reply, then sees the FIN.
+		c.closeAfter(ServerSide)
+	}
+	if r.StartTLS {
+		// RFC 3207 4: the 220 leaves in the clear, then the handshake.
+		c.Flush(ServerSide)
+		s.tls, _ = s.w.startTLS(c, ServerSide, "")
+		return true
+	}
+	return false
+}
+
+// clientLine records a line of a real client (Record).
+func (s *smtpServer) clientLine(c *Conn, line string, tag trace.Tag) {
+	if s.tls != nil {
+		c.Inner(ClientSide, line, tag, nil)
+		return
+	}
+	c.record(ClientSide, line, tag)
+}
+
+// line writes one line of the server's, through TLS once it is up.
+func (s *smtpServer) line(c *Conn, text string, tag trace.Tag, sess *trace.Session) {
+	if s.tls != nil {
+		s.tls.line(text, tag, sess)
+		return
+	}
+	c.Line(ServerSide, text, tag, sess)
+}
+
+// flush sends what the server wrote.
+func (s *smtpServer) flush(c *Conn) {
+	if s.tls != nil {
+		s.tls.flush()
+		return
 	}
 	c.Flush(ServerSide)
 }
 
+// tlsFailed: the handshake failed (crypto/tls has sent its alert); the
+// server closes.
+func (s *smtpServer) tlsFailed(c *Conn, err error) {
+	s.w.note(s.host, i18n.M(msgTLSFailed, err.Error()))
+	s.done = true
+	c.Close(ServerSide)
+	s.stop()
+}
+
 // Closed: the client hung up.
 func (s *smtpServer) Closed(c *Conn) {
+	s.stop()
 	if !s.done {
 		s.done = true
 		s.finish()
@@ -147,7 +236,17 @@ func (s *smtpServer) Closed(c *Conn) {
 }
 
 // closedOwn: the server's own FIN has left.
-func (s *smtpServer) closedOwn() { s.finish() }
+func (s *smtpServer) closedOwn() {
+	s.stop()
+	s.finish()
+}
+
+// stop ends the TLS goroutine, if any.
+func (s *smtpServer) stop() {
+	if s.tls != nil {
+		s.tls.stop()
+	}
+}
 
 // finish hands what the session accepted to the queue manager.
 func (s *smtpServer) finish() {
@@ -183,7 +282,7 @@ func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
 		if i == n-1 {
 			sess = s.snapshot()
 		}
-		c.Line(ServerSide, r.Line(i), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
+		s.line(c, r.Line(i), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
 	}
 }
 
@@ -196,7 +295,7 @@ func (s *smtpServer) snapshot() *trace.Session {
 	in := s.core.Info()
 	s.info = in
 	s.sess = &trace.Session{
-		State: in.State.String(), Helo: in.Helo, AuthUser: in.User,
+		State: in.State.String(), Helo: in.Helo, TLS: in.TLS, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
 	}
 	return s.sess
@@ -208,6 +307,8 @@ type pop3Server struct {
 	host   *Host
 	core   *pop3.Server
 	in     lineReader
+	tls    *tlsSide
+	tin    lineReader
 	done   bool
 	info   pop3.Info
 	sess   *trace.Session
@@ -216,34 +317,86 @@ type pop3Server struct {
 
 func (w *World) openPOP3(c *Conn, h *Host, svc *POP3Service) *pop3Server {
 	s := &pop3Server{w: w, host: h, core: pop3.NewServer(w.pop3Config(h, svc, c.id))}
+	if implicitTLS(c.server.Port) {
+		s.tls, _ = w.startTLS(c, ServerSide, "") // RFC 8314 3.3
+		return s
+	}
 	s.respond(c, s.core.Greeting())
 	c.Flush(ServerSide)
 	return s
 }
 
 func (s *pop3Server) Receive(c *Conn, p Data) {
+	if s.tls != nil {
+		s.tls.Record = s.Record
+		for _, ev := range s.tls.receive(p) {
+			switch ev.kind {
+			case evHandshake:
+				if ev.err != nil {
+					s.w.note(s.host, i18n.M(msgTLSFailed, ev.err.Error()))
+					s.done = true
+					s.core.Hangup()
+					c.Close(ServerSide)
+					s.tls.stop()
+					return
+				}
+				s.core.TLSStarted()
+				if implicitTLS(c.server.Port) {
+					s.respond(c, s.core.Greeting())
+				}
+			case evPlain:
+				d := Data{Raw: string(ev.data)}
+				for line, ok := s.tin.next(&d); ok; line, ok = s.tin.next(&d) {
+					s.handle(c, line)
+				}
+			}
+		}
+		s.flush(c)
+		return
+	}
 	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
-		if s.done {
-			continue
+		if s.handle(c, line) {
+			break // RFC 2595 4: nothing sent in the clear after STLS counts
 		}
-		if s.Record {
-			c.record(ClientSide, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true})
+	}
+	s.flush(c)
+}
+
+// handle hands one line to the core; it reports whether TLS starts now.
+func (s *pop3Server) handle(c *Conn, line string) (startTLS bool) {
+	if s.done {
+		return false
+	}
+	if s.Record {
+		tag := trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true}
+		if s.tls != nil {
+			c.Inner(ClientSide, line, tag, nil)
+		} else {
+			c.record(ClientSide, line, tag)
 		}
-		was := s.core.User()
-		r := s.core.Handle(line)
-		s.respond(c, r.Response)
-		if was == "" && s.core.User() != "" {
-			client, _ := c.Endpoints()
-			s.w.popLoggedIn(s.host, s.core.User(), client.IP)
-		}
-		if len(r.Delete) > 0 {
-			s.w.expunge(s.host, s.core.User(), r.Delete)
-		}
-		if r.Close {
-			s.done = true
-			c.Flush(ServerSide)
-			c.closeAfter(ServerSide)
-		}
+	}
+	r := s.core.Handle(line)
+	s.respond(c, r.Response)
+	if len(r.Delete) > 0 {
+		s.w.expunge(s.host, s.core.User(), r.Delete)
+	}
+	if r.Close {
+		s.done = true
+		s.flush(c)
+		c.closeAfter(ServerSide)
+	}
+	if r.StartTLS {
+		c.Flush(ServerSide)
+		s.tls, _ = s.w.startTLS(c, ServerSide, "")
+		return true
+	}
+	return false
+}
+
+func (s *pop3Server) flush(c *Conn) {
+	if s.tls != nil {
+		s.tls.flush()
+		return
 	}
 	c.Flush(ServerSide)
 }
@@ -251,9 +404,19 @@ func (s *pop3Server) Receive(c *Conn, p Data) {
 // Closed: the client hung up; a session that did not QUIT deletes
 // nothing and gives the maildrop back (RFC 1939 6).
 func (s *pop3Server) Closed(c *Conn) {
+	if s.tls != nil {
+		s.tls.stop()
+	}
 	if !s.done {
 		s.done = true
 		s.core.Hangup()
+	}
+}
+
+// closedOwn: the server's own FIN has left.
+func (s *pop3Server) closedOwn() {
+	if s.tls != nil {
+		s.tls.stop()
 	}
 }
 
@@ -272,7 +435,11 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 		if i == n-1 {
 			sess = s.snapshot()
 		}
-		c.Line(ServerSide, r.Line(i), tag, sess)
+		if s.tls != nil {
+			s.tls.line(r.Line(i), tag, sess)
+		} else {
+			c.Line(ServerSide, r.Line(i), tag, sess)
+		}
 	}
 }
 
@@ -282,7 +449,7 @@ func (s *pop3Server) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.info = in
-	s.sess = &trace.Session{State: in.State.String(), User: in.User, LoggedIn: in.LoggedIn,
+	s.sess = &trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
 		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted}
 	return s.sess
 }

@@ -510,7 +510,10 @@ func (t *tlsSide) receive(d Data) []tlsEvent {
 	if t.Record {
 		recs, _ := splitRecords(b)
 		for _, r := range recs {
+			// A real client's bytes arrive unrecorded (Conn.Write): the
+			// record is its trace, and its sequence numbers advance here.
 			t.c.traceRecord(t.side.other(), r, recordHeader(r), false)
+			t.c.sent[t.side.other()] += uint32(len(r))
 		}
 	}
 	evs := t.end.feed(b)
