@@ -37,9 +37,9 @@ func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto)
 	return nil, trace.TCP
 }
 
-// implicitTLS reports whether a port speaks TLS from the first byte
+// ImplicitTLS reports whether a port speaks TLS from the first byte
 // (RFC 8314 3.3: 465 submissions, 995 pop3s; 993 imaps).
-func implicitTLS(port uint16) bool { return port == 465 || port == 993 || port == 995 }
+func ImplicitTLS(port uint16) bool { return port == 465 || port == 993 || port == 995 }
 
 // smtpServer runs an SMTP server core on one connection.
 type smtpServer struct {
@@ -72,7 +72,7 @@ func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 		if s.done {
 			return // the client hung up while the server looked it up
 		}
-		if implicitTLS(c.server.Port) {
+		if ImplicitTLS(c.server.Port) {
 			// RFC 8314 3.3: the handshake first; the greeting comes inside.
 			s.tls, _ = w.startTLS(c, ServerSide, "")
 		} else {
@@ -135,7 +135,7 @@ func (s *smtpServer) Receive(c *Conn, p Data) {
 					return
 				}
 				s.core.TLSStarted()
-				if implicitTLS(c.server.Port) {
+				if ImplicitTLS(c.server.Port) {
 					s.reply(c, s.core.Greeting())
 				}
 			case evPlain:
@@ -317,7 +317,7 @@ type pop3Server struct {
 
 func (w *World) openPOP3(c *Conn, h *Host, svc *POP3Service) *pop3Server {
 	s := &pop3Server{w: w, host: h, core: pop3.NewServer(w.pop3Config(h, svc, c.id))}
-	if implicitTLS(c.server.Port) {
+	if ImplicitTLS(c.server.Port) {
 		s.tls, _ = w.startTLS(c, ServerSide, "") // RFC 8314 3.3
 		return s
 	}
@@ -341,7 +341,7 @@ func (s *pop3Server) Receive(c *Conn, p Data) {
 					return
 				}
 				s.core.TLSStarted()
-				if implicitTLS(c.server.Port) {
+				if ImplicitTLS(c.server.Port) {
 					s.respond(c, s.core.Greeting())
 				}
 			case evPlain:

@@ -160,6 +160,7 @@ func act(w *sim.World, st *Step, over func() bool) result {
 		req := sim.SendRequest{
 			Client: w.Host(s.Client.Name), Server: w.Host(s.Server.Host.Name), Port: uint16(s.Server.Port),
 			Helo: s.Helo, From: s.From, HeaderFrom: s.HeaderFrom, To: s.To, Subject: s.Subject, Body: s.Body,
+			TLS: TLSMode(s.TLS, s.Server.Port),
 		}
 		if s.HasAuth {
 			req.Auth = &smtp.Auth{Mechanism: s.AuthMech, User: s.AuthUser, Pass: s.AuthPass}
@@ -172,6 +173,7 @@ func act(w *sim.World, st *Step, over func() bool) result {
 			Client: w.Host(f.Client.Name), Server: w.Host(f.Server.Host.Name), Port: uint16(f.Server.Port),
 			Job:  pop3.Job{User: f.User, Pass: f.Pass, APOP: f.APOP, Keep: f.Keep},
 			Drop: f.Drop,
+			TLS:  TLSMode(f.TLS, f.Server.Port),
 		})
 		return result{fetch: &r}
 	case "imap":

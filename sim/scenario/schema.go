@@ -177,6 +177,15 @@ type Send struct {
 	AuthPass   string
 	AuthMech   string
 	HasAuth    bool
+	TLS        TLS
+}
+
+// TLS is how a client step uses TLS: "starttls" (STARTTLS or STLS),
+// "implicit" (465, 995) or "none"; Mode is "" when the step does not say,
+// and Node is where it says it.
+type TLS struct {
+	Mode string
+	Node *yaml.Node
 }
 
 // Fetch is a mail client collecting mail over POP3.
@@ -188,6 +197,7 @@ type Fetch struct {
 	APOP   bool
 	Keep   bool
 	Drop   bool
+	TLS    TLS
 }
 
 // IMAP is a mail client reading a mailbox over IMAP: it fetches every

@@ -65,6 +65,7 @@ func (d *decoder) send(n *yaml.Node) *Send {
 			s.Subject = d.str(v, "send subject")
 		}},
 		field{"body", func(v *yaml.Node) { s.Body = d.multiline(v, "send body", MaxBodyBytes, "MaxBodyBytes", MaxBodyLines) }},
+		field{"tls", func(v *yaml.Node) { s.TLS = TLS{d.oneOf(v, "send tls", "starttls", "implicit", "none"), v} }},
 		field{"auth", func(v *yaml.Node) { d.auth(v, s) }},
 	)
 	d.require(n, "send", "client", "server", "from", "to")
@@ -102,6 +103,7 @@ func (d *decoder) fetch(n *yaml.Node) *Fetch {
 		field{"apop", func(v *yaml.Node) { f.APOP = d.boolean(v, "fetch apop") }},
 		field{"keep", func(v *yaml.Node) { f.Keep = d.boolean(v, "fetch keep") }},
 		field{"drop", func(v *yaml.Node) { f.Drop = d.boolean(v, "fetch drop") }},
+		field{"tls", func(v *yaml.Node) { f.TLS = TLS{d.oneOf(v, "fetch tls", "starttls", "implicit", "none"), v} }},
 	)
 	d.require(n, "fetch", "client", "server", "user", "pass")
 	return f

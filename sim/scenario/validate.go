@@ -216,9 +216,11 @@ func (v *stepChecker) check(st *Step) {
 		if s.HasAuth && (s.AuthUser == "" || s.AuthPass == "") {
 			v.d.errorf(st.Node, "send auth: give both user and password")
 		}
+		v.tls(s.TLS, s.Server, "send")
 	case "fetch":
 		v.host(st.Fetch.Client)
 		v.server(st.Fetch.Server, "pop3", st)
+		v.tls(st.Fetch.TLS, st.Fetch.Server, "fetch")
 	case "imap":
 		v.host(st.IMAP.Client)
 		v.server(st.IMAP.Server, "imap", st)
@@ -264,4 +266,32 @@ func isExpectKey(k string) bool {
 		}
 	}
 	return false
+}
+
+// tls checks a client's tls setting against the port: 465 and 995 speak
+// TLS from the first byte (RFC 8314), every other port starts in the
+// clear.
+func (v *stepChecker) tls(t TLS, server Target, what string) {
+	if t.Mode == "" {
+		return
+	}
+	implicit := sim.ImplicitTLS(uint16(server.Port))
+	switch {
+	case implicit && t.Mode != "implicit":
+		v.d.errorf(t.Node, "%s tls: port %d speaks TLS from the first byte (RFC 8314); write tls: implicit or leave tls out", what, server.Port)
+	case !implicit && t.Mode == "implicit":
+		v.d.errorf(t.Node, "%s tls: port %d starts in plain text; implicit TLS is on 465 (SMTP) and 995 (POP3): use tls: starttls here", what, server.Port)
+	}
+}
+
+// TLSMode is the client's TLS mode for a step: as written, or implicit on
+// 465 and 995 when the step does not say.
+func TLSMode(t TLS, port int) sim.TLSMode {
+	if m, ok := sim.ParseTLSMode(t.Mode); ok && t.Mode != "" {
+		return m
+	}
+	if sim.ImplicitTLS(uint16(port)) {
+		return sim.TLSImplicit
+	}
+	return sim.TLSNone
 }

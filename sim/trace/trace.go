@@ -255,6 +255,27 @@ type TLSRecord struct {
 	HelloVersion uint16
 }
 
+// String describes the record as a transcript shows it: "Handshake
+// (ClientHello) 1.3, 258 bytes", "Application Data, 37 bytes". The
+// length is the fragment's, as Wireshark shows it.
+func (r TLSRecord) String() string {
+	b := make([]byte, 0, 48)
+	b = append(b, r.Type.String()...)
+	if name := HandshakeName(r.HandshakeType); r.Type == Handshake && name != "" {
+		b = append(append(append(b, " ("...), name...), ')')
+	}
+	if v := VersionName(r.HelloVersion); v != "" {
+		b = append(append(b, ' '), v...)
+	}
+	b = append(b, ", "...)
+	b = strconv.AppendInt(b, int64(r.Length), 10)
+	b = append(b, " bytes"...)
+	return string(b)
+}
+
+// EncryptedMark is what views put before a line sent inside TLS.
+const EncryptedMark = "[TLS] "
+
 // HandshakeName names a handshake message type (RFC 8446 4), "" if unknown.
 func HandshakeName(t uint8) string {
 	switch t {

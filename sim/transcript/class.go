@@ -72,7 +72,7 @@ func ClassOf(e *trace.Event) Class {
 			return ExpectOK
 		}
 		return ExpectMiss
-	case trace.Connect, trace.Accept, trace.Close:
+	case trace.Connect, trace.Accept, trace.Close, trace.Record:
 		return TCP
 	case trace.Refused, trace.Timeout:
 		return Timeout

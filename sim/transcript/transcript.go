@@ -127,7 +127,12 @@ func Line(e *trace.Event, lang i18n.Lang) string {
 		}
 		return mark + e.Text.In(lang)
 	case trace.Line:
+		if e.Tag.Encrypted {
+			return pad(e.Proto.String(), 5) + trace.EncryptedMark + e.Line
+		}
 		return pad(e.Proto.String(), 5) + e.Line
+	case trace.Record:
+		return pad("TLS", 5) + e.TLS.String()
 	case trace.Connect:
 		if e.TCP.Try > 0 {
 			n := strconv.Itoa(int(e.TCP.Try))
