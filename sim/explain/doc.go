@@ -4,7 +4,8 @@
 // status code, every POP3 command and status (RFC 1939, RFC 2449, RFC 2595),
 // the DNS answers mail depends on (RFC 1035 MX, A and TXT, NXDOMAIN and
 // NODATA from RFC 2308, null MX from RFC 7505, SPF, DKIM, DMARC) and the TCP
-// events of a connection (RFC 9293; OP25B, which is operational practice)
+// events of a connection (RFC 9293; OP25B, which is operational practice),
+// the TLS records on the wire (RFC 8446)
 // mean, written for IPA and CompTIA exam candidates, with the RFC section each
 // comes from and, for errors, the usual cause and the fix.
 //

@@ -61,6 +61,11 @@ func ForEvent(e *trace.Event) []Entry {
 		return at(pos(keyRefused))
 	case trace.Close:
 		return at(pos(keyFIN))
+	case trace.Record:
+		if e.TLS.HandshakeType == 1 || e.TLS.HandshakeType == 2 {
+			return at(pos(keyTLSHello), pos(keyTLSRecord))
+		}
+		return at(pos(keyTLSRecord))
 	case trace.Queue:
 		return at(pos(keyQueue))
 	case trace.Deliver:

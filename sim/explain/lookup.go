@@ -22,6 +22,8 @@ var aliases = map[string]string{
 	"timeout": keyTimeout, "timed out": keyTimeout, "connection timed out": keyTimeout,
 	"refused": keyRefused, "rst": keyRefused, "connection refused": keyRefused,
 	"fin": keyFIN, "close": keyFIN,
+	"tls": keyTLSRecord, "record": keyTLSRecord, "application data": keyTLSRecord,
+	"handshake": keyTLSHello, "clienthello": keyTLSHello, "serverhello": keyTLSHello,
 	"queue": keyQueue, "queued": keyQueue, "retry": keyQueue,
 	"deliver": keyDeliver, "delivered": keyDeliver, "delivery": keyDeliver,
 	"bounce": keyBounce, "bounced": keyBounce, "ndr": keyBounce, "dsn": keyBounce, "bounce mail": keyBounce,

@@ -40,6 +40,11 @@ func parsePasted(q string) (*trace.Event, bool) {
 	}
 	proto, rest, _ := strings.Cut(content, " ")
 	rest = strings.TrimLeft(rest, " ")
+	// A line sent inside TLS is explained as the line it is.
+	if r, ok := strings.CutPrefix(rest, trace.EncryptedMark); ok && proto != "TLS" {
+		rest = r
+		e.Tag.Encrypted = true
+	}
 	switch proto {
 	case "SMTP":
 		e.Kind, e.Proto, e.Line = trace.Line, trace.SMTP, rest
@@ -68,6 +73,14 @@ func parsePasted(q string) (*trace.Event, bool) {
 	case "TCP":
 		e.Proto, e.Line = trace.TCP, rest
 		e.Kind = tcpKind(rest)
+	case "TLS":
+		e.Kind = trace.Record
+		switch {
+		case strings.HasPrefix(rest, "Handshake (ClientHello)"):
+			e.TLS.HandshakeType = 1
+		case strings.HasPrefix(rest, "Handshake (ServerHello)"):
+			e.TLS.HandshakeType = 2
+		}
 	default:
 		return nil, false
 	}

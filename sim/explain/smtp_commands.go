@@ -128,8 +128,8 @@ var smtpCommands = []Entry{
 		Key:   "SMTP STARTTLS",
 		Title: i18n.T(`STARTTLS: switch the connection to TLS`, `STARTTLS: 接続をTLSに切り替え`),
 		Text: i18n.T(
-			`Asks to encrypt the connection. After 220 the TLS handshake runs and the session starts over, so the client sends EHLO again; 454 means TLS is not available now. It protects this one hop only, not the whole path of the mail (it is not end-to-end encryption).`,
-			`接続の暗号化を求める。220の後にTLSハンドシェイクを行い、セッションは最初からやり直しになるので、クライアントはEHLOを送り直す(454はTLSが今は使えないことを表す)。保護されるのはこの1区間だけで、エンドツーエンドの暗号化ではない。`),
+			`Asks to encrypt the connection: after "220 2.0.0 Ready to start TLS" the TLS handshake runs and the session starts over, so the client sends EHLO again, and only that second reply offers AUTH PLAIN/LOGIN on a server set up as real ones are. 454 means TLS is not available now; a careful client then gives up rather than go on in plain text. It protects this one hop only, not the whole path of the mail (it is not end-to-end encryption).`,
+			`接続の暗号化を求めるコマンドで、「220 2.0.0 Ready to start TLS」の後にTLSハンドシェイクを行うとセッションは最初からやり直しになるので、クライアントはEHLOを送り直し、実際のサーバと同じ設定ならAUTH PLAINやLOGINはこの2回目の応答で初めて提供される。454はTLSが今は使えないことを表し、慎重なクライアントは平文で続けずに中止する。保護されるのはこの1区間だけで、エンドツーエンドの暗号化ではない。`),
 		RFC: "RFC 3207 4",
 	},
 }

@@ -62,7 +62,7 @@ func isPOP3Command(key string) bool {
 
 var knownRFCs = map[string]bool{
 	"1035": true, "1939": true, "2308": true, "2449": true, "2595": true, "3206": true,
-	"3207": true, "3463": true, "3464": true, "4954": true, "5068": true, "5321": true, "6376": true,
+	"3207": true, "3463": true, "8446": true, "3464": true, "4954": true, "5068": true, "5321": true, "6376": true,
 	"6409": true, "7208": true, "7372": true, "7489": true, "7504": true, "7505": true,
 	"8314": true, "9051": true, "3501": true, "5530": true, "9293": true, "4616": true, "4648": true, "5322": true, "5598": true, "5782": true,
 }
@@ -160,6 +160,7 @@ func TestInternalKeysExist(t *testing.T) {
 		keySYN, keySYNACK, keyDrop, keyTimeout, keyRefused, keyFIN, keyOK, keyERR,
 		keyDNSMX, keyDNSA, keyDNSTXT, keyDNSPTR, keyNXDOMAIN, keyNODATA, keyNullMX, keySPF, keyDKIM,
 		keyDMARC, keyQueue, keyDeliver, keyBounce, keyEndData, "2xx", "3xx", "4xx", "5xx",
+		keyTLSRecord, keyTLSHello,
 	} {
 		if pos(k) < 0 {
 			t.Errorf("key %q used by ForEvent has no entry", k)
