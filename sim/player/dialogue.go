@@ -151,6 +151,13 @@ func (r *renderer) eventRows(dst []row, e *trace.Event, current bool) []row {
 	case trace.Line:
 		prefix = timed(e.Proto.String()) + side(e)
 		text, st, pst = e.Line, lineStyle(e), lineStyle(e)
+		if e.Tag.Encrypted {
+			text = trace.EncryptedMark + e.Line
+		}
+	case trace.Record:
+		// A TLS record: what is on the wire, by type and length.
+		prefix, st = timed("TLS")+side(e), stTCP
+		text = e.TLS.String()
 	case trace.Connect:
 		prefix, st = timed("TCP")+"   ", stTCP
 		text = "SYN  " + e.Src.String() + " " + r.g.arrowR + " " + e.Dst.String()

@@ -39,7 +39,7 @@ var (
 	lLastCommand = i18n.T("Last command: ", "直前のコマンド: ")
 	lLastReply   = i18n.T("Last reply: ", "直前の応答: ")
 	lHelo        = i18n.T("HELO/EHLO name: ", "HELO/EHLO名: ")
-	lTLS         = i18n.T("STARTTLS: on (this hop only)", "STARTTLS: 有効(この区間のみ暗号化)")
+	lTLS         = i18n.T("TLS: on (this hop only)", "TLS: 有効(この区間のみ暗号化)")
 	lAuthAs      = i18n.T("SMTP-AUTH: authenticated as ", "SMTP-AUTHで認証済みのユーザ名: ")
 	lAuthNo      = i18n.T("SMTP-AUTH: not authenticated", "SMTP-AUTH: 未認証")
 	lMailFrom    = i18n.T("Envelope From (MAIL FROM): ", "エンベロープFrom(MAIL FROM): ")

@@ -68,6 +68,11 @@ func continues(prev, next *trace.Event) bool {
 		return next.Kind == trace.Narration && next.Step == prev.Step
 	case prev.Kind == trace.Expect:
 		return next.Kind == trace.Expect && next.Step == prev.Step
+	case next.Kind == trace.Record:
+		// The records that carry what was just said inside TLS, and the
+		// records of one flight (a segment), are shown with it.
+		return prev.Conn == next.Conn && prev.Dir == next.Dir &&
+			(prev.Kind == trace.Line && prev.Tag.Encrypted || prev.Kind == trace.Record && next.TCP.Cont)
 	case prev.Kind != trace.Line || next.Kind != trace.Line:
 		return false
 	case prev.Conn != next.Conn || prev.Proto != next.Proto || prev.Dir != next.Dir ||
@@ -125,7 +130,7 @@ func ends(e *trace.Event) (client, server trace.Endpoint, ok bool) {
 			return e.Src, e.Dst, e.Src.Host != "" && e.Dst.Host != ""
 		}
 		return e.Dst, e.Src, e.Src.Host != "" && e.Dst.Host != ""
-	case trace.Line:
+	case trace.Line, trace.Record:
 		if e.Dir == trace.ServerToClient {
 			return e.Dst, e.Src, e.Src.Host != "" && e.Dst.Host != ""
 		}

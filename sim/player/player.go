@@ -164,7 +164,7 @@ func (p *Player) land() {
 // travels reports whether an event moves between two hosts on the strip.
 func travels(e *trace.Event) bool {
 	switch e.Kind {
-	case trace.Connect, trace.Accept, trace.Ack, trace.Refused, trace.Close, trace.Line:
+	case trace.Connect, trace.Accept, trace.Ack, trace.Refused, trace.Close, trace.Line, trace.Record:
 		return true
 	}
 	return false

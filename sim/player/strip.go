@@ -134,7 +134,7 @@ func (r *renderer) marker(x *Exchange, gx []int, xs, xe, y int) {
 			}
 		}
 		return
-	case trace.Connect, trace.Accept, trace.Ack, trace.Refused, trace.Close, trace.Line:
+	case trace.Connect, trace.Accept, trace.Ack, trace.Refused, trace.Close, trace.Line, trace.Record:
 	default:
 		return
 	}
@@ -144,7 +144,7 @@ func (r *renderer) marker(x *Exchange, gx []int, xs, xe, y int) {
 		toServer = false
 	case trace.Close:
 		toServer = e.Src.Host == x.Client.Host
-	case trace.Line:
+	case trace.Line, trace.Record:
 		toServer = e.Dir != trace.ServerToClient
 	}
 	stopAt := xe
@@ -188,6 +188,8 @@ func markerLabel(e *trace.Event) string {
 		return "RST"
 	case trace.Close:
 		return "FIN"
+	case trace.Record:
+		return "TLS"
 	}
 	switch {
 	case e.Proto == trace.DNS && e.Dir == trace.ServerToClient:
