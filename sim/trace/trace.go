@@ -269,6 +269,9 @@ func (r TLSRecord) String() string {
 	}
 	b = append(b, ", "...)
 	b = strconv.AppendInt(b, int64(r.Length), 10)
+	if r.Length == 1 {
+		return string(append(b, " byte"...))
+	}
 	b = append(b, " bytes"...)
 	return string(b)
 }
