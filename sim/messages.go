@@ -75,6 +75,9 @@ var (
 	msgTLSFailed = tpl("tls.failed",
 		"TLS handshake failed: {0}; the connection is closed",
 		"TLSハンドシェイクに失敗: {0}。接続を閉じる")
+	msgTLSNoHello = tpl("tls.no-hello",
+		"no TLS handshake from the client within {0}s (did it speak plain text to a TLS port?): the server hangs up",
+		"{0}秒以内にクライアントからTLSハンドシェイクがない(TLSのポートに平文で話しかけた?)ため、サーバは切断する")
 	msgNoSTARTTLS = tpl("tls.not-offered",
 		"the server does not offer {0}: the client gives up rather than send the password and the message in the clear",
 		"サーバが{0}を提供していないため、クライアントはパスワードとメールを平文で送らずに中止する")
@@ -201,7 +204,7 @@ func Messages() []*i18n.Template {
 		msgDropOP25B, msgDropAgain, msgRST, msgTimeout, msgNotProtocol,
 		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSTruncated, msgDNSUnreadable, msgPTRMismatch,
 		msgPOP3Drop,
-		msgTLSUp, msgTLSFailed, msgNoSTARTTLS, msgTLSRefused,
+		msgTLSUp, msgTLSFailed, msgTLSNoHello, msgNoSTARTTLS, msgTLSRefused,
 		msgDelivered, msgDeliveredBounce, msgNoMailbox, msgQueued,
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,
 		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,

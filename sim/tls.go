@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -500,8 +501,22 @@ func (w *World) startTLS(c *Conn, side Side, peer string) (*tlsSide, []tlsEvent)
 	t := &tlsSide{c: c, side: side, end: newTLSEnd(side == ServerSide, cfg)}
 	evs := t.end.start()
 	t.emit()
+	if side == ServerSide {
+		// A client that never starts the handshake (one that speaks plain
+		// text to 465) is hung up on, as a real server's timeout does.
+		w.wakeAt(addTime(w.now, tlsHandshakeTimeout), func() {
+			if !t.end.ready && !t.end.done && !c.closed[ServerSide] {
+				w.note(w.byName[c.server.Host], i18n.M(msgTLSNoHello, itoa(int(tlsHandshakeTimeout.Seconds()))))
+				c.Close(ServerSide)
+				t.stop()
+			}
+		})
+	}
 	return t, evs
 }
+
+// tlsHandshakeTimeout is how long a server waits for the handshake.
+const tlsHandshakeTimeout = 30 * time.Second
 
 // receive hands the goroutine a segment from the wire and returns what it
 // did with it.
