@@ -570,11 +570,3 @@ func (t *tlsSide) emit() {
 
 // stop ends the TLS goroutine.
 func (t *tlsSide) stop() { t.end.stop() }
-
-// failed is the handshake's error, nil if it succeeded or is under way.
-func (t *tlsSide) failed() error {
-	if t.end.ready {
-		return nil
-	}
-	return t.end.err
-}
