@@ -39,6 +39,14 @@ import (
 // internal randomness whatever the setting. Without the setting the
 // ciphertext changes from run to run but the records' types and lengths do
 // not, and those are all a transcript shows.
+//
+// The Go team means to remove cryptocustomrand. Then Config.Rand is
+// ignored outside tests: transcripts and golden files stay as they are
+// (types and lengths), the key shares and randoms differ per run, and
+// nothing that compares bytes may rely on them: tests would compare the
+// record headers, or fix the randomness with testing/cryptotest's
+// SetGlobalRandom (tests only, not parallel), and exports keep ciphertext
+// out of golden files.
 
 // pki is a world's certificate authority and the certificates it issued.
 type pki struct {
