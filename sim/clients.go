@@ -204,7 +204,7 @@ func (cl *smtpClient) reply(c *Conn, line string) (stop bool) {
 		cl.tls.start(cl.w, c)
 		return true
 	}
-	if res := cl.core.Result(); res.TLSUnavailable {
+	if cl.tls.mode == TLSStartTLS && cl.core.Result().TLSUnavailable {
 		cl.tls.unavailable(cl.w, cl.host, smtp.VerbSTARTTLS, r.Code != smtp.C250Completed)
 	}
 	if r.Code == smtp.C421ServiceNotAvailable || cl.core.Done() && len(lines) == 0 && r.Code == smtp.C221Closing {
@@ -361,7 +361,7 @@ func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
 		cl.tls.start(cl.w, c)
 		return true
 	}
-	if cl.core.Result().TLSUnavailable {
+	if cl.tls.mode == TLSStartTLS && cl.core.Result().TLSUnavailable {
 		cl.tls.unavailable(cl.w, cl.host, pop3.CmdSTLS, cl.lastVerb == pop3.CmdSTLS)
 	}
 	if done {
