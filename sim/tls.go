@@ -187,6 +187,7 @@ type tlsEnd struct {
 	tc      *tls.Conn
 	in      chan []byte   // bytes from the wire; closed at the connection's end
 	ev      chan tlsEvent // what the goroutine did, up to its next wait
+	exited  chan struct{} // closed as the goroutine returns
 	pending []byte        // input the goroutine has not read yet (its own)
 
 	mu  sync.Mutex
@@ -214,7 +215,7 @@ const (
 
 // newTLSEnd makes a TLS end; the goroutine starts with start.
 func newTLSEnd(server bool, cfg *tls.Config) *tlsEnd {
-	e := &tlsEnd{in: make(chan []byte), ev: make(chan tlsEvent)}
+	e := &tlsEnd{in: make(chan []byte), ev: make(chan tlsEvent), exited: make(chan struct{})}
 	conn := wireConn{e}
 	if server {
 		e.tc = tls.Server(conn, cfg)
@@ -235,6 +236,7 @@ func (e *tlsEnd) start() []tlsEvent {
 // run is the TLS goroutine: the handshake, then reading application data
 // until the wire closes.
 func (e *tlsEnd) run() {
+	defer close(e.exited)
 	err := e.tc.Handshake()
 	e.ev <- tlsEvent{kind: evHandshake, err: err}
 	if err == nil {
@@ -281,6 +283,7 @@ func (e *tlsEnd) wait(b []byte) []tlsEvent {
 			}
 		case evDone:
 			e.done = true
+			<-e.exited
 			if e.err == nil && !errors.Is(ev.err, io.EOF) {
 				e.err = ev.err
 			}
@@ -321,6 +324,7 @@ func (e *tlsEnd) stop() {
 			e.done = true
 		}
 	}
+	<-e.exited
 }
 
 // wireConn is the net.Conn crypto/tls reads and writes: its other side is
