@@ -59,6 +59,7 @@ const (
 	stepCapa                 // sent CAPA, to learn whether STLS is offered
 	stepSTLS                 // sent STLS
 	stepTLS                  // +OK to STLS: the driver runs the TLS handshake
+	stepCapaTLS              // sent CAPA again inside TLS
 	stepUser                 // sent USER
 	stepPass                 // sent PASS or APOP
 	stepStat                 // sent STAT
@@ -131,6 +132,10 @@ func (c *Client) Next(r Response) (line string, done bool) {
 		return "", false
 	case stepTLS:
 		return "", false
+	case stepCapaTLS:
+		// Whatever the list says, the login comes next; a server that
+		// offered STLS takes USER inside TLS.
+		return c.login()
 	case stepUser:
 		if !r.OK {
 			return c.failQuit(r)
@@ -200,12 +205,13 @@ func (c *Client) Next(r Response) (line string, done bool) {
 // the TLS handshake and then calls TLSStarted.
 func (c *Client) NeedTLS() bool { return c.step == stepTLS }
 
-// TLSStarted tells the session that TLS is up and returns the login
-// command to send inside it.
+// TLSStarted tells the session that TLS is up and returns the command to
+// send inside it: RFC 2595 4, the client discards what CAPA said and asks
+// again.
 func (c *Client) TLSStarted() string {
 	c.tls = true
-	line, _ := c.login()
-	return line
+	c.step = stepCapaTLS
+	return CmdCAPA
 }
 
 // login sends APOP (with the greeting's timestamp) or USER.

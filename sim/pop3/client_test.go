@@ -374,6 +374,15 @@ S: .
 C: STLS
 S: +OK Begin TLS negotiation
 -- tls
+C: CAPA
+S: +OK Capability list follows
+S: TOP
+S: USER
+S: RESP-CODES
+S: AUTH-RESP-CODE
+S: UIDL
+S: IMPLEMENTATION mailsim
+S: .
 C: USER bob
 S: +OK send PASS
 C: PASS hunter2
