@@ -47,8 +47,10 @@ relay policy and SMTP AUTH apply as to that host. Every session is logged,
 with what the world then does with the mail: DNS, relay, delivery, bounces.
 
 The world is sealed: accepted mail is delivered only inside it, and nothing
-ever connects to a real address. TLS (STARTTLS, ports 465, 993 and 995) is not
-offered yet. Ctrl-C stops and says how many sessions were served.`,
+ever connects to a real address. TLS is real where the scenario offers it
+(STARTTLS, STLS, ports 465 and 995; not yet IMAP on 993); the certificates come from the world's
+own CA, so tell the client not to verify them (curl -k). Ctrl-C stops and
+says how many sessions were served.`,
 		Example: `  mailsim serve basic-delivery
   curl smtp://127.0.0.3:10587 --user alice:wonderland --mail-from alice@isp.example \
        --mail-rcpt bob@example.jp --upload-file msg.txt
