@@ -8,4 +8,9 @@
 // hosts, applying routing and filters, and it records every line, handshake,
 // drop and delivery as a trace.Event. Nothing here opens a socket or reads
 // the wall clock: the same seed and the same calls give the same trace.
+//
+// TLS (STARTTLS, STLS, implicit TLS on 465 and 995) is real crypto/tls,
+// each end in a goroutine run in lockstep with the world (tls.go), so the
+// trace stays deterministic: the records on the wire as Record events, the
+// dialogue inside them as Line events marked Encrypted.
 package sim
