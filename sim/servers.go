@@ -375,8 +375,13 @@ func (s *pop3Server) handle(c *Conn, line string) (startTLS bool) {
 			c.record(ClientSide, line, tag)
 		}
 	}
+	was := s.core.User()
 	r := s.core.Handle(line)
 	s.respond(c, r.Response)
+	if was == "" && s.core.User() != "" {
+		client, _ := c.Endpoints()
+		s.w.popLoggedIn(s.host, s.core.User(), client.IP)
+	}
 	if len(r.Delete) > 0 {
 		s.w.expunge(s.host, s.core.User(), r.Delete)
 	}

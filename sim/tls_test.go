@@ -111,10 +111,7 @@ func TestTLSWireHidesSecrets(t *testing.T) {
 		}
 	}
 	all := strings.Join(inner, "\n")
-	for _, want := range []string{"EHLO alice-pc", "AUTH PLAIN " + secrets[5], "PASS hunter2", "Meet me at the old mill.", "+OK Begin TLS negotiation"} {
-		if want == "+OK Begin TLS negotiation" {
-			continue // sent in the clear, before the handshake
-		}
+	for _, want := range []string{"EHLO ", "AUTH PLAIN " + secrets[5], "PASS hunter2", "Meet me at the old mill."} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the encrypted dialogue lacks %q", want)
 		}
@@ -129,7 +126,7 @@ func TestTLSWireHidesSecrets(t *testing.T) {
 	if got := strings.Join(plain, "|"); !strings.Contains(got, "STARTTLS|220 2.0.0 Ready to start TLS") || strings.Contains(got, "AUTH PLAIN LOGIN") {
 		t.Errorf("plain part of the 587 session: %s", got)
 	}
-	if n := strings.Count(all, "EHLO alice-pc"); n != 2 {
+	if n := strings.Count(all, "EHLO "); n != 2 {
 		t.Errorf("EHLO inside TLS %d times, want 2 (587 after STARTTLS, 465)", n)
 	}
 }

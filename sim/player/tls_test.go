@@ -34,7 +34,7 @@ func TestTLSFrame(t *testing.T) {
 	for _, want := range []string{
 		"TLS  C: Handshake (ClientHello) 1.3, ",
 		"TLS  S: Handshake (ServerHello) 1.3, ",
-		"SMTP C: [TLS] EHLO alice-laptop",
+		"SMTP C: [TLS] EHLO ",
 		"SMTP S: [TLS] 250-AUTH PLAIN LOGIN",
 		"TLS  S: Application Data, ",
 	} {

@@ -102,7 +102,7 @@ func TestEavesdroppingWire(t *testing.T) {
 		}
 	}
 	got := strings.Join(lines, "|")
-	if !strings.Contains(got, "STARTTLS|220 2.0.0 Ready to start TLS|EHLO alice-laptop|250-mail.isp.example") {
+	if !strings.Contains(got, "STARTTLS|220 2.0.0 Ready to start TLS|EHLO [203.0.113.20]|250-mail.isp.example") {
 		t.Errorf("587 with STARTTLS: %s", got)
 	}
 }
