@@ -1,6 +1,7 @@
 package jastyle_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -14,6 +15,7 @@ import (
 	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/lesson"
 	"github.com/mailsim/mailsim/sim/scenario"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -120,7 +122,7 @@ var sourceKinds = map[string]jastyle.Kind{
 	"sim/scenario":   jastyle.UI,
 	"sim/i18n":       jastyle.UI,
 	"sim/transcript": jastyle.Label,
-	"sim/lesson":     jastyle.UI, // lesson and quiz messages; lesson bodies need their own corpus test
+	"sim/lesson":     jastyle.UI, // lesson and quiz messages; the bodies: TestLessonsAndQuestions
 	"sim/shell":      jastyle.UI,
 	"sim/serve":      jastyle.Label, // notes about real clients, in the transcript
 	"sim":            jastyle.Label, // the engine's trace notes and its message catalogue
@@ -188,5 +190,47 @@ func TestSourceStrings(t *testing.T) {
 	}
 	if n < 50 {
 		t.Errorf("read only %d Japanese literals; is the walk rooted at the module?", n)
+	}
+}
+
+// TestLessonsAndQuestions reads the bundled lessons (`mailsim lesson`) and
+// question bank (`mailsim quiz`). A lesson's goals and its pages are two
+// documents, in narration; each question is one document, its stem and
+// choices in the quiz's plain form, its feedback and explanation in だ・である.
+func TestLessonsAndQuestions(t *testing.T) {
+	lib, err := lesson.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range lib.Topics {
+		report(t, "topic "+tp.ID, []jastyle.Part{{Kind: jastyle.Label, Text: tp.Title.JA}})
+	}
+	for _, l := range lib.Lessons {
+		// The goals are shown before the first page, so they introduce
+		// their terms by themselves, as the pages do.
+		goals := []jastyle.Part{{Kind: jastyle.Label, Text: l.Title.JA}}
+		for _, g := range l.Goals {
+			goals = append(goals, jastyle.Part{Kind: jastyle.Narration, Text: g.JA})
+		}
+		report(t, "lesson "+l.ID+" goals", goals)
+		var parts []jastyle.Part
+		for _, s := range l.Sections {
+			parts = append(parts, jastyle.Part{Kind: jastyle.Label, Text: s.Title.JA},
+				jastyle.Part{Kind: jastyle.Narration, Text: s.Text.JA})
+		}
+		report(t, "lesson "+l.ID, parts)
+	}
+	for _, q := range lib.Questions {
+		parts := []jastyle.Part{{Kind: jastyle.Quiz, Text: q.Stem.JA}}
+		for _, c := range q.Choices {
+			parts = append(parts, jastyle.Part{Kind: jastyle.Quiz, Text: c.Text.JA})
+			if c.Why.JA != "" {
+				parts = append(parts, jastyle.Part{Kind: jastyle.Explanation, Text: c.Why.JA})
+			}
+		}
+		if q.Explanation.JA != "" {
+			parts = append(parts, jastyle.Part{Kind: jastyle.Explanation, Text: q.Explanation.JA})
+		}
+		report(t, fmt.Sprintf("%s:%d %s", q.Pos.File, q.Pos.Line, q.ID), parts)
 	}
 }
