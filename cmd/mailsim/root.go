@@ -118,6 +118,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 		newQuizCmd(ios, g),
 		newServeCmd(ios, g),
 		newShellCmd(ios, g),
+		newExportCmd(ios, g),
 		newBenchCmd(ios),
 		newVersionCmd(ios),
 	)

@@ -1,7 +1,13 @@
 package export
 
 import (
+	"bytes"
 	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/mailsim/mailsim/sim"
@@ -39,4 +45,54 @@ func bundled(t testing.TB) []string {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run 'go test ./sim/export -update' to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run with -update and review the diff):\n%s", path, firstDiff(string(want), string(got)))
+	}
+}
+
+// firstDiff shows the first line where want and got part.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return "(no line differs)"
+}
+
+// render runs format f on a bundled scenario in lang.
+func render(t *testing.T, f func(io.Writer, *Input) error, id string, lang i18n.Lang) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f(&buf, run(t, id, lang)); err != nil {
+		t.Fatalf("%s: %v", id, err)
+	}
+	return buf.Bytes()
 }
