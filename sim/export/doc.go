@@ -68,17 +68,22 @@ func Names() []string {
 	return out
 }
 
-// stepComment is the one-line heading of step i (from 0) in lang, "Step 3:
-// send (SMTP) ..."; a narration step is headed by its narration.
+// stepHeading is the one-line heading of the step that e begins, in lang:
+// "Step 3: send (SMTP) ..."; a narration step is headed by its narration.
 func stepHeading(e *trace.Event, narration string, lang i18n.Lang) string {
 	text := e.Text.In(lang)
 	if e.Line == "say" && narration != "" {
 		text = narration
 	}
+	return stepLabel(e.Step, lang) + ": " + text
+}
+
+// stepLabel names step i (from 0) in lang: "Step 3", "ステップ3".
+func stepLabel(i int, lang i18n.Lang) string {
 	if lang == i18n.JA {
-		return fmt.Sprintf("ステップ%d: %s", e.Step+1, text)
+		return fmt.Sprintf("ステップ%d", i+1)
 	}
-	return fmt.Sprintf("Step %d: %s", e.Step+1, text)
+	return fmt.Sprintf("Step %d", i+1)
 }
 
 // narrationOf returns the narration of the step that begins at events[i],
