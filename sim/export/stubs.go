@@ -1,5 +1,0 @@
-package export
-
-import "io"
-
-func HTML(w io.Writer, in *Input) error { return nil }
