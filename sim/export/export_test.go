@@ -96,3 +96,37 @@ func render(t *testing.T, f func(io.Writer, *Input) error, id string, lang i18n.
 	}
 	return buf.Bytes()
 }
+
+// refusedYAML is a scenario with what no bundled one has: a SYN answered by
+// RST (nothing listens on port 25), then a session over POP3.
+const refusedYAML = `id: refused
+title: {en: Refused, ja: 拒否}
+world:
+  hosts:
+    pc: {ip: 192.0.2.1}
+    web.example.jp: {ip: 192.0.2.80}
+    mx.example.jp: {ip: 192.0.2.25, domains: [example.jp], users: {bob: pw}, smtp: [{port: 25}], pop3: [{port: 110}]}
+steps:
+  - send: {client: pc, server: web.example.jp:25, from: a@b.example, to: bob@example.jp}
+    expect: {refused: true}
+  - send: {client: pc, server: mx.example.jp:25, from: a@b.example, to: bob@example.jp}
+  - fetch: {client: pc, server: mx.example.jp:110, user: bob, pass: pw}
+`
+
+// runYAML plays a scenario given as text.
+func runYAML(t testing.TB, src string, lang i18n.Lang) *Input {
+	t.Helper()
+	sc, err := scenario.Parse("inline.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &trace.Recorder{}
+	rep, err := scenario.Run(sc, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		t.Fatalf("%s: %d expectations missed", sc.ID, rep.Missed)
+	}
+	return &Input{Topology: &rep.Topology, Events: rec.Events, Start: sim.DefaultStart, Lang: lang}
+}

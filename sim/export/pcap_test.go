@@ -40,8 +40,48 @@ func TestPCAPDeterministic(t *testing.T) {
 // It needs no tshark, so it runs everywhere.
 func TestPCAPReadBack(t *testing.T) {
 	for _, id := range bundled(t) {
-		t.Run(id, func(t *testing.T) {
-			in := run(t, id, i18n.EN)
+		t.Run(id, func(t *testing.T) { readBack(t, run(t, id, i18n.EN)) })
+	}
+	t.Run("refused", func(t *testing.T) {
+		in := runYAML(t, refusedYAML, i18n.EN)
+		readBack(t, in)
+		// The RST answers the SYN: <SEQ=0><ACK=ISN+1><CTL=RST,ACK>.
+		var buf bytes.Buffer
+		if err := PCAP(&buf, in); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := pcapgo.NewNgReader(&buf, pcapgo.DefaultNgReaderOptions)
+		var syn *layers.TCP
+		for {
+			data, _, err := r.ReadPacketData()
+			if err != nil {
+				t.Fatal("no RST in the capture")
+			}
+			p := gopacket.NewPacket(data, layers.LayerTypeEthernet, gopacket.Default)
+			tcp, ok := p.Layer(layers.LayerTypeTCP).(*layers.TCP)
+			if !ok {
+				continue
+			}
+			if syn == nil && tcp.SYN {
+				syn = tcp
+			}
+			if tcp.RST {
+				if !tcp.ACK || tcp.Seq != 0 || tcp.Ack != syn.Seq+1 || tcp.SrcPort != syn.DstPort || tcp.DstPort != syn.SrcPort {
+					t.Errorf("RST = seq %d ack %d %v->%v, answering SYN seq %d %v->%v",
+						tcp.Seq, tcp.Ack, tcp.SrcPort, tcp.DstPort, syn.Seq, syn.SrcPort, syn.DstPort)
+				}
+				return
+			}
+		}
+	})
+}
+
+// readBack reads in's capture with gopacket and checks it against the
+// trace.
+func readBack(t *testing.T, in *Input) {
+	t.Helper()
+	{
+		{
 			var buf bytes.Buffer
 			if err := PCAP(&buf, in); err != nil {
 				t.Fatal(err)
@@ -140,15 +180,17 @@ func TestPCAPReadBack(t *testing.T) {
 			if end := in.Start.Add(in.Events[len(in.Events)-1].At); last.Timestamp.After(end) {
 				t.Errorf("last packet at %v, after the trace ends at %v", last.Timestamp, end)
 			}
-		})
+		}
 	}
 }
 
 // TestPCAPTshark opens the capture of every bundled scenario, in both
 // languages, with tshark and checks what a student would look for: the
 // SMTP and POP3 commands in order, the DNS MX answers, a comment per step,
-// no malformed packet and no TCP analysis flag other than the SYN
-// retransmissions the trace itself shows.
+// no malformed packet, no TCP analysis flag other than the SYN
+// retransmissions the trace itself shows, and no expert warning other than
+// those and the RST of a refused connection. A scenario written here adds
+// the refused connection no bundled one has.
 func TestPCAPTshark(t *testing.T) {
 	tshark, err := exec.LookPath("tshark")
 	if err != nil {
@@ -175,6 +217,18 @@ func TestPCAPTshark(t *testing.T) {
 			})
 		}
 	}
+	t.Run("refused", func(t *testing.T) {
+		in := runYAML(t, refusedYAML, i18n.EN)
+		path := filepath.Join(t.TempDir(), "refused.pcapng")
+		var buf bytes.Buffer
+		if err := PCAP(&buf, in); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		checkTshark(t, tshark, path, in)
+	})
 }
 
 // tsharkFields are the fields checkTshark asks for, in column order.
@@ -182,6 +236,7 @@ var tsharkFields = []string{
 	"frame.number", "tcp.flags.syn", "tcp.flags.ack", "tcp.analysis.retransmission",
 	"smtp.req.command", "pop.request.command", "dns.mx.mail_exchange",
 	"frame.comment", "_ws.malformed", "tcp.analysis.flags", "_ws.expert.message", "_ws.expert.severity",
+	"tcp.flags.reset",
 }
 
 const (
@@ -197,6 +252,7 @@ const (
 	fFlags
 	fExpert
 	fSeverity
+	fRST
 )
 
 // aggregator separates several values of one field in a row; it occurs in
@@ -221,7 +277,7 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 		t.Fatalf("tshark: %v\n%s", err, stderr.String())
 	}
 	var smtp, pop, mx, comments []string
-	retrans := 0
+	retrans, rsts := 0, 0
 	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
 		col := strings.Split(line, "\t")
 		if len(col) != len(tsharkFields) {
@@ -247,15 +303,21 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 		if col[fFlags] != "" && !isRetransSYN {
 			t.Errorf("frame %s has TCP analysis flags: %s", col[fFrame], col[fExpert])
 		}
-		// Expert severities: 0x00400000 note... 0x00600000 warning, 0x00800000 error.
+		// A refused connection is a RST, which Wireshark's expert info
+		// calls a warning ("Connection reset"): it is what the trace says.
+		isRST := col[fRST] == "1"
+		if isRST {
+			rsts++
+		}
+		// Expert severities: 0x00400000 note, 0x00600000 warning, 0x00800000 error.
 		for i, sev := range vals(fSeverity) {
-			if (sev == "6291456" || sev == "8388608") && !isRetransSYN {
+			if (sev == "6291456" || sev == "8388608") && !isRetransSYN && !isRST {
 				t.Errorf("frame %s: expert warning %q", col[fFrame], vals(fExpert)[min(i, len(vals(fExpert))-1)])
 			}
 		}
 	}
 	var wantSMTP, wantPOP, wantMX, wantComments []string
-	wantRetrans := 0
+	wantRetrans, wantRST := 0, 0
 	// Wireshark's SMTP dissector enters its data state on the DATA command
 	// and stays there when the server refuses it (503): it shows the rest
 	// of the client's side as "DATA fragment". A real capture of the same
@@ -281,6 +343,8 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 			wantComments = append(wantComments, stepHeading(e, narrationOf(in.Events, i, in.Lang), in.Lang))
 		case e.Kind == trace.Connect && e.TCP.Try > 0:
 			wantRetrans++
+		case e.Kind == trace.Refused:
+			wantRST++
 		case e.Kind == trace.Line && e.Tag.Kind == trace.Command && e.Proto == trace.SMTP:
 			wantSMTP = append(wantSMTP, e.Tag.Verb)
 		case e.Kind == trace.Line && e.Tag.Kind == trace.Command && e.Proto == trace.POP3:
@@ -313,6 +377,9 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 		if !slices.Contains(comments, strings.ReplaceAll(c, "\n", `\n`)) {
 			t.Errorf("no packet comment %q", c)
 		}
+	}
+	if rsts != wantRST {
+		t.Errorf("tshark sees %d RSTs; the trace has %d refused connections", rsts, wantRST)
 	}
 	if retrans != wantRetrans {
 		t.Errorf("tshark sees %d retransmitted SYNs; the trace has %d", retrans, wantRetrans)
