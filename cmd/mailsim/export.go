@@ -31,8 +31,8 @@ func newExportCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
 		fmt.Fprintf(&formats, "  %-9s %s\n", f.Name, f.Short)
 	}
 	cmd := &cobra.Command{
-		Use:   "export <id|file> --format pcap|json|mermaid|markdown|html [-o FILE]",
-		Short: "Write a scenario's run as a capture, JSON, a diagram, a handout or a web page",
+		Use:   "export <id|file> --format " + strings.Join(export.Names(), "|") + " [-o FILE]",
+		Short: "Write a scenario's run as a capture, JSON, a diagram, a handout, a web page or a recording",
 		Long: `Export runs a scenario headless and writes what happened in another form,
 for Wireshark, slides, handouts or a course page. Every format is built
 from the run's trace alone and is the same, byte for byte, on every run.
@@ -41,11 +41,12 @@ Formats:
 ` + formats.String() + `
 --lang chooses the language of step comments, narration and explanations
 (json and html carry both languages). Without -o the export goes to
-standard output; a pcap is not written to a terminal.`,
+standard output; a pcap or a cast is not written to a terminal.`,
 		Example: `  mailsim export op25b --format pcap -o op25b.pcapng && wireshark op25b.pcapng
   mailsim export basic-delivery --format mermaid > basic-delivery.mmd
   mailsim export bounce --format markdown --lang ja -o bounce.md
-  mailsim export my-lesson.yaml --format html -o lesson.html`,
+  mailsim export my-lesson.yaml --format html -o lesson.html
+  mailsim export op25b --format cast -o op25b.cast && asciinema play op25b.cast`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -71,8 +72,13 @@ func runExport(ios *IOStreams, opts *exportOptions) error {
 	if !ok {
 		return badInput(fmt.Errorf("export: unknown format %q; use one of %s", opts.format, strings.Join(export.Names(), ", ")))
 	}
-	if opts.out == "" && f.Name == "pcap" && ios.IsTerminal {
-		return badInput(errors.New("export: a pcap is binary and is not written to a terminal; use -o FILE or redirect the output"))
+	if opts.out == "" && ios.IsTerminal {
+		switch f.Name {
+		case "pcap":
+			return badInput(errors.New("export: a pcap is binary and is not written to a terminal; use -o FILE or redirect the output"))
+		case "cast":
+			return badInput(errors.New("export: a cast is a recording for asciinema, not for the terminal; use -o FILE, then 'asciinema play FILE'"))
+		}
 	}
 	in, err := exportInput(opts.arg, opts.lang)
 	if err != nil {

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestExportPcapNotToTerminal: binary output never goes to a terminal; the
-// text formats do.
+// TestExportPcapNotToTerminal: a capture or a recording never goes to a
+// terminal; the text formats do.
 func TestExportPcapNotToTerminal(t *testing.T) {
 	tests := []struct {
 		format string
@@ -14,6 +14,7 @@ func TestExportPcapNotToTerminal(t *testing.T) {
 		stderr string
 	}{
 		{"pcap", ExitBadInput, "a pcap is binary and is not written to a terminal; use -o FILE"},
+		{"cast", ExitBadInput, "a cast is a recording for asciinema"},
 		{"mermaid", ExitOK, ""},
 	}
 	for _, tt := range tests {

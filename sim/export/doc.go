@@ -1,7 +1,8 @@
 // Package export turns the trace of one scenario run into files that leave
 // the terminal: a pcapng capture for Wireshark (pcap.go), the trace as JSON
 // Lines (json.go), a Mermaid sequence diagram (mermaid.go), a Markdown
-// handout (markdown.go) and a self-contained HTML step player (html.go).
+// handout (markdown.go), a self-contained HTML step player (html.go) and an
+// asciicast recording of the terminal player (cast.go).
 //
 // Every format reads only the trace and its topology (an Input), never the
 // engine, and writes the same bytes for the same input: no wall clock, no
@@ -48,6 +49,7 @@ var Formats = []Format{
 	{"mermaid", ".mmd", "Mermaid sequenceDiagram, one arrow per protocol line", Mermaid},
 	{"markdown", ".md", "a handout: narration, transcript per step, the reply codes explained", Markdown},
 	{"html", ".html", "one self-contained HTML page with a step player (both languages)", HTML},
+	{"cast", ".cast", "asciicast v2 recording of the animated player (asciinema play)", Cast},
 }
 
 // Lookup returns the format called name.
