@@ -69,7 +69,8 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// firstDiff shows the first line where want and got part.
+// firstDiff shows the first line where want and got part, cut to the
+// neighbourhood of the first differing byte when the line is long.
 func firstDiff(want, got string) string {
 	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := 0; i < len(wl) || i < len(gl); i++ {
@@ -81,10 +82,27 @@ func firstDiff(want, got string) string {
 			g = gl[i]
 		}
 		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+			at := 0
+			for at < len(w) && at < len(g) && w[at] == g[at] {
+				at++
+			}
+			return "line " + strconv.Itoa(i+1) + ", byte " + strconv.Itoa(at+1) + ":\n  want: " + around(w, at) + "\n  got:  " + around(g, at)
 		}
 	}
 	return "(no line differs)"
+}
+
+// around is s cut to 80 bytes either side of at.
+func around(s string, at int) string {
+	from, to := max(0, at-80), min(len(s), at+80)
+	out := s[from:to]
+	if from > 0 {
+		out = "..." + out
+	}
+	if to < len(s) {
+		out += "..."
+	}
+	return out
 }
 
 // render runs format f on a bundled scenario in lang.

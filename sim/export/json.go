@@ -147,7 +147,9 @@ type jsonText struct {
 //	kind     step, say, connect, accept, ack, refused, drop, timeout, close,
 //	         line, deliver, queue, bounce, note, expect (always present)
 //	conn     connection number; DNS exchanges count as connections too
-//	proto    TCP, SMTP, POP3 or DNS
+//	proto    SMTP, POP3 or DNS: the protocol of a line, and on TCP events
+//	         (connect ... close) the protocol of the service the connection
+//	         is for; TCP when no service is known
 //	dir      "c2s" (from the side that opened the connection) or "s2c"
 //	src, dst {"host", "ip", "port"}: for a line or a SYN the sender and the
 //	         receiver; for deliver, queue, bounce and note src is the host that acted
