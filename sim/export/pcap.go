@@ -54,6 +54,10 @@ type pcapWriter struct {
 	packets []packet
 	pending []string          // comments for the next packet (step headings)
 	ipID    map[string]uint16 // next IP identification per sending host
+	// lastOf is the index of each connection's last packet, where a drop,
+	// a timeout or a refusal of that connection is noted.
+	lastOf map[int]int
+	conn   int // connection of the packet being built
 	err     error
 }
 
@@ -62,7 +66,7 @@ type pcapWriter struct {
 // first packet of the step; drops, timeouts, deliveries and notes are
 // comments on the packet they follow.
 func PCAP(w io.Writer, in *Input) error {
-	pw := &pcapWriter{in: in, ipID: map[string]uint16{}}
+	pw := &pcapWriter{in: in, ipID: map[string]uint16{}, lastOf: map[int]int{}}
 	pw.build()
 	if pw.err != nil {
 		return pw.err
@@ -114,6 +118,7 @@ func (pw *pcapWriter) build() {
 		if consumed[i] {
 			continue
 		}
+		pw.conn = e.Conn
 		switch e.Kind {
 		case trace.Step:
 			pw.pending = append(pw.pending, stepHeading(e, narrationOf(events, i, pw.in.Lang), pw.in.Lang))
@@ -181,21 +186,30 @@ func wire(e *trace.Event) []byte {
 	return []byte(e.Line + "\r\n")
 }
 
-// note adds what e says as a comment on the last packet written, which is
-// the one it is about (a dropped SYN, the segment that completed a message).
+// note adds what e says as a comment on the packet it is about: for a
+// drop, a timeout or a refusal the last packet of its connection (the
+// dropped SYN, the last unanswered retransmission, the RST); for what a
+// server did (queue, deliver, bounce) the last packet written, which is the
+// one that made it happen.
 func (pw *pcapWriter) note(e *trace.Event) {
 	text := e.Text.In(pw.in.Lang)
 	if text == "" {
 		return
 	}
-	if e.Src.Host != "" && e.Kind != trace.Drop && e.Kind != trace.Timeout && e.Kind != trace.Refused {
-		text = e.Src.Host + ": " + text
+	at, ok := len(pw.packets)-1, len(pw.packets) > 0
+	switch e.Kind {
+	case trace.Drop, trace.Timeout, trace.Refused:
+		at, ok = pw.lastOf[e.Conn]
+	default:
+		if e.Src.Host != "" {
+			text = e.Src.Host + ": " + text
+		}
 	}
-	if n := len(pw.packets); n > 0 {
-		pw.packets[n-1].comments = append(pw.packets[n-1].comments, text)
+	if !ok {
+		pw.pending = append(pw.pending, text)
 		return
 	}
-	pw.pending = append(pw.pending, text)
+	pw.packets[at].comments = append(pw.packets[at].comments, text)
 }
 
 type tcpFlags struct{ syn, ack, fin, rst, psh bool }
@@ -280,6 +294,9 @@ func (pw *pcapWriter) frame(at time.Duration, src, dst trace.Endpoint, proto lay
 	}
 	p := packet{at: at, data: append([]byte(nil), buf.Bytes()...), comments: pw.pending}
 	pw.pending = nil
+	if pw.conn != 0 {
+		pw.lastOf[pw.conn] = len(pw.packets)
+	}
 	pw.packets = append(pw.packets, p)
 }
 

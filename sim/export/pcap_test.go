@@ -204,6 +204,7 @@ func TestPCAPTshark(t *testing.T) {
 		}
 		for _, lang := range langs {
 			t.Run(id+"."+string(lang), func(t *testing.T) {
+				t.Parallel() // each tshark is a process of its own
 				in := run(t, id, lang)
 				path := filepath.Join(t.TempDir(), id+".pcapng")
 				var buf bytes.Buffer
@@ -218,6 +219,7 @@ func TestPCAPTshark(t *testing.T) {
 		}
 	}
 	t.Run("refused", func(t *testing.T) {
+		t.Parallel()
 		in := runYAML(t, refusedYAML, i18n.EN)
 		path := filepath.Join(t.TempDir(), "refused.pcapng")
 		var buf bytes.Buffer
@@ -276,7 +278,7 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 	if err != nil {
 		t.Fatalf("tshark: %v\n%s", err, stderr.String())
 	}
-	var smtp, pop, mx, comments []string
+	var smtp, pop, mx, comments, synComments []string
 	retrans, rsts := 0, 0
 	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
 		col := strings.Split(line, "\t")
@@ -293,6 +295,9 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 		pop = append(pop, vals(fPOP)...)
 		mx = append(mx, vals(fMX)...)
 		comments = append(comments, vals(fComment)...)
+		if col[fSYN] == "1" && col[fACK] == "0" {
+			synComments = append(synComments, vals(fComment)...)
+		}
 		if col[fMalformed] != "" {
 			t.Errorf("frame %s is malformed: %s", col[fFrame], col[fExpert])
 		}
@@ -316,7 +321,7 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 			}
 		}
 	}
-	var wantSMTP, wantPOP, wantMX, wantComments []string
+	var wantSMTP, wantPOP, wantMX, wantComments, wantSYNComments []string
 	wantRetrans, wantRST := 0, 0
 	// Wireshark's SMTP dissector enters its data state on the DATA command
 	// and stays there when the server refuses it (503): it shows the rest
@@ -345,6 +350,8 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 			wantRetrans++
 		case e.Kind == trace.Refused:
 			wantRST++
+		case e.Kind == trace.Drop:
+			wantSYNComments = append(wantSYNComments, e.Text.In(in.Lang))
 		case e.Kind == trace.Line && e.Tag.Kind == trace.Command && e.Proto == trace.SMTP:
 			wantSMTP = append(wantSMTP, e.Tag.Verb)
 		case e.Kind == trace.Line && e.Tag.Kind == trace.Command && e.Proto == trace.POP3:
@@ -376,6 +383,11 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 	for _, c := range wantComments {
 		if !slices.Contains(comments, strings.ReplaceAll(c, "\n", `\n`)) {
 			t.Errorf("no packet comment %q", c)
+		}
+	}
+	for _, c := range wantSYNComments {
+		if !slices.Contains(synComments, c) {
+			t.Errorf("no SYN carries the drop's comment %q", c)
 		}
 	}
 	if rsts != wantRST {
