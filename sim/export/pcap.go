@@ -58,7 +58,7 @@ type pcapWriter struct {
 	// a timeout or a refusal of that connection is noted.
 	lastOf map[int]int
 	conn   int // connection of the packet being built
-	err     error
+	err    error
 }
 
 // PCAP writes in's trace as a pcapng capture with one Ethernet interface.
