@@ -22,6 +22,7 @@ import (
 	"golang.org/x/net/websocket"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
 	"github.com/mailsim/mailsim/sim/transcript"
 )
 
@@ -86,24 +87,53 @@ func TestHTMLChromium(t *testing.T) {
 	c.call("Page.navigate", map[string]any{"url": "file://" + page})
 	c.waitFor(`document.readyState === "complete" && document.getElementById("pos").textContent !== ""`)
 
+	// Every position below is found in the trace, so that a change to the
+	// scenario moves the expectations with it.
+	in := run(t, "op25b", i18n.EN)
+	n, steps := len(in.Events), len(in.Topology.Steps)
+	pos := func(cur int) string {
+		step := 1
+		if cur > 0 {
+			step = in.Events[cur-1].Step + 1
+		}
+		return fmt.Sprintf("Step %d of %d · %d/%d", step, steps, cur, n)
+	}
+	find := func(ok func(e *trace.Event) bool) int {
+		for i := range in.Events {
+			if ok(&in.Events[i]) {
+				return i
+			}
+		}
+		t.Fatal("op25b no longer has the event this test walks to")
+		return 0
+	}
+	drop := find(func(e *trace.Event) bool { return e.Kind == trace.Drop })
+	refusal := find(func(e *trace.Event) bool { return e.Kind == trace.Line && e.Tag.Code == 554 })
+	narration := find(func(e *trace.Event) bool { return e.Kind == trace.Narration })
+
 	text := func(id string) string { return c.eval(`document.getElementById("` + id + `").innerText`) }
-	if got := text("pos"); got != "Step 1 of 9 · 0/204" {
-		t.Errorf("before the first key: pos = %q", got)
+	if got := text("pos"); got != pos(0) {
+		t.Errorf("before the first key: pos = %q, want %q", got, pos(0))
 	}
-	// Step 1 is narration; step 2 begins with bot-pc's SYN, dropped.
-	c.keys("ArrowRight", "ArrowRight")
-	if got := text("narration"); !strings.Contains(got, "bot-pc is a home PC infected with malware") {
-		t.Errorf("narration of step 1 = %q", got)
+	// Up to the first narration, then on with Space to the first drop.
+	for range narration + 1 {
+		c.keys("ArrowRight")
 	}
-	c.keys("ArrowRight", " ", "ArrowRight")
-	if got := text("pos"); got != "Step 2 of 9 · 5/204" {
-		t.Errorf("after five keys: pos = %q", got)
+	if got, want := text("narration"), in.Events[narration].Text.In(i18n.EN); got != want {
+		t.Errorf("narration = %q, want %q", got, want)
 	}
-	if got := text("hop"); got != "bot-pc → isp-router ✕" {
-		t.Errorf("hop of the dropped SYN = %q", got)
+	for range drop - narration {
+		c.keys(" ")
 	}
-	if got := c.eval(`document.querySelector(".host.blocked b").textContent`); got != "isp-router" {
-		t.Errorf("blocked box = %q, want isp-router", got)
+	if got := text("pos"); got != pos(drop+1) {
+		t.Errorf("on the drop: pos = %q, want %q", got, pos(drop+1))
+	}
+	d := &in.Events[drop]
+	if got, want := text("hop"), d.Src.Host+" → "+d.Router+" ✕"; got != want {
+		t.Errorf("hop of the dropped SYN = %q, want %q", got, want)
+	}
+	if got := c.eval(`document.querySelector(".host.blocked b").textContent`); got != d.Router {
+		t.Errorf("blocked box = %q, want %s", got, d.Router)
 	}
 	if got := text("explain"); !strings.Contains(got, "TCP drop") || !strings.Contains(got, "operational practice") {
 		t.Errorf("explanation of the drop = %q", got)
@@ -114,23 +144,27 @@ func TestHTMLChromium(t *testing.T) {
 	if got := c.eval(`document.querySelector("#dialogue .cur").innerText`); !strings.Contains(got, "TCP  SYN") {
 		t.Errorf("current line after Back = %q", got)
 	}
-	// PageDown twice: step 4, the relay refusal at mail.isp.example.
-	c.keys("PageDown", "PageDown")
-	if got := text("step-title"); !strings.HasPrefix(got, "Step 4: send (SMTP) bot-pc -> mail.isp.example:25") {
-		t.Errorf("step title after two PageDown = %q", got)
+	// PageDown to the step of the relay refusal, then line by line to it.
+	r := &in.Events[refusal]
+	for range r.Step - in.Events[drop-1].Step {
+		c.keys("PageDown")
 	}
-	for range 15 {
+	stepStart := find(func(e *trace.Event) bool { return e.Kind == trace.Step && e.Step == r.Step })
+	if got, want := text("step-title"), fmt.Sprintf("Step %d: %s", r.Step+1, in.Events[stepStart].Text.In(i18n.EN)); got != want {
+		t.Errorf("step title after PageDown = %q, want %q", got, want)
+	}
+	for range refusal - stepStart {
 		c.keys("ArrowRight")
 	}
-	if got := c.eval(`document.querySelector("#dialogue .cur").innerText`); !strings.Contains(got, "554 5.7.1") {
-		t.Errorf("15 lines into step 4 the cursor is on %q, want the 554", got)
+	if got := c.eval(`document.querySelector("#dialogue .cur").innerText`); !strings.Contains(got, r.Line) {
+		t.Errorf("the cursor is on %q, want the 554", got)
 	}
 	ex := text("explain")
 	if !strings.Contains(ex, "Relay access denied") || !strings.Contains(ex, "Fix:") {
 		t.Errorf("explanation of 554 = %q", ex)
 	}
-	if got := c.eval(`document.querySelector(".host.from b").textContent + " " + document.querySelector(".host.to b").textContent`); got != "mail.isp.example bot-pc" {
-		t.Errorf("lit hosts = %q, want the server sending to bot-pc", got)
+	if got, want := c.eval(`document.querySelector(".host.from b").textContent + " " + document.querySelector(".host.to b").textContent`), r.Src.Host+" "+r.Dst.Host; got != want {
+		t.Errorf("lit hosts = %q, want %q", got, want)
 	}
 	c.screenshot(t, "op25b-554.en.png")
 	// The language switch changes every text, the data stays where it is.
@@ -138,32 +172,31 @@ func TestHTMLChromium(t *testing.T) {
 	if got := c.eval(`document.documentElement.lang`); got != "ja" {
 		t.Errorf("html lang after L = %q", got)
 	}
-	if got := text("step-title"); !strings.HasPrefix(got, "ステップ4: 送信(SMTP)") {
-		t.Errorf("Japanese step title = %q", got)
+	if got, want := text("step-title"), fmt.Sprintf("ステップ%d: %s", r.Step+1, in.Events[stepStart].Text.In(i18n.JA)); got != want {
+		t.Errorf("Japanese step title = %q, want %q", got, want)
 	}
 	if got := text("explain"); !strings.Contains(got, "対処") {
 		t.Errorf("Japanese explanation = %q", got)
 	}
 	c.screenshot(t, "op25b-554.ja.png")
 	c.keys("L", "End")
-	if got := text("pos"); got != "Step 9 of 9 · 204/204" {
-		t.Errorf("after End: pos = %q", got)
+	if got := text("pos"); got != pos(n) {
+		t.Errorf("after End: pos = %q, want %q", got, pos(n))
 	}
 	c.keys("ArrowRight")
-	if got := text("pos"); got != "Step 9 of 9 · 204/204" {
+	if got := text("pos"); got != pos(n) {
 		t.Errorf("Next at the end moved the cursor: pos = %q", got)
 	}
 	c.keys("Home")
-	if got := text("pos"); got != "Step 1 of 9 · 0/204" {
+	if got := text("pos"); got != pos(0) {
 		t.Errorf("after Home: pos = %q", got)
 	}
 	// Clicking a line explains it without moving playback.
 	c.keys("End")
 	c.eval(`document.querySelector('#dialogue .line[data-i="40"]').click(), ""`)
-	if got := text("pos"); got != "Step 9 of 9 · 204/204" {
+	if got := text("pos"); got != pos(n) {
 		t.Errorf("a click moved playback: pos = %q", got)
 	}
-	in := run(t, "op25b", i18n.EN)
 	if got, want := c.eval(`document.querySelector("#explain .line").innerText`), transcript.Line(&in.Events[40], i18n.EN); got != want {
 		t.Errorf("explanation after clicking line 40 is headed %q, want %q", got, want)
 	}
@@ -173,9 +206,9 @@ func TestHTMLChromium(t *testing.T) {
 	// A phone: one column, the buttons work as the keys do.
 	c.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true})
 	c.keys("Home")
-	c.eval(`for (let i = 0; i < 5; i++) document.getElementById("next").click(); ""`)
-	if got := text("pos"); got != "Step 2 of 9 · 5/204" {
-		t.Errorf("after five taps on Next: pos = %q", got)
+	c.eval(fmt.Sprintf(`for (let i = 0; i < %d; i++) document.getElementById("next").click(); ""`, drop+1))
+	if got := text("pos"); got != pos(drop+1) {
+		t.Errorf("after %d taps on Next: pos = %q, want %q", drop+1, got, pos(drop+1))
 	}
 	c.screenshot(t, "op25b-phone.en.png")
 }
