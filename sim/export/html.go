@@ -152,7 +152,7 @@ var htmlUI = map[string]i18n.Text{
 	"nothing": i18n.T("Nothing to explain on this line.", "この行に説明はありません。"),
 	"start":   i18n.T("Press → or Space to begin.", "→キーかSpaceキーで始めます。"),
 	"keys": i18n.T("Keys: → Space next · ← back · PgDn PgUp step · Home End · L language. Click a line to explain it.",
-		"キー: → Space 次へ · ← 戻る · PgDn PgUp ステップ単位 · Home End 最初と最後 · L 言語。行をクリックすると説明を表示します。"),
+		"キー: 「→」「Space」次へ、「←」戻る、「PgDn」「PgUp」ステップ単位、「Home」「End」最初と最後、「L」言語。行をクリックすると説明を表示します。"),
 	"internet": i18n.T("internet", "インターネット"),
 }
 
