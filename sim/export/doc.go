@@ -44,7 +44,7 @@ type Format struct {
 
 // Formats lists every export in the order --help shows them.
 var Formats = []Format{
-	{"pcap", ".pcapng", "pcapng capture for Wireshark and tshark (SMTP, POP3, DNS; a comment per step)", PCAP},
+	{"pcap", ".pcapng", "pcapng capture for Wireshark and tshark (SMTP, POP3, IMAP, DNS; a comment per step)", PCAP},
 	{"json", ".jsonl", "the trace as JSON Lines, schema " + SchemaName + " version " + fmt.Sprint(SchemaVersion), JSON},
 	{"mermaid", ".mmd", "Mermaid sequenceDiagram, one arrow per protocol line", Mermaid},
 	{"markdown", ".md", "a handout: narration, transcript per step, the reply codes explained", Markdown},

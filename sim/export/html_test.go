@@ -82,7 +82,7 @@ func TestHTMLChromium(t *testing.T) {
 	if err := os.WriteFile(page, render(t, HTML, "op25b", i18n.EN), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := startChromium(t, browser, dir)
+	c := startChromium(t, browser)
 	c.call("Page.enable", nil)
 	c.call("Page.navigate", map[string]any{"url": "file://" + page})
 	c.waitFor(`document.readyState === "complete" && document.getElementById("pos").textContent !== ""`)
@@ -223,11 +223,19 @@ type cdp struct {
 
 // startChromium starts a headless Chromium with remote debugging on a free
 // loopback port and connects to its page.
-func startChromium(t *testing.T, browser, dir string) *cdp {
+func startChromium(t *testing.T, browser string) *cdp {
 	t.Helper()
+	// The profile lives outside t.TempDir: Chromium's helper processes may
+	// still be writing to it after the browser is killed, and a failed
+	// RemoveAll of a TempDir fails the test.
+	profile, err := os.MkdirTemp("", "mailsim-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(profile) })
 	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 		"--no-first-run", "--no-default-browser-check", "--remote-debugging-address=127.0.0.1",
-		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir="+profile,
 		"--window-size=1280,900", "about:blank")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -76,6 +76,7 @@ type jsonTag struct {
 	Code     int    `json:"code,omitempty"`
 	Enhanced string `json:"enhanced,omitempty"`
 	Status   string `json:"status,omitempty"`
+	Cond     string `json:"cond,omitempty"`
 	Query    string `json:"query,omitempty"`
 	RCode    string `json:"rcode,omitempty"`
 	Empty    bool   `json:"empty,omitempty"`
@@ -147,7 +148,7 @@ type jsonText struct {
 //	kind     step, say, connect, accept, ack, refused, drop, timeout, close,
 //	         line, deliver, queue, bounce, note, expect (always present)
 //	conn     connection number; DNS exchanges count as connections too
-//	proto    SMTP, POP3 or DNS: the protocol of a line, and on TCP events
+//	proto    SMTP, POP3, IMAP or DNS: the protocol of a line, and on TCP events
 //	         (connect ... close) the protocol of the service the connection
 //	         is for; TCP when no service is known
 //	dir      "c2s" (from the side that opened the connection) or "s2c"
@@ -158,8 +159,9 @@ type jsonText struct {
 //	         kind (say, send, fetch, talk, wait, configure); deliver, queue,
 //	         bounce: the address or recipients the note is about
 //	tag      kind line: what the line is: {"kind": command | text | auth-data |
-//	         reply | status | body | query | answer | other, "verb": "RCPT",
-//	         "code": 554, "enhanced": "5.7.1", "status": "+OK" | "-ERR",
+//	         reply | status | body | query | answer | tagged | untagged |
+//	         continue | other, "verb": "RCPT", "code": 554, "enhanced": "5.7.1",
+//	         "status": "+OK" | "-ERR", "cond": IMAP "OK" | "NO" | "BAD" | ...,
 //	         "query": "MX example.jp", "rcode": "NXDOMAIN", "empty": true,
 //	         "last": true}
 //	tcp      the TCP header the event travelled in: {"seq", "ack", "len",
@@ -236,7 +238,7 @@ func jsonOf(e *trace.Event) jsonEvent {
 	if e.Kind == trace.Line {
 		t := e.Tag
 		j.Tag = &jsonTag{Kind: t.Kind.String(), Verb: t.Verb, Code: t.Code, Enhanced: t.Enhanced,
-			Status: t.Status.String(), Query: t.Query, RCode: t.RCode, Empty: t.Empty, Last: t.Last}
+			Status: t.Status.String(), Cond: t.Cond.String(), Query: t.Query, RCode: t.RCode, Empty: t.Empty, Last: t.Last}
 	}
 	if s := e.TCP; s != (trace.Segment{}) {
 		j.TCP = &jsonSegment{Seq: s.Seq, Ack: s.Ack, Len: s.Len, Cont: s.Cont, Try: s.Try}

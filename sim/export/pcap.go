@@ -17,7 +17,7 @@ import (
 )
 
 // The capture is what one network tap that sees every link would record:
-// Ethernet frames carrying IPv4 (or IPv6) with TCP for SMTP and POP3 and
+// Ethernet frames carrying IPv4 (or IPv6) with TCP for SMTP, POP3 and IMAP and
 // UDP for DNS. Every byte comes from the trace: sequence and acknowledgement
 // numbers from each event's trace.Segment, payloads from the lines (a line
 // is Line+"\r\n" on the wire unless Payload says otherwise) and DNS messages

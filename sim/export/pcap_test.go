@@ -186,7 +186,7 @@ func readBack(t *testing.T, in *Input) {
 
 // TestPCAPTshark opens the capture of every bundled scenario, in both
 // languages, with tshark and checks what a student would look for: the
-// SMTP and POP3 commands in order, the DNS MX answers, a comment per step,
+// SMTP, POP3 and IMAP commands in order, the DNS MX answers, a comment per step,
 // no malformed packet, no TCP analysis flag other than the SYN
 // retransmissions the trace itself shows, and no expert warning other than
 // those and the RST of a refused connection. A scenario written here adds
@@ -238,7 +238,7 @@ var tsharkFields = []string{
 	"frame.number", "tcp.flags.syn", "tcp.flags.ack", "tcp.analysis.retransmission",
 	"smtp.req.command", "pop.request.command", "dns.mx.mail_exchange",
 	"frame.comment", "_ws.malformed", "tcp.analysis.flags", "_ws.expert.message", "_ws.expert.severity",
-	"tcp.flags.reset",
+	"tcp.flags.reset", "imap.request.command",
 }
 
 const (
@@ -255,6 +255,7 @@ const (
 	fExpert
 	fSeverity
 	fRST
+	fIMAP
 )
 
 // aggregator separates several values of one field in a row; it occurs in
@@ -278,7 +279,7 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 	if err != nil {
 		t.Fatalf("tshark: %v\n%s", err, stderr.String())
 	}
-	var smtp, pop, mx, comments, synComments []string
+	var smtp, pop, imap, mx, comments, synComments []string
 	retrans, rsts := 0, 0
 	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
 		col := strings.Split(line, "\t")
@@ -293,6 +294,7 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 		}
 		smtp = append(smtp, vals(fSMTP)...)
 		pop = append(pop, vals(fPOP)...)
+		imap = append(imap, vals(fIMAP)...)
 		mx = append(mx, vals(fMX)...)
 		comments = append(comments, vals(fComment)...)
 		if col[fSYN] == "1" && col[fACK] == "0" {
@@ -321,7 +323,7 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 			}
 		}
 	}
-	var wantSMTP, wantPOP, wantMX, wantComments, wantSYNComments []string
+	var wantSMTP, wantPOP, wantIMAP, wantMX, wantComments, wantSYNComments []string
 	wantRetrans, wantRST := 0, 0
 	// Wireshark's SMTP dissector enters its data state on the DATA command
 	// and stays there when the server refuses it (503): it shows the rest
@@ -356,6 +358,10 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 			wantSMTP = append(wantSMTP, e.Tag.Verb)
 		case e.Kind == trace.Line && e.Tag.Kind == trace.Command && e.Proto == trace.POP3:
 			wantPOP = append(wantPOP, e.Tag.Verb)
+		case e.Kind == trace.Line && e.Tag.Kind == trace.Command && e.Proto == trace.IMAP:
+			// Wireshark names "UID FETCH" by the command UID modifies.
+			f := strings.Fields(e.Tag.Verb)
+			wantIMAP = append(wantIMAP, f[len(f)-1])
 		case e.Kind == trace.Line && e.Tag.Kind == trace.Answer && strings.HasPrefix(e.Tag.Query, "MX ") && !e.Tag.Empty:
 			f := strings.Fields(e.Line)
 			wantMX = append(wantMX, strings.TrimSuffix(f[len(f)-1], "."))
@@ -373,6 +379,9 @@ func checkTshark(t *testing.T, tshark, path string, in *Input) {
 	}
 	if !slices.Equal(upper(pop), wantPOP) {
 		t.Errorf("tshark decodes the POP3 commands\n  %v\nthe trace has\n  %v", pop, wantPOP)
+	}
+	if !slices.Equal(upper(imap), wantIMAP) {
+		t.Errorf("tshark decodes the IMAP commands\n  %v\nthe trace has\n  %v", imap, wantIMAP)
 	}
 	if !slices.Equal(mx, wantMX) {
 		t.Errorf("tshark decodes the MX answers %v; the trace has %v", mx, wantMX)
