@@ -73,7 +73,9 @@ func TestJSONSchema(t *testing.T) {
 						t.Errorf("line %d: line = %v, want %q", n+2, ev["line"], e.Line)
 					}
 				}
-				if e.Payload != nil {
+				if e.Payload != nil && e.Kind != trace.Record {
+					// (TLS records differ between runs of the engine: see
+					// TestPCAPDeterministic.)
 					p, _ := ev["payload"].(string)
 					if b, err := base64.StdEncoding.DecodeString(p); err != nil || !bytes.Equal(b, e.Payload) {
 						t.Errorf("line %d: payload %q does not decode to the trace's bytes", n+2, p)

@@ -145,8 +145,10 @@ func (pw *pcapWriter) build() {
 			pw.tcp(e.At, e.Src, e.Dst, seq, ack, tcpFlags{fin: true, ack: true}, nil)
 			pw.tcp(e.At, e.Dst, e.Src, ack, seq+1, tcpFlags{fin: true, ack: true}, nil)
 			pw.tcp(e.At, e.Src, e.Dst, seq+1, ack+1, tcpFlags{ack: true}, nil)
-		case trace.Line:
+		case trace.Line, trace.Record:
 			switch {
+			case e.Kind == trace.Line && e.Tag.Encrypted:
+				// Inside TLS: on the wire it is part of a Record event.
 			case e.Proto == trace.DNS:
 				// A DNS message travels whole in one datagram: the query
 				// and the first answer line carry it, later answer lines
@@ -158,7 +160,10 @@ func (pw *pcapWriter) build() {
 				payload := wire(e)
 				for j := i + 1; j < len(events); j++ {
 					f := &events[j]
-					if f.Conn != e.Conn || f.Kind != trace.Line || f.Dir != e.Dir {
+					if f.Kind == trace.Line && f.Tag.Encrypted {
+						continue // not on the wire
+					}
+					if f.Conn != e.Conn || (f.Kind != trace.Line && f.Kind != trace.Record) || f.Dir != e.Dir {
 						if f.Conn == e.Conn {
 							break // the connection moved on: the segment ended
 						}
