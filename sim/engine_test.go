@@ -203,3 +203,16 @@ func golden(t *testing.T, name string, events []trace.Event) {
 		t.Errorf("transcript differs from %s (run with -update and review the diff):\n%s", path, b.String())
 	}
 }
+
+// TestRunawayHalts schedules work that never ends: the world stops after
+// MaxTasks instead of running for ever, and says so.
+func TestRunawayHalts(t *testing.T) {
+	w := New(Options{})
+	var again func()
+	again = func() { w.after(0, again) }
+	w.after(0, again)
+	w.settle()
+	if !w.Halted() || len(w.tasks) != 0 {
+		t.Fatalf("Halted = %v with %d tasks left, want a halted, empty world", w.Halted(), len(w.tasks))
+	}
+}

@@ -114,8 +114,23 @@ func (w *World) pop() task {
 	return t
 }
 
+// MaxTasks is the most scheduler tasks one world runs. Past it the world
+// halts (Halted reports it) and drops what is pending: a safety net, so
+// that no scenario, however it was written, can keep the engine busy for
+// ever. A full path takes about a hundred tasks.
+const MaxTasks = 2_000_000
+
+// Halted reports that the world passed MaxTasks and stopped.
+func (w *World) Halted() bool { return w.halted }
+
 // runOne runs the earliest task, moving the clock to its time.
 func (w *World) runOne() {
+	w.ran++
+	if w.ran > MaxTasks {
+		w.halted = true
+		w.tasks, w.busy = nil, 0
+		return
+	}
 	t := w.pop()
 	if !t.timer {
 		w.busy--

@@ -27,6 +27,8 @@ type World struct {
 	tasks    []task     // the scheduler's heap
 	tseq     uint64     // order of scheduling, for equal times
 	busy     int        // tasks pending that are work in progress, not timers
+	ran      int        // tasks run so far, against MaxTasks
+	halted   bool       // MaxTasks passed: nothing more runs
 	linePool [][]string // slices for segments' lines, reused
 	// relaying is set while the queue runner makes a delivery attempt.
 	relaying bool

@@ -70,6 +70,7 @@ var messagesJA = map[string]string{
 	`wait: this step brings the waits to %s in all, more than %d days (the limit MaxTotalWait)`:                                                                    `wait: このステップで待ち時間の合計が%sになり、%d日を超えます(上限は「MaxTotalWait」)`,
 	`send: this step brings the recipients of all sends to %d, more than %d (the limit MaxTotalRecipients)`:                                                        `send: このステップで全送信の宛先の合計が%d件になり、%d件を超えます(上限は「MaxTotalRecipients」)`,
 	`start: %s is outside the years 1970 to 2199 (the limits MinStart and MaxStart); leave start out for the default, %s`:                                          `start: %sは1970年〜2199年の範囲外です(上限は「MinStart」と「MaxStart」)。「start」を書かなければ既定の%sになります`,
+	`step %d keeps the engine busy past %d scheduler tasks (the limit sim.MaxTasks) and was stopped: please report this scenario as a bug`:                         `ステップ%dでエンジンの処理が%d件を超えたため止めました(上限は「sim.MaxTasks」)。このシナリオを不具合として報告してください`,
 	`step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do`: `ステップ%dで実行の記録が%dイベントを超えます(上限は「MaxEvents」)。宛先を減らすか、待ち時間を短くするか、停止中のホストへの再送を減らしてください`,
 
 	// Steps.

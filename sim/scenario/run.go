@@ -47,6 +47,10 @@ func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
 				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, MaxEvents)}
 		}
+		if w.Halted() {
+			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
+				"step %d keeps the engine busy past %d scheduler tasks (the limit sim.MaxTasks) and was stopped: please report this scenario as a bug", i+1, sim.MaxTasks)}
+		}
 	}
 	return rep, nil
 }
