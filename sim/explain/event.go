@@ -4,14 +4,15 @@ import (
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/imap"
+	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
 // Names ForReply takes for client lines that are not commands, and the key
-// of the AUTH response entry.
+// of the AUTH response entry: the SMTP core's own tags, spelled once.
 const (
-	verbDataLine = "DATA-LINE" // a line of message text after 354 (trace.MessageText)
-	verbAuthData = "AUTH-DATA" // a line answering a 334 challenge (trace.AuthData)
+	verbDataLine = smtp.TagDataLine // a line of message text after 354 (trace.MessageText)
+	verbAuthData = smtp.TagAuthData // a line answering a 334 challenge (trace.AuthData)
 )
 
 // ForEvent returns the entries that explain one trace event, most specific

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim/explain"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 	"github.com/mailsim/mailsim/sim/transcript"
 )
@@ -215,7 +216,7 @@ func htmlData(in *Input) *htmlTrace {
 			case trace.Command:
 				lastCmd[e.Conn] = e.Tag.Verb
 			case trace.MessageText:
-				lastCmd[e.Conn] = "DATA-LINE"
+				lastCmd[e.Conn] = smtp.TagDataLine // what explain.ForReply takes for message text
 			}
 			entries = explain.ForEvent(e)
 		} else if e.Kind == trace.Line && lastCmd[e.Conn] != "" {
