@@ -87,13 +87,14 @@ type IMAPRequest struct {
 	Client, Server *Host
 	Port           uint16
 	Job            imap.Job
+	TLS            TLSMode // implicit TLS (993) or none
 }
 
 // IMAP runs one IMAP session and returns when its connection is over.
 func (w *World) IMAP(r IMAPRequest) IMAPResult {
 	var res IMAPResult
 	finished := false
-	w.imapSession(r.Client, r.Server, r.Port, r.Job, func(ir IMAPResult) {
+	w.imapSession(r.Client, r.Server, r.Port, r.Job, r.TLS, func(ir IMAPResult) {
 		res, finished = ir, true
 	})
 	w.runUntil(func() bool { return finished })

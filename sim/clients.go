@@ -31,7 +31,7 @@ type TLSMode uint8
 const (
 	TLSNone     TLSMode = iota // plain text throughout
 	TLSStartTLS                // STARTTLS (SMTP, RFC 3207) or STLS (POP3, RFC 2595); give up if not offered
-	TLSImplicit                // TLS from the first byte (RFC 8314: 465, 995)
+	TLSImplicit                // TLS from the first byte (RFC 8314: 465, 993, 995)
 )
 
 var tlsModeNames = [...]string{TLSNone: "none", TLSStartTLS: "starttls", TLSImplicit: "implicit"}
@@ -542,6 +542,7 @@ type imapClient struct {
 	w        *World
 	host     *Host
 	core     *imap.Client
+	tls      clientTLS // implicit TLS on 993; IMAP STARTTLS is not simulated
 	in       lineReader
 	parser   imap.Parser
 	greeted  bool
@@ -550,11 +551,17 @@ type imapClient struct {
 	finished bool
 }
 
-func (w *World) imapSession(src, dst *Host, port uint16, job imap.Job, done func(IMAPResult)) {
-	w.Dial(src, dst, port, &imapClient{w: w, host: src, core: imap.NewClient(job), done: done})
+func (w *World) imapSession(src, dst *Host, port uint16, job imap.Job, mode TLSMode, done func(IMAPResult)) {
+	w.Dial(src, dst, port, &imapClient{w: w, host: src, core: imap.NewClient(job), done: done,
+		tls: clientTLS{mode: mode, server: dst.Name}})
 }
 
-func (cl *imapClient) Connected(*Conn) { cl.res.Outcome = Connected }
+func (cl *imapClient) Connected(c *Conn) {
+	cl.res.Outcome = Connected
+	if cl.tls.mode == TLSImplicit {
+		cl.tls.start(cl.w, c) // RFC 8314 3.2: the ClientHello is the first thing sent
+	}
+}
 
 func (cl *imapClient) Failed(out Outcome, blocked *Network) {
 	cl.res.Outcome, cl.res.BlockedBy = out, blocked
@@ -562,40 +569,60 @@ func (cl *imapClient) Failed(out Outcome, blocked *Network) {
 }
 
 func (cl *imapClient) Receive(c *Conn, p Data) {
-	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
-		if cl.finished || c.Closed(ClientSide) {
-			continue
-		}
-		r, complete, err := cl.parser.Feed(line)
-		if err != nil {
-			cl.w.note(cl.host, i18n.M(msgNotProtocol, "IMAP"))
+	if cl.tls.side != nil {
+		// The greeting comes once the handshake is done: nothing to send
+		// before it.
+		failed := cl.tls.receive(cl.w, cl.host, p, func() {}, func(line string) { cl.response(c, line) })
+		if failed {
 			c.Close(ClientSide)
 			cl.end()
-			continue
 		}
-		if !complete {
-			continue
-		}
-		if r.Tagged() || (!cl.greeted && r.Untagged()) {
-			cl.res.Conds = append(cl.res.Conds, r.Cond())
-			cl.greeted = true
-		}
-		next, done := cl.core.Next(r)
-		if done {
-			cl.finished = true
-			return // after LOGOUT or BYE the server closes
-		}
-		if next == "" {
-			continue
-		}
-		c.Line(ClientSide, next, imapClientTag(next), nil)
-		c.Flush(ClientSide)
+		return
 	}
+	for line, ok := cl.in.next(&p); ok; line, ok = cl.in.next(&p) {
+		if cl.response(c, line) {
+			return
+		}
+	}
+}
+
+// response takes one line of the server's; it reports whether the session
+// stops reading (after LOGOUT or BYE the server closes).
+func (cl *imapClient) response(c *Conn, line string) (stop bool) {
+	if cl.finished || c.Closed(ClientSide) {
+		return false
+	}
+	r, complete, err := cl.parser.Feed(line)
+	if err != nil {
+		cl.w.note(cl.host, i18n.M(msgNotProtocol, "IMAP"))
+		c.Close(ClientSide)
+		cl.end()
+		return false
+	}
+	if !complete {
+		return false
+	}
+	if r.Tagged() || (!cl.greeted && r.Untagged()) {
+		cl.res.Conds = append(cl.res.Conds, r.Cond())
+		cl.greeted = true
+	}
+	next, done := cl.core.Next(r)
+	if done {
+		cl.finished = true
+		return true
+	}
+	if next == "" {
+		return false
+	}
+	cl.tls.line(c, next, imapClientTag(next))
+	cl.tls.flush(c)
+	return false
 }
 
 func (cl *imapClient) Closed(c *Conn) { cl.end() }
 
 func (cl *imapClient) end() {
+	cl.tls.stop()
 	if cl.done == nil {
 		return
 	}

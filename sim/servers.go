@@ -517,8 +517,12 @@ func (w *World) expunge(h *Host, user string, uniqueIDs []string) {
 // expunges every other session, IMAP or POP3, sees at once.
 type imapServer struct {
 	w      *World
+	host   *Host
 	core   *imap.Server
 	in     lineReader
+	tls    *tlsSide   // implicit TLS (993): the core's lines go through it
+	tin    lineReader // the decrypted stream
+	tlsUp  bool       // the handshake completed
 	done   bool
 	gen    uint64
 	sess   *trace.Session
@@ -526,38 +530,93 @@ type imapServer struct {
 }
 
 func (w *World) openIMAP(c *Conn, h *Host, svc *IMAPService) *imapServer {
-	s := &imapServer{w: w, core: imap.NewServer(imapConfig(h, svc))}
+	s := &imapServer{w: w, host: h, core: imap.NewServer(imapConfig(h, svc))}
+	if ImplicitTLS(c.server.Port) {
+		// RFC 8314 3.2: on 993 the handshake comes first; the greeting
+		// comes inside TLS.
+		s.tls, _ = w.startTLS(c, ServerSide, "")
+		return s
+	}
 	s.respond(c, s.core.Greeting(), true)
 	c.Flush(ServerSide)
 	return s
 }
 
 func (s *imapServer) Receive(c *Conn, p Data) {
+	if s.tls != nil {
+		s.tls.Record = s.Record
+		for _, ev := range s.tls.receive(p) {
+			switch ev.kind {
+			case evHandshake:
+				if ev.err != nil {
+					s.w.note(s.host, i18n.M(msgTLSFailed, ev.err.Error()))
+					s.done = true
+					s.core.Hangup()
+					c.Close(ServerSide)
+					s.tls.stop()
+					return
+				}
+				s.tlsUp = true
+				s.sess = nil // the snapshot now says TLS
+				s.respond(c, s.core.Greeting(), true)
+			case evPlain:
+				d := Data{Raw: string(ev.data)}
+				for line, ok := s.tin.next(&d); ok; line, ok = s.tin.next(&d) {
+					s.handle(c, line)
+				}
+			}
+		}
+		s.tls.flush()
+		return
+	}
 	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
-		if s.done {
-			continue
-		}
-		if s.Record {
-			c.Line(ClientSide, line, imapClientTag(line), nil)
-		}
-		r := s.core.Handle(line)
-		for i, resp := range r.Responses {
-			s.respond(c, resp, i == len(r.Responses)-1)
-		}
-		if r.Close {
-			s.done = true
-			c.Flush(ServerSide)
-			c.closeAfter(ServerSide)
-		}
+		s.handle(c, line)
 	}
 	c.Flush(ServerSide)
 }
 
+// handle hands one line to the core and writes its responses.
+func (s *imapServer) handle(c *Conn, line string) {
+	if s.done {
+		return
+	}
+	if s.Record {
+		if s.tls != nil {
+			c.Inner(ClientSide, line, imapClientTag(line), nil)
+		} else {
+			c.Line(ClientSide, line, imapClientTag(line), nil)
+		}
+	}
+	r := s.core.Handle(line)
+	for i, resp := range r.Responses {
+		s.respond(c, resp, i == len(r.Responses)-1)
+	}
+	if r.Close {
+		s.done = true
+		if s.tls != nil {
+			s.tls.flush()
+		} else {
+			c.Flush(ServerSide)
+		}
+		c.closeAfter(ServerSide)
+	}
+}
+
 // Closed: the client hung up without LOGOUT; nothing is expunged.
 func (s *imapServer) Closed(c *Conn) {
+	if s.tls != nil {
+		s.tls.stop()
+	}
 	if !s.done {
 		s.done = true
 		s.core.Hangup()
+	}
+}
+
+// closedOwn: the server's own FIN has left.
+func (s *imapServer) closedOwn() {
+	if s.tls != nil {
+		s.tls.stop()
 	}
 }
 
@@ -582,7 +641,11 @@ func (s *imapServer) respond(c *Conn, r imap.Response, final bool) {
 		if final && i == n-1 {
 			sess = s.snapshot()
 		}
-		c.Line(ServerSide, r.Line(i), tag, sess)
+		if s.tls != nil {
+			s.tls.line(r.Line(i), tag, sess)
+		} else {
+			c.Line(ServerSide, r.Line(i), tag, sess)
+		}
 	}
 }
 
@@ -607,7 +670,7 @@ func (s *imapServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.gen = s.core.Gen()
-	s.sess = &trace.Session{State: in.State.String(), User: in.User, LoggedIn: in.User != "",
+	s.sess = &trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
 		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged}
 	return s.sess
 }

@@ -47,14 +47,18 @@ relay policy and SMTP AUTH apply as to that host. Every session is logged,
 with what the world then does with the mail: DNS, relay, delivery, bounces.
 
 The world is sealed: accepted mail is delivered only inside it, and nothing
-ever connects to a real address. TLS is real where the scenario offers it
-(STARTTLS, STLS, ports 465 and 995; not yet IMAP on 993); the certificates come from the world's
-own CA, so tell the client not to verify them (curl -k). Ctrl-C stops and
+ever connects to a real address. TLS is real where the scenario offers it:
+STARTTLS, STLS, and implicit TLS on ports 465, 993 and 995 (with --offset 10000 these
+are 10465, 10993 and 10995; connect with smtps://, imaps:// or pop3s://). The
+certificates come from the world's own CA, so tell the client not to verify them
+(curl -k). Ctrl-C stops and
 says how many sessions were served.`,
 		Example: `  mailsim serve basic-delivery
   curl smtp://127.0.0.3:10587 --user alice:wonderland --mail-from alice@isp.example \
        --mail-rcpt bob@example.jp --upload-file msg.txt
   curl pop3://127.0.0.5:10110/1 --user bob:hunter2
+  mailsim serve eavesdropping --after 3   # IMAPS on 993 (real port 10993)
+  curl -k 'imaps://127.0.0.3:10993/INBOX;UID=1' --user alice:looking-glass
   mailsim serve open-relay --after 4     # after the relay was closed`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeScenarios,

@@ -8,9 +8,11 @@ package scenario
 import (
 	"bytes"
 	"encoding/base64"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/mailsim/mailsim/sim"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -33,22 +35,27 @@ func runBundled(t *testing.T, id string) []trace.Event {
 }
 
 // TestEavesdroppingWire is issue 14's check: what crosses the wire after
-// STARTTLS and STLS, and on 465 and 995 from the first byte, holds no PASS,
-// no password, no base64 of the credentials and no message text, while the
-// plain sessions of the same scenario show all of them.
+// STARTTLS and STLS, and on 465, 993 and 995 from the first byte, holds no
+// PASS, no IMAP LOGIN, no password, no base64 of the credentials and no
+// message text, while the plain sessions of the same scenario show all of
+// them.
 func TestEavesdroppingWire(t *testing.T) {
 	events := runBundled(t, "eavesdropping")
+	oldAuth := base64.StdEncoding.EncodeToString([]byte("\x00alice\x00wonderland"))
 	secrets := []string{
-		"PASS", "looking-glass", "wonderland",
-		base64.StdEncoding.EncodeToString([]byte("\x00alice\x00looking-glass")),
-		base64.StdEncoding.EncodeToString([]byte("\x00alice\x00wonderland")),
-		"old mill", "bring the map", "gate code",
+		"PASS", "LOGIN alice", "looking-glass", "wonderland",
+		base64.StdEncoding.EncodeToString([]byte("\x00alice\x00looking-glass")), oldAuth,
+		"old mill", "bring the map", "gate code", "4711",
 	}
 	protected := map[int]*bytes.Buffer{} // every byte after TLS began, per connection
 	plain := map[int]*bytes.Buffer{}     // every byte of connections that never used TLS
+	port := map[int]uint16{}             // the server port of each connection
 	for _, e := range events {
 		if e.Conn == 0 {
 			continue
+		}
+		if port[e.Conn] == 0 {
+			port[e.Conn] = e.Dst.Port // the SYN goes to the server
 		}
 		if e.Kind == trace.Record && protected[e.Conn] == nil {
 			protected[e.Conn] = &bytes.Buffer{}
@@ -70,9 +77,18 @@ func TestEavesdroppingWire(t *testing.T) {
 			t.Errorf("conn %d: %q on the wire in the clear after TLS began", e.Conn, e.Line)
 		}
 	}
-	// 587 with STARTTLS, 110 with STLS, 465, 995.
-	if len(protected) != 4 {
-		t.Fatalf("%d connections used TLS, want 4", len(protected))
+	// 587 with STARTTLS, 110 with STLS; 465, 993 and 995 from the first
+	// byte, with not one line in the clear before the handshake.
+	var ports []int
+	for conn := range protected {
+		ports = append(ports, int(port[conn]))
+		if sim.ImplicitTLS(port[conn]) && plain[conn] != nil && plain[conn].Len() > 0 {
+			t.Errorf("conn %d to port %d: lines in the clear before TLS:\n%s", conn, port[conn], plain[conn])
+		}
+	}
+	slices.Sort(ports)
+	if want := []int{110, 465, 587, 993, 995}; !slices.Equal(ports, want) {
+		t.Fatalf("connections that used TLS went to ports %v, want %v", ports, want)
 	}
 	for conn, b := range protected {
 		for _, s := range secrets {
@@ -86,7 +102,7 @@ func TestEavesdroppingWire(t *testing.T) {
 	for _, b := range plain {
 		all.Write(b.Bytes())
 	}
-	for _, s := range []string{"PASS wonderland", "AUTH PLAIN " + secrets[4], "old mill"} {
+	for _, s := range []string{"PASS wonderland", "AUTH PLAIN " + oldAuth, "old mill"} {
 		if !strings.Contains(all.String(), s) {
 			t.Errorf("the plain sessions do not show %q", s)
 		}

@@ -116,8 +116,6 @@ var messagesJA = map[string]string{
 	`%s mx: a null MX (".", no mail accepted) must be the only MX record of its domain (RFC 7505 3)`:                                   `%s mx: null MX(「.」、メールを受け付けない)はそのドメインの唯一のMXレコードでなければなりません(RFC 7505 3)`,
 	`%s: a null MX (host ".", no mail accepted) has preference 0 (RFC 7505 3)`:                                                         `%s: null MX(ホスト「.」、メールを受け付けない)のプリファレンス値は0です(RFC 7505 3)`,
 	`%s tls: port %d speaks TLS from the first byte (RFC 8314); write tls: implicit or leave tls out`:                                  `%s tls: %d番ポートは最初からTLSで通信します(RFC 8314)。「tls: implicit」と書くか、「tls:」を省いてください`,
-	`%s tls: port %d starts in plain text; implicit TLS is on 465 (SMTP) and 995 (POP3): use tls: starttls here`:                       `%s tls: %d番ポートは平文で始まります。暗黙のTLSは465番(SMTP)と995番(POP3)です。ここでは「tls: starttls」を使ってください`,
-
-	// IMAP on 993, until mailsim runs TLS.
-	`%s: port 993 is IMAPS, implicit TLS (RFC 8314), which mailsim cannot run yet: TLS comes with the TLS work; use port 143 for now`: `%s: 993番ポートは暗黙のTLS(RFC 8314)を使うIMAPSで、mailsimはまだ実行できません。TLSはTLSの作業とともに入ります。今は143番ポートを使ってください`,
+	`imap tls: port %d starts in plain text; IMAP's implicit TLS is on 993: use port 993, or leave tls out`:                            `imap tls: %d番ポートは平文で始まります。IMAPの暗黙のTLSは993番ポートです。993番ポートを使うか、「tls:」を省いてください`,
+	`%s tls: port %d starts in plain text; implicit TLS is on 465 (SMTP), 995 (POP3) and 993 (IMAP): use tls: starttls here`:           `%s tls: %d番ポートは平文で始まります。暗黙のTLSは465番(SMTP)、995番(POP3)、993番(IMAP)です。ここでは「tls: starttls」を使ってください`,
 }

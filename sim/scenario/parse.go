@@ -274,23 +274,19 @@ func (d *decoder) pop3Service(n *yaml.Node, what string) POP3Service {
 
 func (d *decoder) imapService(n *yaml.Node, what string) IMAPService {
 	s := IMAPService{Node: n}
-	portNode := n
 	if n.Kind == yaml.ScalarNode {
 		s.Port = d.integer(n, what+" port", 1, 65535)
 	} else {
 		d.fields(n, what,
-			field{"port", func(v *yaml.Node) { s.Port, portNode = d.integer(v, what+" port", 1, 65535), v }},
+			field{"port", func(v *yaml.Node) { s.Port = d.integer(v, what+" port", 1, 65535) }},
 			field{"rev2", func(v *yaml.Node) { s.Rev2 = d.boolean(v, what+" rev2") }},
 		)
 		if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
 			d.errorf(n, "%s: the key \"port\" is missing (143 for IMAP)", what)
 		}
 	}
-	// RFC 8314 3.2: 993 is IMAP inside TLS from the first byte. Running it
-	// in the clear would teach that IMAPS sends the password in the clear.
-	if s.Port == 993 {
-		d.errorf(portNode, "%s: port 993 is IMAPS, implicit TLS (RFC 8314), which mailsim cannot run yet: TLS comes with the TLS work; use port 143 for now", what)
-	}
+	// RFC 8314 3.2: 993 is IMAP inside TLS from the first byte, which the
+	// engine knows by the port (sim.ImplicitTLS).
 	return s
 }
 

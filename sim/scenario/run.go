@@ -185,6 +185,7 @@ func act(w *sim.World, st *Step, over func() bool) result {
 		r := w.IMAP(sim.IMAPRequest{
 			Client: w.Host(m.Client.Name), Server: w.Host(m.Server.Host.Name), Port: uint16(m.Server.Port),
 			Job: imap.Job{User: m.User, Pass: m.Pass, Delete: m.Delete},
+			TLS: TLSMode(m.TLS, m.Server.Port),
 		})
 		return result{imap: &r}
 	case "talk":

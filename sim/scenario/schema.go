@@ -181,7 +181,7 @@ type Send struct {
 }
 
 // TLS is how a client step uses TLS: "starttls" (STARTTLS or STLS),
-// "implicit" (465, 995) or "none"; Mode is "" when the step does not say,
+// "implicit" (465, 993, 995) or "none"; Mode is "" when the step does not say,
 // and Node is where it says it.
 type TLS struct {
 	Mode string
@@ -209,6 +209,7 @@ type IMAP struct {
 	User   string
 	Pass   string
 	Delete bool
+	TLS    TLS // "implicit" (993) or "none"; IMAP's STARTTLS is not simulated
 }
 
 // Talk sends raw protocol lines.

@@ -117,6 +117,9 @@ func (d *decoder) imap(n *yaml.Node) *IMAP {
 		field{"user", func(v *yaml.Node) { m.User = d.str(v, "imap user") }},
 		field{"pass", func(v *yaml.Node) { m.Pass = d.str(v, "imap pass") }},
 		field{"delete", func(v *yaml.Node) { m.Delete = d.boolean(v, "imap delete") }},
+		// IMAP's own STARTTLS (RFC 3501 6.2.1) is not simulated: 993's
+		// implicit TLS is what RFC 8314 recommends.
+		field{"tls", func(v *yaml.Node) { m.TLS = TLS{d.oneOf(v, "imap tls", "implicit", "none"), v} }},
 	)
 	d.require(n, "imap", "client", "server", "user", "pass")
 	return m

@@ -224,6 +224,7 @@ func (v *stepChecker) check(st *Step) {
 	case "imap":
 		v.host(st.IMAP.Client)
 		v.server(st.IMAP.Server, "imap", st)
+		v.tls(st.IMAP.TLS, st.IMAP.Server, "imap")
 	case "talk":
 		v.host(st.Talk.Client)
 		v.server(st.Talk.Server, "any", st)
@@ -268,7 +269,7 @@ func isExpectKey(k string) bool {
 	return false
 }
 
-// tls checks a client's tls setting against the port: 465 and 995 speak
+// tls checks a client's tls setting against the port: 465, 993 and 995 speak
 // TLS from the first byte (RFC 8314), every other port starts in the
 // clear.
 func (v *stepChecker) tls(t TLS, server Target, what string) {
@@ -279,13 +280,16 @@ func (v *stepChecker) tls(t TLS, server Target, what string) {
 	switch {
 	case implicit && t.Mode != "implicit":
 		v.d.errorf(t.Node, "%s tls: port %d speaks TLS from the first byte (RFC 8314); write tls: implicit or leave tls out", what, server.Port)
+	case !implicit && t.Mode == "implicit" && what == "imap":
+		// No IMAP STARTTLS to suggest instead: the secure port is 993.
+		v.d.errorf(t.Node, "imap tls: port %d starts in plain text; IMAP's implicit TLS is on 993: use port 993, or leave tls out", server.Port)
 	case !implicit && t.Mode == "implicit":
-		v.d.errorf(t.Node, "%s tls: port %d starts in plain text; implicit TLS is on 465 (SMTP) and 995 (POP3): use tls: starttls here", what, server.Port)
+		v.d.errorf(t.Node, "%s tls: port %d starts in plain text; implicit TLS is on 465 (SMTP), 995 (POP3) and 993 (IMAP): use tls: starttls here", what, server.Port)
 	}
 }
 
 // TLSMode is the client's TLS mode for a step: as written, or implicit on
-// 465 and 995 when the step does not say.
+// 465, 993 and 995 when the step does not say.
 func TLSMode(t TLS, port int) sim.TLSMode {
 	if m, ok := sim.ParseTLSMode(t.Mode); ok && t.Mode != "" {
 		return m

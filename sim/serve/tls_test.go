@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bufio"
 	"crypto/tls"
 	"crypto/x509"
 	"net"
@@ -16,8 +17,8 @@ import (
 // TestRealTLSClients: Go's own TLS and SMTP clients, outside the world,
 // complete the handshake with the world's servers and check their
 // certificates against the world's CA: STARTTLS on 587, implicit TLS on
-// 465. The trace shows the real client's records and, marked, the lines
-// inside them.
+// 465 and on 993 (IMAPS). The trace shows the real client's records and,
+// marked, the lines inside them.
 func TestRealTLSClients(t *testing.T) {
 	sc, err := scenario.Load("eavesdropping")
 	if err != nil {
@@ -80,6 +81,34 @@ func TestRealTLSClients(t *testing.T) {
 		if v := c.ConnectionState().Version; v != tls.VersionTLS13 {
 			t.Errorf("version %x", v)
 		}
+	})
+	t.Run("implicit TLS on 993 (IMAPS)", func(t *testing.T) {
+		c, err := tls.Dial("tcp", s.addr(t, "mail.isp.example", 993), cfg)
+		if err != nil {
+			t.Fatalf("handshake: %v", err)
+		}
+		defer c.Close()
+		r := bufio.NewReader(c)
+		expect := func(prefix string) {
+			t.Helper()
+			line, err := r.ReadString('\n')
+			if err != nil || !strings.HasPrefix(line, prefix) {
+				t.Fatalf("want %q..., got %q, %v", prefix, line, err)
+			}
+		}
+		expect("* OK [CAPABILITY IMAP4rev1] mail.isp.example") // the greeting, inside TLS
+		if _, err := c.Write([]byte("a1 LOGIN alice looking-glass\r\n")); err != nil {
+			t.Fatal(err)
+		}
+		expect("a1 OK")
+		if _, err := c.Write([]byte("a2 LOGOUT\r\n")); err != nil {
+			t.Fatal(err)
+		}
+		expect("* BYE")
+		expect("a2 OK")
+	})
+	rec.waitFor(t, "the real IMAP client's LOGIN, marked encrypted", func(e *trace.Event) bool {
+		return e.Kind == trace.Line && e.Tag.Encrypted && e.Dir == trace.ClientToServer && strings.HasPrefix(e.Line, "a1 LOGIN")
 	})
 	rec.waitFor(t, "the real client's ClientHello", func(e *trace.Event) bool {
 		return e.Kind == trace.Record && e.Dir == trace.ClientToServer && e.TLS.HandshakeType == 1
