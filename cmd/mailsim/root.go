@@ -122,6 +122,7 @@ Exit codes: 0 ok, 1 a scenario's expectation was not met, 2 bad usage or input.`
 		newBenchCmd(ios),
 		newVersionCmd(ios),
 	)
+	strictCompletion(root, ios, g)
 	// An error a command returns is its own to explain: only what cobra
 	// itself rejects (unknown command, flag or argument count) gets the
 	// usage hint in Main.
