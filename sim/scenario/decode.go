@@ -341,12 +341,32 @@ func describe(n *yaml.Node) i18n.Text {
 	case "!!bool":
 		return i18n.T(n.Value, n.Value)
 	}
-	v := n.Value
-	if len(v) > 80 {
-		v = v[:80] + "..."
-	}
-	q := strconv.Quote(v)
+	q := excerpt(n.Value, 80)
 	return i18n.T(q, q)
+}
+
+// describeShort is describe with a shorter excerpt of text, for a value
+// that may be a whole file.
+func describeShort(n *yaml.Node) i18n.Text {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		q := excerpt(n.Value, 40)
+		return i18n.T("text beginning "+q, q+"で始まるテキスト")
+	}
+	return describe(n)
+}
+
+// excerpt quotes at most max runes of s, with "..." when it cuts, and
+// never in the middle of a UTF-8 sequence; strconv.Quote shows control
+// characters as escapes.
+func excerpt(s string, max int) string {
+	n := 0
+	for i := range s {
+		if n == max {
+			return strconv.Quote(s[:i] + "...")
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }
 
 // sortedKeys returns m's keys in order, for deterministic messages.

@@ -15,18 +15,20 @@ import (
 )
 
 // Load finds a scenario by bundled id ("op25b") or by file path, and parses
-// it. Bundled files are named scenarios/<id>.yaml in messages.
+// it. Bundled files are named scenarios/<id>.yaml in messages. Ids are
+// lower case (idPattern), so an id matches in any case: OP25B is op25b.
 func Load(arg string) (*Scenario, error) {
 	if !strings.ContainsAny(arg, `/\`) && !strings.HasSuffix(arg, ".yaml") && !strings.HasSuffix(arg, ".yml") {
-		src, err := fs.ReadFile(scenarios.FS, arg+".yaml")
+		id := strings.ToLower(arg)
+		src, err := fs.ReadFile(scenarios.FS, id+".yaml")
 		if err != nil {
 			ids, _ := BundledIDs()
-			if s := suggest.Closest(arg, ids); s != "" {
+			if s := suggest.Closest(id, ids); s != "" {
 				return nil, newError("", 0, 0, "no bundled scenario %q (did you mean %q?); run 'mailsim list' to see them, or give a path to a .yaml file", arg, s)
 			}
 			return nil, newError("", 0, 0, "no bundled scenario %q; run 'mailsim list' to see them, or give a path to a .yaml file", arg)
 		}
-		return Parse("scenarios/"+arg+".yaml", src)
+		return Parse("scenarios/"+id+".yaml", src)
 	}
 	src, err := readFile(arg)
 	if err != nil {

@@ -26,7 +26,9 @@ var messagesJA = map[string]string{
 	`the merge key << is not supported: write the keys out in this mapping`:                                          `マージキー<<は使えません。このマッピングにキーをそのまま書いてください`,
 
 	// Shapes and values.
-	`%s: expected a mapping (key: value lines), got %s`:                                                                      `%s: マッピング(キー: 値の行)を指定してください(実際: %s)`,
+	`not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file holds %s`: `シナリオではありません。シナリオはキーid、title、world、stepsを持つYAMLですが、このファイルの中身は%sです`,
+	`not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file has %s`:   `シナリオではありません。シナリオはキーid、title、world、stepsを持つYAMLですが、このファイルのキーは%sです`,
+	`%s: expected a mapping (key: value lines), got %s`:                                                   `%s: マッピング(キー: 値の行)を指定してください(実際: %s)`,
 	`%s: expected a list, got %s`:                                                                                            `%s: リストを指定してください(実際: %s)`,
 	`%s: expected a string, got %s`:                                                                                          `%s: 文字列を指定してください(実際: %s)`,
 	`%s: expected a whole number from %d to %d, got %s`:                                                                      `%s: %d〜%dの整数を指定してください(実際: %s)`,

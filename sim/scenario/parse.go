@@ -39,8 +39,11 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		d.errs.sort()
 		return nil, d.errs
 	}
-	sc := &Scenario{File: file, Seed: 1}
 	doc := root.Content[0]
+	if !d.isScenario(doc) {
+		return nil, d.errs
+	}
+	sc := &Scenario{File: file, Seed: 1}
 	var worldNode, stepsNode *yaml.Node
 	d.fields(doc, "scenario",
 		field{"id", func(v *yaml.Node) {
@@ -135,6 +138,28 @@ func (d *decoder) totals(sc *Scenario) {
 			}
 		}
 	}
+}
+
+// isScenario reports whether doc looks like a scenario at all: a mapping
+// with at least one of its main keys. Anything else (a list, plain text
+// such as /etc/passwd, another program's YAML) gets one error that says
+// so, quoting at most a short excerpt, instead of an error per key.
+func (d *decoder) isScenario(doc *yaml.Node) bool {
+	if doc.Kind != yaml.MappingNode {
+		d.errorf(doc, "not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file holds %s", describeShort(doc))
+		return false
+	}
+	for _, k := range []string{"id", "title", "world", "steps"} {
+		if d.hasKey(doc, k) {
+			return true
+		}
+	}
+	var keys []string
+	for i := 0; i+1 < len(doc.Content) && len(keys) < 3; i += 2 {
+		keys = append(keys, excerpt(doc.Content[i].Value, 20))
+	}
+	d.errorf(doc, "not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file has %s", strings.Join(keys, ", "))
+	return false
 }
 
 func (d *decoder) hasKey(n *yaml.Node, key string) bool {

@@ -151,3 +151,41 @@ func TestUnfoldJapanese(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadIDAnyCase: bundled ids are lower case, and a name in another
+// case finds the same scenario; a near miss gets "did you mean".
+func TestLoadIDAnyCase(t *testing.T) {
+	for _, arg := range []string{"op25b", "OP25B", "Op25B"} {
+		sc, err := Load(arg)
+		if err != nil {
+			t.Errorf("Load(%q): %v", arg, err)
+			continue
+		}
+		if sc.ID != "op25b" || sc.File != "scenarios/op25b.yaml" {
+			t.Errorf("Load(%q) = %s from %s, want op25b from scenarios/op25b.yaml", arg, sc.ID, sc.File)
+		}
+	}
+	_, err := Load("OP25V")
+	if err == nil || !strings.Contains(err.Error(), `(did you mean "op25b"?)`) {
+		t.Errorf("Load(OP25V): %v, want a did-you-mean for op25b", err)
+	}
+}
+
+// TestExcerpt: quoted, cut on a rune boundary, control characters escaped.
+func TestExcerpt(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"short", 40, `"short"`},
+		{"abcdef", 3, `"abc..."`},
+		{"ああああ", 2, `"ああ..."`},
+		{"a\x1b[31mb", 40, `"a\x1b[31mb"`},
+		{"", 5, `""`},
+	} {
+		if got := excerpt(c.in, c.max); got != c.want {
+			t.Errorf("excerpt(%q, %d) = %s, want %s", c.in, c.max, got, c.want)
+		}
+	}
+}
