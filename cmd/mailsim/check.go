@@ -19,7 +19,7 @@ unknown keys, wrong types, hosts that are not defined, duplicate addresses,
 steps that connect to a port where nothing listens. A file that loads is
 then played once without output, so that whatever check accepts, run runs.
 Exit status 2 if any file has a problem.`,
-		Args:              cobra.MinimumNArgs(1),
+		Args:              scenarioArgs(ios, g, cobra.MinimumNArgs(1)),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language(ios)

@@ -47,7 +47,7 @@ standard output; a pcap or a cast is not written to a terminal.`,
   mailsim export bounce --format markdown --lang ja -o bounce.md
   mailsim export my-lesson.yaml --format html -o lesson.html
   mailsim export op25b --format cast -o op25b.cast && asciinema play op25b.cast`,
-		Args:              cobra.ExactArgs(1),
+		Args:              scenarioArgs(ios, g, cobra.ExactArgs(1)),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language(ios)

@@ -55,7 +55,7 @@ line, so a lesson can be scripted.`,
   mailsim play my-lesson.yaml --big
   mailsim play submission-auth --predict
   printf '530\n2xx\n' | mailsim play submission-auth --predict`,
-		Args:              cobra.ExactArgs(1),
+		Args:              scenarioArgs(ios, g, cobra.ExactArgs(1)),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.stepSet = cmd.Flags().Changed("step")

@@ -92,7 +92,7 @@ func TestPlayBadInput(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"play", "no-such-scenario"}, "no-such-scenario"},
-		{[]string{"play"}, "accepts 1 arg"},
+		{[]string{"play"}, "play: name a bundled scenario or the path of a .yaml file"},
 		{[]string{"play", "op25b", "basic-delivery"}, "accepts 1 arg"},
 		{[]string{"play", "op25b", "--speed", "11"}, "--speed 11 is out of range"},
 		{[]string{"play", "op25b", "--speed", "0.1"}, "out of range"},

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -65,18 +65,22 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 		return err
 	}
 	if len(args) == 0 {
-		return badInput(errors.New(msg(opts.lang,
-			"run: name a scenario (see 'mailsim list') or a .yaml file, or use --all",
-			"run: シナリオ名(一覧は「mailsim list」)か.yamlファイルを指定するか、--allを付けてください")))
+		return noScenario("run", opts.lang, true)
 	}
 	// Load everything first: a broken file stops the run before any output.
+	// Each scenario runs once, however often it is named (run --all op25b,
+	// run op25b OP25B).
 	var scs []*scenario.Scenario
+	seen := map[string]bool{}
 	for _, a := range args {
 		sc, err := scenario.Load(a)
 		if err != nil {
 			return badInput(err)
 		}
-		scs = append(scs, sc)
+		if key := filepath.Clean(sc.File); !seen[key] {
+			seen[key] = true
+			scs = append(scs, sc)
+		}
 	}
 	missed := 0
 	for i, sc := range scs {

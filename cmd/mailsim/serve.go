@@ -60,7 +60,7 @@ says how many sessions were served.`,
   mailsim serve eavesdropping --after 3   # IMAPS on 993 (real port 10993)
   curl -k 'imaps://127.0.0.3:10993/INBOX;UID=1' --user alice:looking-glass
   mailsim serve open-relay --after 4     # after the relay was closed`,
-		Args:              cobra.ExactArgs(1),
+		Args:              scenarioArgs(ios, g, cobra.ExactArgs(1)),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language(ios)
