@@ -69,3 +69,20 @@ func TestREADMETranscript(t *testing.T) {
 		t.Error("the README's transcript is empty")
 	}
 }
+
+// TestREADMEPlayerFrame keeps the README's picture of the player true: it
+// is the player's own golden frame, byte for byte.
+func TestREADMEPlayerFrame(t *testing.T) {
+	const frame = "../../sim/player/testdata/frames/submission-80x24-en.txt"
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(frame)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "```text\n"+string(want)+"```\n") {
+		t.Errorf("README.md's picture of the player is not %s: copy that file into the ```text block under \"The player\"", frame)
+	}
+}
