@@ -35,7 +35,7 @@ func strictCompletion(root *cobra.Command, ios *IOStreams, g *globalOptions) {
 			ja := strings.Join(completionShells, "、")
 			return badInput(errors.New(msg(lang,
 				fmt.Sprintf("completion: no completion script for %q; mailsim writes one for %s: for example 'mailsim completion bash'", args[0], en),
-				fmt.Sprintf("completion: %qの補完スクリプトはありません。mailsimが書き出せるのは%sです。例: mailsim completion bash", args[0], ja))))
+				fmt.Sprintf("「mailsim completion」: %qの補完スクリプトはありません。書き出せるのは%sの補完スクリプトです。例: 「mailsim completion bash」", args[0], ja))))
 		}
 	}
 }

@@ -26,8 +26,8 @@ var messagesJA = map[string]string{
 	`the merge key << is not supported: write the keys out in this mapping`:                                          `マージキー<<は使えません。このマッピングにキーをそのまま書いてください`,
 
 	// Shapes and values.
-	`not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file holds %s`: `シナリオではありません。シナリオはキーid、title、world、stepsを持つYAMLですが、このファイルの中身は%sです`,
-	`not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file has %s`:   `シナリオではありません。シナリオはキーid、title、world、stepsを持つYAMLですが、このファイルのキーは%sです`,
+	`not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file holds %s`: `シナリオではありません。シナリオはキー「id」「title」「world」「steps」を持つYAMLですが、このファイルの中身は%sです`,
+	`not a scenario: a scenario is YAML with the keys id, title, world and steps, but this file has %s`:   `シナリオではありません。シナリオはキー「id」「title」「world」「steps」を持つYAMLですが、このファイルのキーは%sです`,
 	`%s: expected a mapping (key: value lines), got %s`:                                                   `%s: マッピング(キー: 値の行)を指定してください(実際: %s)`,
 	`%s: expected a list, got %s`:                                                                                            `%s: リストを指定してください(実際: %s)`,
 	`%s: expected a string, got %s`:                                                                                          `%s: 文字列を指定してください(実際: %s)`,
