@@ -121,9 +121,9 @@ type Queued struct {
 // Queue lists what waits in the world's queues, next attempt first.
 func (w *World) Queue() []Queued {
 	out := make([]Queued, 0, len(w.queue))
-	for _, it := range w.queue {
+	w.waiting(func(it *item) {
 		out = append(out, Queued{Host: it.host.Name, ID: it.id, From: it.from, To: it.to, Due: it.due, Attempts: it.attempts})
-	}
+	})
 	return out
 }
 

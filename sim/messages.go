@@ -155,6 +155,18 @@ var (
 	msgDeferred = tpl("relay.deferred",
 		"deferred {0} ({2}): will retry in {1} minutes",
 		"メール{0}の配送を延期({2}): {1}分後に再送")
+	msgSuspended = tpl("relay.suspended",
+		"delivery temporarily suspended: {0}",
+		"配送を一時停止中: {0}")
+	msgDestDead = tpl("relay.dest-dead",
+		"{0} is marked dead after a round of failed attempts ({2}): for {1} minutes its other queued messages are deferred without a try, so a down MX costs one round of timeouts, not one per message (Postfix's dead destination)",
+		"{0}への接続が続けて失敗した({2})ため、配送先を停止中とする: この先{1}分間、{0}宛てのほかのメールは接続を試みずに配送を延期する。MXが停止していても、タイムアウトを待つのはメール1通ごとではなく1回分で済む(Postfixのdead destination)")
+	msgMoreRcpts = tpl("relay.more-rcpts",
+		"{0} took {1} recipients and answered 452 (too many recipients) to the other {2}: they go now in a new transaction (RFC 5321 4.5.3.1.10), not in 30 minutes",
+		"{0}は宛先を{1}件まで受け付け、残りの{2}件には452(宛先が多すぎる)を返した: 残りは30分後の再送を待たず、すぐに新しいトランザクションで送る(RFC 5321 4.5.3.1.10)")
+	msgMoreRcptsFew = tpl("relay.more-rcpts-few",
+		"{0} took only {1} recipients and answered 452 (too many recipients) to the other {2}: fewer than the 100 that RFC 5321 4.5.3.1.8 says a server must accept, a limit set on purpose; they go now in a new transaction (RFC 5321 4.5.3.1.10)",
+		"{0}は宛先を{1}件しか受け付けず、残りの{2}件には452(宛先が多すぎる)を返した: RFC 5321 4.5.3.1.8が受け付けるべきとする100件より少なく、意図して絞った設定である。残りはすぐに新しいトランザクションで送る(RFC 5321 4.5.3.1.10)")
 	msgBounceDiscarded = tpl("relay.bounce-discarded",
 		"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
 		"配送できないバウンスメールは破棄: バウンスメールに対するバウンスメールは送らない(RFC 5321 4.5.5)")
@@ -209,6 +221,7 @@ func Messages() []*i18n.Template {
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,
 		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,
 		msgRemoteSaid, msgExpired, msgDeferred, msgBounceDiscarded, msgBounce,
+		msgSuspended, msgDestDead, msgMoreRcpts, msgMoreRcptsFew,
 		msgConnectTimeout, msgConnectRefused, msgLostConn, msgDNSTempFail, msgBounceMany,
 		msgOP25BNone, msgOP25BAllow, msgIP25BNone, msgIP25BCustomers,
 		msgDropIP25B, msgDropAgainIP25B,

@@ -24,10 +24,11 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	data := make([]byte, 0, len(m.Data)+256)
 	data = append(data, smtp.Received(m, h.Name, id, w.Date())...)
 	data = append(data, m.Data...)
-	msg := &pending{}
+	rcpts := uniqueFold(m.To)
+	msg := &pending{rcpts: rcpts}
 	it := &item{host: h, id: id, from: m.From, data: data, first: w.now, msg: msg}
 	var remote []string
-	for _, rcpt := range uniqueFold(m.To) {
+	for _, rcpt := range rcpts {
 		if h.isLocal(rcpt) {
 			if f, ok := w.deliver(h, rcpt, m.From, id, data, false); !ok {
 				w.fail(it, []failure{f})
@@ -77,6 +78,7 @@ func uniqueFold(addrs []string) []string {
 type pending struct {
 	items  int // queue items (and the local delivery) in the current delivery pass
 	failed []failure
+	rcpts  []string // the recipients as given, which orders a bounce's list
 }
 
 // deliver puts a message into the mailbox of addr on host h, with the
@@ -132,10 +134,11 @@ type item struct {
 	last *failure
 }
 
-// queue holds items sorted by due time, then arrival. One queue runner
-// works it, one delivery attempt at a time, in that order: a message
-// accepted during a session is taken up when the session ends (kick), a
-// deferred one when its retry time comes (a timer on the scheduler).
+// queue holds the items not yet due, sorted by due time, then arrival. A
+// message accepted during a session is taken up when the session ends
+// (kick), a deferred one when its retry time comes (a timer on the
+// scheduler); the queue manager (qmgr.go) then decides when its attempt
+// starts.
 type queue []*item
 
 func (w *World) enqueue(it *item) {
@@ -157,22 +160,6 @@ func (w *World) enqueue(it *item) {
 	}
 	if it.due > w.now {
 		w.wakeAt(it.due, w.kick)
-	}
-}
-
-// kick starts the queue runner if it is idle and an item is due.
-func (w *World) kick() {
-	for !w.relaying && len(w.queue) > 0 && w.queue[0].due <= w.now {
-		it := w.queue[0]
-		w.queue = w.queue[1:]
-		if w.sleeping(it) {
-			continue
-		}
-		w.relaying = true
-		w.relay(it, func() {
-			w.relaying = false
-			w.kick()
-		})
 	}
 }
 
@@ -206,9 +193,9 @@ func (w *World) sleeping(it *item) bool {
 
 func (w *World) logQueued() {
 	w.log.Queued = w.log.Queued[:0]
-	for _, it := range w.queue {
+	w.waiting(func(it *item) {
 		for _, r := range it.to {
 			w.log.Queued = append(w.log.Queued, strings.ToLower(r))
 		}
-	}
+	})
 }

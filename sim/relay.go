@@ -26,8 +26,10 @@ type failure struct {
 // mail (RFC 5321 5.1): look up the domain's MX records, try them lowest
 // preference first (random among equals), fall back to the A record only if
 // there is no MX at all, and speak SMTP to port 25. done is called when the
-// attempt is over, whatever became of the message.
-func (w *World) relay(it *item, done func()) {
+// attempt is over, whatever became of the message, with the reason when
+// it was a site failure (no MX host connected, or the DNS could not say
+// where to go), which the queue manager counts against the destination.
+func (w *World) relay(it *item, done func(site *failure)) {
 	h := it.host
 	if it.attempts > 0 && it.msg != nil {
 		it.msg.items++ // back in a delivery pass (see attemptOver)
@@ -37,20 +39,20 @@ func (w *World) relay(it *item, done func()) {
 		if !ok {
 			it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
 			w.defer_(it, i18n.M(msgDNSFailed))
-			done()
+			done(it.last)
 			return
 		}
 		switch ans.RCode {
 		case dns.RCodeNoError:
 		case dns.RCodeNXDomain:
 			w.bounceAll(it, "5.1.2", i18n.M(msgNXDomain, it.domain))
-			done()
+			done(nil)
 			return
 		default:
 			// SERVFAIL and the like say nothing about the domain: try again later.
 			it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
 			w.defer_(it, i18n.M(msgDNSRCode, it.domain, ans.RCode))
-			done()
+			done(it.last)
 			return
 		}
 		var targets []string
@@ -62,14 +64,14 @@ func (w *World) relay(it *item, done func()) {
 			sorted, ok := dns.SortMX(ans.MX, w.rng)
 			if !ok {
 				w.bounceAll(it, "5.1.10", i18n.M(msgNullMX, it.domain))
-				done()
+				done(nil)
 				return
 			}
 			sorted, self := pruneSelf(sorted, h.Name)
 			if self {
 				if len(sorted) == 0 {
 					w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
-					done()
+					done(nil)
 					return
 				}
 				w.note(h, i18n.M(msgSelfMX, h.Name, it.domain))
@@ -85,17 +87,22 @@ func (w *World) relay(it *item, done func()) {
 // tryMX tries the first of targets and, if it cannot be reached, the rest
 // in order (RFC 5321 5.1). usable says an MX host with an address was
 // seen, temporary that a look-up failed for now.
-func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done func()) {
+func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done func(*failure)) {
 	h := it.host
 	if len(targets) == 0 {
 		if !usable && !temporary {
 			// RFC 5321 5.1: MX records none of which is usable, or an implicit
 			// MX that is not, MUST be reported as an error, not retried.
 			w.bounceAll(it, "5.4.4", i18n.M(msgUnroutable, it.domain))
-		} else {
-			w.defer_(it, i18n.M(msgNoMXReached, it.domain))
+			done(nil)
+			return
 		}
-		done()
+		site := it.last
+		if site == nil {
+			site = &failure{status: "4.4.1", note: i18n.M(msgNoMXReached, it.domain)}
+		}
+		w.defer_(it, i18n.M(msgNoMXReached, it.domain))
+		done(site)
 		return
 	}
 	name, rest := targets[0], targets[1:]
@@ -118,7 +125,7 @@ func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done f
 		}
 		if dst == h {
 			w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
-			done()
+			done(nil)
 			return
 		}
 		// The relay hop is plain SMTP: STARTTLS, where used, protects one hop.
@@ -133,7 +140,11 @@ func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done f
 				return
 			}
 			w.settleAttempt(it, dst, res)
-			done()
+			var site *failure
+			if cr := res.Client; cr.Failure != nil && cr.FailedAt == "the greeting" && cr.Failure.Code/100 == 4 {
+				site = it.last // a handshake failure: "refused to talk to me"
+			}
+			done(site)
 		})
 	})
 }
@@ -314,6 +325,11 @@ func (w *World) attemptOver(it *item) {
 	if m.items == 0 && len(m.failed) > 0 {
 		fs := m.failed
 		m.failed = nil
+		// Attempts run side by side and end in any order; the report lists
+		// the recipients in the order the sender gave them.
+		slices.SortStableFunc(fs, func(a, b failure) int {
+			return slices.Index(m.rcpts, a.rcpt) - slices.Index(m.rcpts, b.rcpt)
+		})
 		w.bounce(it, fs)
 	}
 }

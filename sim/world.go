@@ -30,8 +30,7 @@ type World struct {
 	ran      int        // tasks run so far, against MaxTasks
 	halted   bool       // MaxTasks passed: nothing more runs
 	linePool [][]string // slices for segments' lines, reused
-	// relaying is set while the queue runner makes a delivery attempt.
-	relaying bool
+	qm       qmgr       // who may make a delivery attempt now (qmgr.go)
 	rng      *rand.Rand
 	sink     trace.Sink
 	ev       trace.Event // scratch event, reused to keep emission allocation-free
