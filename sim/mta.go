@@ -51,7 +51,7 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 			}
 		}
 		remote = rest
-		groups = append(groups, &item{host: h, id: id, from: m.From, to: group, domain: d, data: data, first: w.now, due: w.now, msg: msg})
+		groups = append(groups, &item{host: h, id: id, from: m.From, to: group, domain: d, data: data, first: w.now, due: w.now, msg: msg, counted: true})
 	}
 	msg.items += len(groups)
 	w.attemptOver(it)
@@ -129,6 +129,7 @@ type item struct {
 	seq      int           // tie-breaker: first come, first served
 	attempts int
 	msg      *pending // the message this item is part of; nil for a bounce
+	counted  bool     // counted in msg.items for the current delivery pass
 	// last is the last temporary problem, which the bounce quotes if the
 	// item expires (Postfix's way); nil before any.
 	last *failure

@@ -238,9 +238,7 @@ func (w *World) destFailed(m *mta, d *dest, site *failure) {
 // suspend defers an item of a dead destination without trying it, the way
 // qmgr does: "delivery temporarily suspended: <why it died>".
 func (w *World) suspend(it *item, d *dest) {
-	if it.msg != nil {
-		it.msg.items++ // back in a delivery pass (see attemptOver)
-	}
+	w.count(it)
 	it.attempts++
 	why := i18n.M(msgSuspended).With(d.dead.note)
 	last := *d.dead

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
 )
@@ -96,5 +97,83 @@ func TestDeadDestinationNote(t *testing.T) {
 	}
 	if !strings.Contains(ja, "example.jp") || !strings.Contains(ja, "5分間") {
 		t.Errorf("Japanese note %q", ja)
+	}
+}
+
+// TestRecipientLimitNewTransactions sends one message to 250 recipients
+// through an MX that takes limit recipients per transaction: the 452s
+// past the limit go in new transactions at once (RFC 5321 4.5.3.1.10),
+// nothing bounces and nothing waits for the 30-minute retry. The message,
+// its To: field and its Received: fields folded, is delivered whole.
+func TestRecipientLimitNewTransactions(t *testing.T) {
+	for _, c := range []struct {
+		limit, transactions int
+		note                *i18n.Template
+	}{
+		{100, 3, msgMoreRcpts},
+		{50, 5, msgMoreRcptsFew},
+		{250, 1, nil},
+	} {
+		t.Run(strconv.Itoa(c.limit), func(t *testing.T) {
+			tw := newTestWorld(t, nil)
+			tw.submission.Config.MaxRecipients = 300 // the ISP takes the whole message
+			tw.Rewire(tw.isp, tw.submission)
+			relay := tw.mx.SMTP[0]
+			relay.Config.MaxRecipients = c.limit
+			tw.Rewire(tw.mx, relay)
+			var to []string
+			for i := range 250 {
+				name := "u" + strconv.Itoa(i)
+				tw.mx.Users = append(tw.mx.Users, &User{Name: name, Mailbox: mailstore.New(1)})
+				to = append(to, name+"@example.jp")
+			}
+			r := tw.submit(to...)
+			if !r.Client.Sent || len(r.Client.Accepted) != 250 {
+				t.Fatalf("submission: sent %v, %d accepted", r.Client.Sent, len(r.Client.Accepted))
+			}
+			if now := tw.Date().Sub(DefaultStart); now > time.Minute {
+				t.Errorf("delivery finished at +%v: the rest waited for a retry", now)
+			}
+			for i := range 250 {
+				box := tw.mx.User("u" + strconv.Itoa(i)).Mailbox.Messages()
+				if len(box) != 1 {
+					t.Fatalf("u%d has %d messages, want 1", i, len(box))
+				}
+				if i == 0 {
+					for _, l := range strings.Split(string(box[0].Data), "\r\n") {
+						if len(l) > 998 {
+							t.Errorf("delivered line of %d octets (RFC 5322 2.1.1)", len(l))
+						}
+					}
+				}
+			}
+			if n := tw.isp.User("alice").Mailbox.Len(); n != 0 {
+				t.Errorf("alice got %d bounces", n)
+			}
+			var mails, tooMany, notes int
+			for _, e := range tw.rec.Events {
+				switch {
+				case e.Kind == trace.Line && e.Dst.Host == "mx.example.jp" && strings.HasPrefix(e.Line, "MAIL FROM:"):
+					mails++
+				case e.Kind == trace.Line && e.Src.Host == "mx.example.jp" && strings.HasPrefix(e.Line, "452 4.5.3"):
+					tooMany++
+				case e.Kind == trace.Note && c.note != nil && e.Text.ID() == c.note.ID:
+					notes++
+				}
+			}
+			if mails != c.transactions {
+				t.Errorf("%d transactions to the MX, want %d", mails, c.transactions)
+			}
+			if want := c.transactions - 1; notes != want {
+				t.Errorf("%d notes %v, want %d", notes, c.note, want)
+			}
+			want452 := 0
+			for left := 250 - c.limit; left > 0; left -= c.limit {
+				want452 += left
+			}
+			if tooMany != want452 {
+				t.Errorf("%d replies 452 4.5.3, want %d", tooMany, want452)
+			}
+		})
 	}
 }

@@ -31,9 +31,7 @@ type failure struct {
 // where to go), which the queue manager counts against the destination.
 func (w *World) relay(it *item, done func(site *failure)) {
 	h := it.host
-	if it.attempts > 0 && it.msg != nil {
-		it.msg.items++ // back in a delivery pass (see attemptOver)
-	}
+	w.count(it)
 	it.attempts++
 	w.resolve(h, it.domain, dns.TypeMX, func(ans dns.Answer, ok bool) {
 		if !ok {
@@ -171,12 +169,18 @@ func pruneSelf(sorted []dns.MX, self string) ([]dns.MX, bool) {
 func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 	cr := res.Client
 	var bounce []failure
-	var retry []string
+	var retry, more []string
 	for _, rf := range cr.Rejected {
 		f := remoteFailure(rf.Addr, dst, rf.Reply, "RCPT TO")
-		if rf.Reply.Code >= 500 {
+		switch {
+		case rf.Reply.Code >= 500:
 			bounce = append(bounce, f)
-		} else {
+		case cr.Sent && tooManyRecipients(rf.Reply):
+			// RFC 5321 4.5.3.1.10 and 3.3: the server's recipient limit;
+			// the rest go in another transaction, not in 30 minutes.
+			// Only after the server took some, so each one makes progress.
+			more = append(more, rf.Addr)
+		default:
 			retry = append(retry, rf.Addr)
 			it.last = &f
 		}
@@ -206,6 +210,19 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 	if len(bounce) > 0 {
 		w.fail(it, bounce)
 	}
+	if len(more) > 0 {
+		t := msgMoreRcpts
+		if len(cr.Accepted) < smtp.DefaultMaxRecipients {
+			t = msgMoreRcptsFew // a limit below RFC 5321 4.5.3.1.8's 100: say so
+		}
+		w.note(it.host, i18n.M(t, dst.Name, itoa(len(cr.Accepted)), itoa(len(more))))
+		next := *it
+		next.to = more
+		next.due = w.now
+		next.counted = false
+		w.count(&next) // part of this delivery pass: the bounce waits for it
+		w.enqueue(&next)
+	}
 	if len(retry) > 0 {
 		rest := *it
 		rest.to = retry
@@ -213,6 +230,13 @@ func (w *World) settleAttempt(it *item, dst *Host, res SMTPResult) {
 		return
 	}
 	w.attemptOver(it)
+}
+
+// tooManyRecipients reports whether r is a server's recipient limit: 452
+// with 4.5.3 or with no enhanced code (RFC 5321 4.5.3.1.10), not, say, a
+// full mailbox (452 4.2.2), which waits for the next retry.
+func tooManyRecipients(r smtp.Reply) bool {
+	return r.Code == smtp.C452InsufficientStorage && (r.Enhanced == "" || r.Enhanced == smtp.E453TooManyRecipients)
 }
 
 // jaAfter says in Japanese what a reply answered: "RCPT TOに".
@@ -321,6 +345,7 @@ func (w *World) attemptOver(it *item) {
 	if m == nil {
 		return
 	}
+	it.counted = false
 	m.items--
 	if m.items == 0 && len(m.failed) > 0 {
 		fs := m.failed
@@ -331,6 +356,15 @@ func (w *World) attemptOver(it *item) {
 			return slices.Index(m.rcpts, a.rcpt) - slices.Index(m.rcpts, b.rcpt)
 		})
 		w.bounce(it, fs)
+	}
+}
+
+// count puts it back in its message's delivery pass (see attemptOver),
+// unless it is in it already.
+func (w *World) count(it *item) {
+	if it.msg != nil && !it.counted {
+		it.msg.items++
+		it.counted = true
 	}
 }
 

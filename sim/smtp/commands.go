@@ -152,6 +152,11 @@ func (s *Server) rcpt(arg string) Result {
 	}
 	// RFC 5321 4.5.3.1.10: too many recipients is 452, not 552.
 	if len(s.to) >= s.cfg.maxRecipients() {
+		// RFC 5321 3.3 has the client go on and send these recipients in
+		// a later transaction, so like Postfix (smtpd_recipient_overshoot_limit)
+		// the first RecipientOvershoot of them are not counted as errors.
+		s.overshoot++
+		s.excused = s.overshoot <= RecipientOvershoot
 		return Result{Reply: replyTooManyRcpts}
 	}
 	var r Reply

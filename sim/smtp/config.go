@@ -103,6 +103,10 @@ const (
 	DefaultMaxRecipients = 100      // RFC 5321 4.5.3.1.8: at least 100 recipients must be accepted
 	DefaultMaxHops       = 50       // Postfix's hopcount_limit
 	DefaultMaxErrors     = 20       // Postfix's smtpd_hard_error_limit
+	// RecipientOvershoot is how many RCPTs past the recipient limit a
+	// session may send before each further 452 counts toward MaxErrors
+	// (Postfix's smtpd_recipient_overshoot_limit).
+	RecipientOvershoot = 1000
 )
 
 func (c *Config) maxSize() int {

@@ -47,6 +47,10 @@ type Server struct {
 	user   string
 	tls    bool // the session runs inside TLS
 	errors int  // 4xx/5xx replies to commands so far
+	// overshoot counts RCPTs past the recipient limit; excused says the
+	// reply being made is one that does not count as an error.
+	overshoot int
+	excused   bool
 
 	// The mail transaction (RFC 5321 3.3).
 	from     string
@@ -146,9 +150,10 @@ func (s *Server) Handle(line string) Result {
 }
 
 func (s *Server) countErrors(r Result) Result {
-	if r.Reply.Code >= 400 {
+	if r.Reply.Code >= 400 && !s.excused {
 		s.errors++
 	}
+	s.excused = false
 	return r
 }
 

@@ -274,6 +274,33 @@ var sessionCases = []scriptCase{
 		= CLOSED
 		C: QUIT
 		-- close`},
+	// RFC 5321 3.3: a client past the recipient limit goes on and sends the
+	// rest later; its 452s are not errors (Postfix's
+	// smtpd_recipient_overshoot_limit), while the 503 after them is.
+	{"recipients past the limit are no errors", func() *Config {
+		return with(mxConfig(), func(c *Config) { c.MaxErrors, c.MaxRecipients = 2, 1 })
+	}, outPeer, `
+		S: 220 mx.example.jp ESMTP mailsim
+		C: HELO a.example
+		S: 250 mx.example.jp
+		C: MAIL FROM:<x@a.example>
+		S: 250 2.1.0 Ok
+		C: RCPT TO:<bob@example.jp>
+		S: 250 2.1.5 Ok
+		C: RCPT TO:<alice@example.jp>
+		S: 452 4.5.3 Too many recipients
+		C: RCPT TO:<carol@example.jp>
+		S: 452 4.5.3 Too many recipients
+		C: RCPT TO:<dave@example.jp>
+		S: 452 4.5.3 Too many recipients
+		C: MAIL FROM:<y@a.example>
+		S: 503 5.5.1 Error: nested MAIL command
+		C: FOO
+		S: 500 5.5.2 Error: command not recognized
+		C: NOOP
+		S: 421 4.7.0 mx.example.jp Error: too many errors
+		-- close
+		= CLOSED`},
 }
 
 // syntaxCases: command lines the server cannot take, and the MAIL/RCPT
