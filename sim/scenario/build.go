@@ -112,13 +112,14 @@ func buildSMTP(s SMTPService, h *sim.Host) (*sim.SMTPService, error) {
 	svc := &sim.SMTPService{Port: uint16(s.Port), POPWindow: s.POPWindow}
 	svc.Auth = auth
 	svc.Config = smtp.Config{
-		Domains:      s.Domains,
-		RelayDomains: s.RelayDomains,
-		Relay:        policy,
-		MyNetworks:   s.MyNetworks,
-		StartTLS:     s.StartTLS,
-		MaxSize:      s.MaxSize,
-		MaxHops:      s.MaxHops,
+		Domains:       s.Domains,
+		RelayDomains:  s.RelayDomains,
+		Relay:         policy,
+		MyNetworks:    s.MyNetworks,
+		StartTLS:      s.StartTLS,
+		MaxSize:       s.MaxSize,
+		MaxHops:       s.MaxHops,
+		MaxRecipients: s.MaxRecipients,
 	}
 	return svc, nil
 }

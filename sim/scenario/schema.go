@@ -97,6 +97,9 @@ type SMTPService struct {
 	StartTLS     bool
 	MaxSize      int
 	MaxHops      int
+	// MaxRecipients is the most RCPTs one transaction takes (452 4.5.3
+	// past it); 0: smtp.DefaultMaxRecipients, 100.
+	MaxRecipients int
 	// POPWindow is how long a POP3 login opens relaying (relay:
 	// pop-before-smtp); 0: the engine's default.
 	POPWindow     time.Duration
