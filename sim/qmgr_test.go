@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/smtp"
@@ -173,6 +174,86 @@ func TestRecipientLimitNewTransactions(t *testing.T) {
 			}
 			if tooMany != want452 {
 				t.Errorf("%d replies 452 4.5.3, want %d", tooMany, want452)
+			}
+		})
+	}
+}
+
+// maxSessions returns the most relay sessions from the ISP's MTA that were
+// open at once, and how many opened before the first of them ended: the
+// initial concurrency, before any feedback.
+func maxSessions(tw *testWorld) (most, early int) {
+	type span struct{ from, to time.Duration }
+	spans := map[int]*span{}
+	for _, e := range tw.rec.Events {
+		if e.Conn == 0 {
+			continue
+		}
+		if e.Kind == trace.Connect && e.TCP.Try == 0 && e.Src.Host == "mail.isp.example" && e.Dst.Port == 25 {
+			spans[e.Conn] = &span{e.At, e.At}
+		}
+		if s := spans[e.Conn]; s != nil {
+			s.to = e.At
+		}
+	}
+	firstEnd := maxTime
+	for _, s := range spans {
+		firstEnd = min(firstEnd, s.to)
+	}
+	for _, s := range spans {
+		if s.from < firstEnd {
+			early++
+		}
+		open := 0
+		for _, o := range spans {
+			if o.from <= s.from && s.from < o.to {
+				open++
+			}
+		}
+		most = max(most, open)
+	}
+	return most, early
+}
+
+// TestConcurrencyLimits puts many messages in the queue at once: a
+// destination starts at the initial concurrency (5) and grows with each
+// delivery to at most 20 sessions (Postfix's initial_destination_concurrency
+// and default_destination_concurrency_limit), and one MTA runs at most 100
+// attempts over all its destinations (default_process_limit).
+func TestConcurrencyLimits(t *testing.T) {
+	for _, c := range []struct {
+		domains, perDomain int
+		most, early        int
+	}{
+		{1, 60, destConcurrencyLimit, initialConcurrency},
+		{8, 30, processLimit, 8 * initialConcurrency},
+		{30, 4, processLimit, processLimit},
+	} {
+		t.Run(strconv.Itoa(c.domains), func(t *testing.T) {
+			tw := newTestWorld(t, nil)
+			var domains []string
+			for d := range c.domains {
+				domain := "d" + strconv.Itoa(d) + ".example"
+				tw.mx.Domains = append(tw.mx.Domains, domain)
+				tw.Zone().Add(domain, dns.Records{MX: []dns.MX{{Pref: 10, Host: "mx.example.jp"}}})
+				domains = append(domains, domain)
+			}
+			tw.mx.SMTP[0].Config.Domains = tw.mx.Domains
+			tw.Rewire(tw.mx, tw.mx.SMTP[0])
+			data := composeMessage("alice@isp.example", "", []string{"bob@example.jp"}, "Hi", "Hello", tw.Date(), "x@test")
+			for i := range c.perDomain {
+				for _, d := range domains {
+					tw.enqueue(&item{host: tw.isp, id: "Q" + strconv.Itoa(i) + d, from: "alice@isp.example",
+						to: []string{"bob@" + d}, domain: d, data: data, due: tw.now})
+				}
+			}
+			tw.Settle()
+			if n := tw.mx.User("bob").Mailbox.Len(); n != c.domains*c.perDomain {
+				t.Fatalf("bob has %d messages, want %d", n, c.domains*c.perDomain)
+			}
+			most, early := maxSessions(tw)
+			if most != c.most || early != c.early {
+				t.Errorf("at most %d sessions at once, %d before the first ended; want %d and %d", most, early, c.most, c.early)
 			}
 		})
 	}
