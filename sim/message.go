@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"encoding/base64"
 	"mime"
 	"strconv"
 	"strings"
@@ -19,11 +20,8 @@ func composeMessage(from, headerFrom string, to []string, subject, body string, 
 	b.WriteString(headerFrom)
 	b.WriteString("\r\n")
 	writeAddressField(&b, "To: ", to)
-	b.WriteString("Subject: ")
-	// RFC 5322 2.2: header fields are ASCII; other text goes in RFC 2047
-	// encoded-words, base64 as Japanese mail clients write them.
-	b.WriteString(mime.BEncoding.Encode("UTF-8", subject))
-	b.WriteString("\r\nDate: ")
+	writeUnstructured(&b, "Subject: ", subject)
+	b.WriteString("Date: ")
 	b.WriteString(date.Format(time.RFC1123Z))
 	b.WriteString("\r\nMessage-ID: <")
 	b.WriteString(msgID)
@@ -64,6 +62,67 @@ func writeAddressField(b *strings.Builder, name string, addrs []string) {
 		n += len(a)
 	}
 	b.WriteString("\r\n")
+}
+
+// maxTextLine is the longest line of a message, CRLF excluded (RFC 5322
+// 2.1.1, RFC 5321 4.5.3.1.6).
+const maxTextLine = 998
+
+// writeUnstructured writes an unstructured header field such as Subject:,
+// folded at white space before a word that would take the line past
+// foldAt (RFC 5322 2.2.3). RFC 5322 2.2: header fields are ASCII, so other
+// text goes in RFC 2047 encoded-words, base64 as Japanese mail clients
+// write them; so does a word too long for any line, as RFC 2047 words are
+// at most 75 characters and can be folded between (RFC 2047 2, 6.2: the
+// white space between two encoded-words is not part of the text).
+func writeUnstructured(b *strings.Builder, name, text string) {
+	value := text
+	if !isASCII(text) {
+		value = mime.BEncoding.Encode("UTF-8", text)
+	} else if longestWord(text) > maxTextLine-len(name) {
+		value = encodeASCIIWords(text)
+	}
+	// name ends in ": "; the space before each word is where a fold may
+	// go, also before the first (RFC 5322 3.2.2: FWS after the colon).
+	b.WriteString(name[:len(name)-1])
+	n := len(name) - 1
+	for w := range strings.SplitSeq(value, " ") {
+		if n+1+len(w) > foldAt {
+			b.WriteString("\r\n")
+			n = 0
+		}
+		b.WriteByte(' ')
+		b.WriteString(w)
+		n += 1 + len(w)
+	}
+	b.WriteString("\r\n")
+}
+
+// longestWord is the length of the longest run of s without a space.
+func longestWord(s string) int {
+	most := 0
+	for w := range strings.SplitSeq(s, " ") {
+		most = max(most, len(w))
+	}
+	return most
+}
+
+// encodeASCIIWords writes ASCII text as RFC 2047 B encoded-words of 45
+// octets each (60 base64 characters, 72 with the delimiters), which
+// mime.BEncoding leaves unencoded.
+func encodeASCIIWords(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		chunk := s[:min(45, len(s))]
+		s = s[len(chunk):]
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("=?UTF-8?B?")
+		b.WriteString(base64.StdEncoding.EncodeToString([]byte(chunk)))
+		b.WriteString("?=")
+	}
+	return b.String()
 }
 
 func isASCII(s string) bool {
