@@ -57,8 +57,9 @@ type dest struct {
 	window  int     // concurrency allowed now; 0 while dead
 	success float64 // positive feedback collected toward the next +1
 	cohorts float64 // failed pseudo-cohorts since the last success
-	ready   []*item // due items waiting for a free slot
-	listed  bool    // in the MTA's ring
+	ready   []*item // due items waiting for a free slot, from ready[head]
+	head    int
+	listed  bool // in the MTA's ring
 	// dead is the failure that made the destination dead, quoted in the
 	// deferral of every item it holds back; nil while it is alive.
 	dead *failure
@@ -151,7 +152,7 @@ func (w *World) startAttempts(m *mta) {
 		started := false
 		for i := 0; i < len(m.ring) && m.active < processLimit; {
 			d := m.ring[i]
-			if len(d.ready) == 0 {
+			if d.head == len(d.ready) {
 				d.listed = false
 				m.ring = append(m.ring[:i], m.ring[i+1:]...)
 				continue
@@ -160,9 +161,12 @@ func (w *World) startAttempts(m *mta) {
 			if d.active >= d.window {
 				continue
 			}
-			it := d.ready[0]
-			d.ready[0] = nil
-			d.ready = d.ready[1:]
+			it := d.ready[d.head]
+			d.ready[d.head] = nil
+			d.head++
+			if d.head == len(d.ready) {
+				d.ready, d.head = d.ready[:0], 0 // keep the array for the next ones
+			}
 			d.active++
 			m.active++
 			started = true
@@ -217,8 +221,8 @@ func (w *World) destFailed(m *mta, d *dest, site *failure) {
 		d.dead = site
 		d.window = 0
 		w.note(m.host, i18n.M(msgDestDead, d.domain, itoa(int(deadTime.Minutes()))).With(site.note))
-		ready := d.ready
-		d.ready = nil
+		ready := d.ready[d.head:]
+		d.ready, d.head = nil, 0
 		for _, it := range ready {
 			w.suspend(it, d)
 		}
@@ -252,7 +256,7 @@ func (w *World) suspend(it *item, d *dest) {
 func (w *World) waiting(fn func(*item)) {
 	for _, m := range w.qm.order {
 		for _, d := range m.ring {
-			for _, it := range d.ready {
+			for _, it := range d.ready[d.head:] {
 				fn(it)
 			}
 		}
