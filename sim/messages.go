@@ -160,7 +160,7 @@ var (
 		"配送を一時停止中: {0}")
 	msgDestDead = tpl("relay.dest-dead",
 		"{0} is marked dead after a round of failed attempts ({2}): for {1} minutes its other queued messages are deferred without a try, so a down MX costs one round of timeouts, not one per message (Postfix's dead destination)",
-		"{0}宛ての配送で接続の失敗が続いた({2})ため、この配送先を停止中とみなす(Postfixのdead destination): この先{1}分間、{0}宛てのほかのメールは接続を試みずに配送を延期する。MXが停止していても、待つタイムアウトはメール1通ごとではなく1回分で済む")
+		"{0}宛ての配送で接続の失敗が続いた({2})ため、この配送先を停止中とみなす(Postfixと同じ動作): この先{1}分間、{0}宛てのほかのメールは接続を試みずに配送を延期する。MXが停止していても、待つタイムアウトはメール1通ごとではなく1回分で済む")
 	msgMoreRcpts = tpl("relay.more-rcpts",
 		"{0} took {1} recipients and answered 452 (too many recipients) to the other {2}: they go now in a new transaction (RFC 5321 4.5.3.1.10), not in 30 minutes",
 		"{0}は宛先を{1}件まで受け付け、残りの{2}件には452(宛先が多すぎる)を返した: 残りは30分後の再送を待たず、すぐに新しいトランザクションで送る(RFC 5321 4.5.3.1.10)")
