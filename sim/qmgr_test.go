@@ -258,3 +258,26 @@ func TestConcurrencyLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestSuspendedExpire: messages held back by a dead destination expire
+// like any other, and their bounces quote what Postfix's would: "delivery
+// temporarily suspended: connect to ...: Connection timed out".
+func TestSuspendedExpire(t *testing.T) {
+	_, _, tw := downMXRun(t, 10)
+	tw.Wait(5*24*time.Hour + time.Hour)
+	if q := tw.Log().Queued; len(q) != 0 {
+		t.Fatalf("%d recipients still queued after the queue lifetime", len(q))
+	}
+	box := tw.isp.User("alice").Mailbox.Messages()
+	if len(box) != 10 {
+		t.Fatalf("alice has %d bounces, want 10", len(box))
+	}
+	diags := map[string]int{}
+	for _, m := range box {
+		diags[dsnGroups(t, m.Data)[0].Get("Diagnostic-Code")]++
+	}
+	const connect = "connect to mx.example.jp[192.0.2.25]:25: Connection timed out"
+	if diags["X-Postfix; delivery temporarily suspended: "+connect] == 0 || diags["X-Postfix; delivery temporarily suspended: "+connect]+diags["X-Postfix; "+connect] != 10 {
+		t.Errorf("Diagnostic-Code fields: %v", diags)
+	}
+}
