@@ -48,6 +48,8 @@ type mta struct {
 	active int              // attempts in flight
 	dests  map[string]*dest // by lower-case domain
 	ring   []*dest          // destinations with ready items, served in turn
+	// working says m is in qmgr.work: it has destinations in its ring.
+	working bool
 }
 
 // dest is what an MTA knows of one destination domain (qmgr's "queue").
@@ -70,7 +72,8 @@ type dest struct {
 type qmgr struct {
 	byHost  map[*Host]*mta
 	order   []*mta
-	kicking bool // kick is running: a nested call only asks for another pass
+	work    []*mta // the MTAs with ready items, in the order they got some
+	kicking bool   // kick is running: a nested call only asks for another pass
 	again   bool
 }
 
@@ -109,9 +112,15 @@ func (w *World) kick() {
 	for {
 		w.qm.again = false
 		w.takeDue()
-		for _, m := range w.qm.order {
+		work := w.qm.work[:0]
+		for _, m := range w.qm.work {
 			w.startAttempts(m)
+			if m.working = len(m.ring) > 0; m.working {
+				work = append(work, m)
+			}
 		}
+		clear(w.qm.work[len(work):])
+		w.qm.work = work
 		if !w.qm.again {
 			break
 		}
@@ -140,6 +149,10 @@ func (w *World) takeDue() {
 		if !d.listed {
 			d.listed = true
 			m.ring = append(m.ring, d)
+		}
+		if !m.working {
+			m.working = true
+			w.qm.work = append(w.qm.work, m)
 		}
 	}
 }
