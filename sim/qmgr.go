@@ -23,8 +23,9 @@ import (
 //     (default_destination_concurrency_failed_cohort_limit = 1: each failure
 //     adds 1/concurrency, dead at 1). A dead destination's other items are
 //     deferred without a try ("delivery temporarily suspended: ..."), for
-//     minimal_backoff_time = 300s, so a thousand messages to a down MX cost
-//     one round of connect timeouts, not a thousand.
+//     minimal_backoff_time = 300s or until an attempt already under way
+//     gets through, so a thousand messages to a down MX cost one round of
+//     connect timeouts, not a thousand.
 //
 // What is not copied: Postfix retries a deferred message after a backoff
 // that grows with its age (minimal_backoff_time 300s up to
@@ -64,7 +65,8 @@ type dest struct {
 	listed  bool // in the MTA's ring
 	// dead is the failure that made the destination dead, quoted in the
 	// deferral of every item it holds back; nil while it is alive.
-	dead *failure
+	dead   *failure
+	deaths int // times it died, so that a stale timer does not revive it
 }
 
 // qmgr is the world's queue managers, one per MTA that has queued mail,
@@ -205,11 +207,14 @@ func (w *World) attemptDone(m *mta, d *dest, site *failure) {
 	w.kick()
 }
 
-// destAlive is positive feedback: the destination answered.
+// destAlive is positive feedback: the destination answered. An attempt
+// that started before the destination died and got through brings it back
+// at once, as in qmgr.
 func (w *World) destAlive(d *dest) {
 	d.cohorts = 0
 	if d.dead != nil {
-		return // an attempt started before it died; the dead timer decides
+		w.revive(d)
+		return
 	}
 	if d.window < destConcurrencyLimit {
 		d.success++ // default_destination_concurrency_positive_feedback = 1
@@ -239,17 +244,25 @@ func (w *World) destFailed(m *mta, d *dest, site *failure) {
 		for _, it := range ready {
 			w.suspend(it, d)
 		}
+		d.deaths++
+		death := d.deaths
 		w.wakeAt(addTime(w.now, deadTime), func() {
-			d.dead = nil
-			d.cohorts = 0
-			// Back from the almost grave: the best concurrency is anyone's
-			// guess, so it starts over (qmgr_queue_unthrottle).
-			d.window = max(d.active, initialConcurrency)
-			w.kick()
+			if d.dead != nil && d.deaths == death {
+				w.revive(d)
+			}
 		})
 		return
 	}
 	d.window = max(d.window-1, 1) // default_destination_concurrency_negative_feedback = 1
+}
+
+// revive ends a destination's death: the best concurrency is anyone's
+// guess, so it starts over at the initial one.
+func (w *World) revive(d *dest) {
+	d.dead = nil
+	d.cohorts, d.success = 0, 0
+	d.window = initialConcurrency
+	w.kick()
 }
 
 // suspend defers an item of a dead destination without trying it, the way

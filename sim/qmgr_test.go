@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -279,5 +280,50 @@ func TestSuspendedExpire(t *testing.T) {
 	const connect = "connect to mx.example.jp[192.0.2.25]:25: Connection timed out"
 	if diags["X-Postfix; delivery temporarily suspended: "+connect] == 0 || diags["X-Postfix; delivery temporarily suspended: "+connect]+diags["X-Postfix; "+connect] != 10 {
 		t.Errorf("Diagnostic-Code fields: %v", diags)
+	}
+}
+
+// TestConcurrencyFeedback follows Postfix's arithmetic: each connection
+// failure takes one off the window and adds 1/window to the failed
+// cohorts, dead at 1 (four failures from 5: 1/5+1/4+1/3+1/2); an attempt
+// that gets through while the destination is dead brings it back at the
+// initial concurrency, and each success adds one up to 20. The timer of an
+// earlier death does not end a later one.
+func TestConcurrencyFeedback(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	m := tw.mtaOf(tw.isp)
+	d := m.dest("example.jp")
+	site := &failure{status: "4.4.1", note: i18n.M(msgConnectTimeout, "mx.example.jp", "192.0.2.25")}
+	var windows []int
+	for range 4 {
+		tw.destFailed(m, d, site)
+		windows = append(windows, d.window)
+	}
+	if want := []int{4, 3, 2, 0}; !slices.Equal(windows, want) || d.dead == nil {
+		t.Fatalf("windows after each failure %v (dead %v), want %v and dead", windows, d.dead != nil, want)
+	}
+	tw.destAlive(d)
+	if d.dead != nil || d.window != initialConcurrency {
+		t.Fatalf("after a success while dead: dead %v, window %d", d.dead != nil, d.window)
+	}
+	for range 30 {
+		tw.destAlive(d)
+	}
+	if d.window != destConcurrencyLimit {
+		t.Errorf("window %d after 30 successes, want %d", d.window, destConcurrencyLimit)
+	}
+	// Dies again at 2 minutes: the first death's timer (due at 5) must
+	// not end this one, which lasts until 7.
+	tw.Wait(2 * time.Minute)
+	for d.dead == nil {
+		tw.destFailed(m, d, site)
+	}
+	tw.Wait(4 * time.Minute)
+	if d.dead == nil {
+		t.Fatal("revived by the timer of an earlier death")
+	}
+	tw.Wait(2 * time.Minute)
+	if d.dead != nil {
+		t.Fatal("still dead past deadTime")
 	}
 }
