@@ -36,6 +36,9 @@ type Host struct {
 	// operators set it up (receivers look it up), and other hosts, such as
 	// home PCs, get no PTR record at all.
 	PTR string
+	// DKIM, when set, makes the host DKIM-sign the mail it relays for
+	// its domain (RFC 6376); its public key goes into the world's DNS.
+	DKIM *DKIMSigner
 
 	nextPort uint16
 	// popLogins are the POP3 logins per client address, for POP before
@@ -59,6 +62,10 @@ type SMTPService struct {
 	// service relays for it (relay policy pop-before-smtp); 0 means
 	// DefaultPOPWindow.
 	POPWindow time.Duration
+	// Checks are the sender domain authentication checks (SPF, DKIM,
+	// DMARC) the service runs before it answers the final "."; see
+	// auth.go.
+	Checks AuthChecks
 }
 
 // DefaultPOPWindow is how long a POP3 login opens relaying under POP
@@ -199,6 +206,12 @@ func (w *World) AddHost(h *Host) error {
 	for _, s := range h.SMTP {
 		w.wireSMTP(h, s)
 	}
+	if d := h.DKIM; d != nil {
+		d.key = dkimKey(h.Name, d.Selector, d.Domain)
+		if !d.Unpublished {
+			w.zone.Add(d.KeyName(), dns.Records{TXT: []string{d.KeyRecord()}})
+		}
+	}
 	return nil
 }
 
@@ -218,6 +231,7 @@ func (w *World) wireSMTP(h *Host, s *SMTPService) {
 		}
 	}
 	c.AuthRequired = s.Auth == AuthRequired
+	c.HoldData = s.Checks != 0
 	if c.Relay == smtp.RelayMyNetworks && len(c.MyNetworks) == 0 && h.Network != nil {
 		// Postfix's default (mynetworks_style = subnet): trust the network
 		// the server sits in. Here, so that a reconfigured server gets it too.

@@ -211,7 +211,7 @@ var (
 // Messages returns every template of the engine's catalogue, for tests
 // that read all the Japanese the program can show.
 func Messages() []*i18n.Template {
-	return []*i18n.Template{
+	return append([]*i18n.Template{
 		msgConnected, msgBlocked, msgRefused, msgUnreachable,
 		msgDropOP25B, msgDropAgain, msgRST, msgTimeout, msgNotProtocol,
 		msgNoDNSServer, msgLookupError, msgDNSDown, msgDNSTruncated, msgDNSUnreadable, msgPTRMismatch,
@@ -226,7 +226,7 @@ func Messages() []*i18n.Template {
 		msgOP25BNone, msgOP25BAllow, msgIP25BNone, msgIP25BCustomers,
 		msgDropIP25B, msgDropAgainIP25B,
 		msgPOPGrant, msgPOPAllow, msgPOPExpired, msgPOPNone, msgMinutesAgo, msgSecondsAgo,
-	}
+	}, authMessages()...)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

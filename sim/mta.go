@@ -23,6 +23,7 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	id := m.ID // the id of the server core's "250 ... queued as" reply
 	data := make([]byte, 0, len(m.Data)+256)
 	data = append(data, smtp.Received(m, h.Name, id, w.Date())...)
+	data = append(data, w.dkimSign(h, m)...)
 	data = append(data, m.Data...)
 	rcpts := uniqueFold(m.To)
 	msg := &pending{rcpts: rcpts}

@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"slices"
 
+	"github.com/emersion/go-msgauth/authres"
+
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/imap"
@@ -55,6 +57,10 @@ type smtpServer struct {
 	accepted bool       // a message was accepted: the queue has work
 	info     smtp.Info
 	sess     *trace.Session
+	// holding is set while the content checks of a message run
+	// (SMTPService.Checks); the client's lines wait in held.
+	holding bool
+	held    []string
 	// Record, when set, makes the handler record the client's lines in
 	// the trace itself: for a real client, which says nothing of what it
 	// sends (mailsim serve).
@@ -164,10 +170,20 @@ func (s *smtpServer) handle(c *Conn, line string) (startTLS bool) {
 	if s.done {
 		return false
 	}
+	if s.holding {
+		// RFC 2920 3.1: a pipelining client may send on after the final
+		// "."; the server answers in order, once the verdict is in.
+		s.held = append(s.held, line)
+		return false
+	}
 	if s.Record {
 		s.clientLine(c, line, s.tagClient(line))
 	}
 	r := s.core.Handle(line)
+	if r.Hold {
+		s.check(c, r.Message)
+		return false
+	}
 	if r.Reply.Code != 0 {
 		s.reply(c, r.Reply)
 		if r.Message != nil {
@@ -188,6 +204,53 @@ func (s *smtpServer) handle(c *Conn, line string) (startTLS bool) {
 		return true
 	}
 	return false
+}
+
+// check runs the service's sender domain authentication on m before the
+// reply to the final ".", then accepts it with an Authentication-Results
+// field (RFC 8601), marked as spam under p=quarantine, or refuses it
+// under p=reject (RFC 7489 6.6.3), and takes up the lines that waited.
+func (s *smtpServer) check(c *Conn, m *smtp.Message) {
+	s.holding = true
+	s.w.checkAuth(s.host, s.svc.Checks, m, func(o AuthOutcome) {
+		s.holding = false
+		if s.done {
+			return // the client left before the verdict: nothing was accepted
+		}
+		action := o.Action()
+		switch action {
+		case Reject:
+			s.w.note(s.host, i18n.M(msgDMARCReject, s.host.Name, o.FromDomain))
+			s.reply(c, s.core.Refuse(smtp.ReplyDMARCReject(o.FromDomain)))
+		default:
+			if action == Quarantine {
+				s.w.note(s.host, i18n.M(msgDMARCQuarantine, s.host.Name, o.FromDomain))
+			} else if o.DMARC == authres.ResultFail {
+				s.w.note(s.host, i18n.M(msgDMARCMonitor, s.host.Name, o.FromDomain))
+			}
+			r := s.core.Accept(m)
+			head := o.AuthResults(s.host.Name)
+			if action == Quarantine {
+				head += "X-Spam-Flag: YES\r\n"
+			}
+			m.Data = append([]byte(head), m.Data...)
+			s.reply(c, r)
+			s.accepted = true
+			s.w.accept(s.host, s.svc, m)
+		}
+		held := s.held
+		s.held = nil
+		for i, line := range held {
+			if s.handle(c, line) {
+				break // RFC 3207 5: nothing after STARTTLS counts
+			}
+			if s.holding {
+				s.held = append(held[i+1:len(held):len(held)], s.held...)
+				break
+			}
+		}
+		s.flush(c)
+	})
 }
 
 // clientLine records a line of a real client (Record).

@@ -71,6 +71,9 @@ func (sc *Scenario) Build(sink trace.Sink) (*sim.World, error) {
 
 func buildHost(w *sim.World, h *Host) (*sim.Host, error) {
 	sh := &sim.Host{Name: h.Name, IP: h.IP, Domains: h.Domains, Down: h.Down, PTR: h.PTR}
+	if h.DKIM != nil {
+		sh.DKIM = &sim.DKIMSigner{Domain: h.DKIM.Domain, Selector: h.DKIM.Selector, Unpublished: h.DKIM.Unpublished}
+	}
 	if h.Network.Name != "" {
 		sh.Network = w.Network(h.Network.Name)
 	}
@@ -109,7 +112,7 @@ func buildSMTP(s SMTPService, h *sim.Host) (*sim.SMTPService, error) {
 	if s.Auth != nil {
 		auth = *s.Auth
 	}
-	svc := &sim.SMTPService{Port: uint16(s.Port), POPWindow: s.POPWindow}
+	svc := &sim.SMTPService{Port: uint16(s.Port), POPWindow: s.POPWindow, Checks: s.Checks}
 	svc.Auth = auth
 	svc.Config = smtp.Config{
 		Domains:       s.Domains,

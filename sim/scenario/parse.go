@@ -245,6 +245,7 @@ func (d *decoder) host(k, v *yaml.Node) *Host {
 		field{"dns", func(v *yaml.Node) { h.DNS = d.boolean(v, what+" dns") }},
 		field{"down", func(v *yaml.Node) { h.Down = d.boolean(v, what+" down") }},
 		field{"ptr", func(v *yaml.Node) { h.PTR = d.str(v, what+" ptr") }},
+		field{"dkim", func(v *yaml.Node) { h.DKIM = d.dkim(v, what+" dkim") }},
 	)
 	if !h.IP.IsValid() && v.Kind == yaml.MappingNode && !d.hasKey(v, "ip") {
 		d.errorf(k, "%s: the key \"ip\" is missing (for example ip: 192.0.2.25)", what)
@@ -277,6 +278,7 @@ func (d *decoder) smtpService(n *yaml.Node, what string) SMTPService {
 		// says so in the trace when the limit bites.
 		field{"max_recipients", func(v *yaml.Node) { s.MaxRecipients = d.integer(v, what+" max_recipients", 1, 100000) }},
 		field{"pop_window", func(v *yaml.Node) { s.POPWindow, s.POPWindowNode = d.duration(v, what+" pop_window"), v }},
+		field{"checks", func(v *yaml.Node) { s.Checks, s.ChecksNode = d.checks(v, what+" checks"), v }},
 	)
 	if s.Port == 0 && n.Kind == yaml.MappingNode && !d.hasKey(n, "port") {
 		d.errorf(n, "%s: the key \"port\" is missing (25 for relay, 587 for submission)", what)
@@ -332,6 +334,43 @@ func (d *decoder) relay(n *yaml.Node, what string) *smtp.RelayPolicy {
 		return nil // oneOf has reported it
 	}
 	return &p
+}
+
+// checkNames are the sender domain authentication checks a receiving
+// server can run.
+var checkNames = map[string]sim.AuthChecks{"spf": sim.CheckSPF, "dkim": sim.CheckDKIM, "dmarc": sim.CheckDMARC}
+
+// checks decodes a list of checks: "checks: [spf, dkim, dmarc]".
+func (d *decoder) checks(n *yaml.Node, what string) sim.AuthChecks {
+	var c sim.AuthChecks
+	for _, item := range d.list(n, what, len(checkNames), "the number of checks") {
+		c |= checkNames[d.oneOf(item, what, "spf", "dkim", "dmarc")]
+	}
+	if c.Has(sim.CheckDMARC) && !c.Has(sim.CheckSPF|sim.CheckDKIM) {
+		d.errorf(n, "%s: dmarc decides on the results of spf and dkim; list all three (checks: [spf, dkim, dmarc])", what)
+	}
+	return c
+}
+
+// dkim decodes a host's DKIM signing: "dkim: {domain: bank.example,
+// selector: s1}".
+func (d *decoder) dkim(n *yaml.Node, what string) *DKIM {
+	k := &DKIM{Node: n}
+	publish := true
+	d.fields(n, what,
+		field{"domain", func(v *yaml.Node) { k.Domain = strings.TrimSuffix(d.name(v, what+" domain"), ".") }},
+		field{"selector", func(v *yaml.Node) { k.Selector = d.name(v, what+" selector") }},
+		field{"publish", func(v *yaml.Node) { publish = d.boolean(v, what+" publish") }},
+	)
+	k.Unpublished = !publish
+	if n.Kind == yaml.MappingNode {
+		for _, key := range []string{"domain", "selector"} {
+			if !d.hasKey(n, key) {
+				d.errorf(n, "%s: the key %q is missing (for example dkim: {domain: bank.example, selector: s1})", what, key)
+			}
+		}
+	}
+	return k
 }
 
 // authModes are the auth settings a scenario can give a server.

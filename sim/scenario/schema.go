@@ -77,6 +77,16 @@ type Host struct {
 	DNS     bool // this host is the world's DNS server
 	Down    bool
 	PTR     string // reverse DNS name; "": the engine's default (its name if it runs SMTP)
+	DKIM    *DKIM  // nil: the host signs nothing
+}
+
+// DKIM is a host's DKIM signing: the domain it signs for and the
+// selector its key is published under (<selector>._domainkey.<domain>).
+type DKIM struct {
+	Node        *yaml.Node
+	Domain      string
+	Selector    string
+	Unpublished bool // publish: false
 }
 
 // User is an account with a mailbox.
@@ -104,6 +114,10 @@ type SMTPService struct {
 	// pop-before-smtp); 0: the engine's default.
 	POPWindow     time.Duration
 	POPWindowNode *yaml.Node
+	// Checks are the sender domain authentication checks run before the
+	// reply to the final ".": spf, dkim, dmarc.
+	Checks     sim.AuthChecks
+	ChecksNode *yaml.Node
 }
 
 // POP3Service is a POP3 server on a port.

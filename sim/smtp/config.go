@@ -85,6 +85,13 @@ type Config struct {
 	MaxSize       int               // advertised as SIZE and enforced at end of DATA (552 5.3.4); 0 means 10240000
 	MaxRecipients int               // 0 means 100 (RFC 5321 4.5.3.1.8 minimum); over it: 452 4.5.3 Too many recipients
 	MaxHops       int               // Received: fields allowed before rejection; 0 means 50; over it: 554 5.4.6 Too many hops (RFC 5321 6.3)
+	// HoldData makes the final "." of an acceptable message return it
+	// with Result.Hold and no reply: the driver checks the content first
+	// (SPF, DKIM, DMARC need DNS look-ups the core cannot make) and ends
+	// the transaction with Accept or Refuse. Like a Postfix milter, the
+	// verdict comes before the reply (RFC 5321 4.2.5: the 250 is the
+	// moment of responsibility).
+	HoldData bool
 	// DisableVRFY answers every VRFY with "502 5.5.1 VRFY command is
 	// disabled" (Postfix's disable_vrfy_command = yes); otherwise VRFY
 	// confirms a local mailbox with 252 and denies an unknown one with 550.

@@ -67,14 +67,39 @@ func (s *Server) endData() Result {
 		// The Message owns these buffers now.
 		s.to, s.data = nil, nil
 		r.Message = m
-		s.accepted++
-		r.Reply = replyOk
-		if s.cfg.NextID != nil {
-			m.ID = s.cfg.NextID()
-			r.Reply = fixed(C250Completed, E200Other, "Ok: queued as "+m.ID)
+		if s.cfg.HoldData {
+			r.Hold = true
+			s.held = true
+		} else {
+			r.Reply = s.Accept(m)
 		}
 	}
 	s.resetTransaction()
 	s.state = StateReady
 	return r
 }
+
+// Accept ends a transaction with 250: the server takes responsibility
+// for m (RFC 5321 4.2.5) and counts it. It is how endData accepts, and
+// how a driver ends a held transaction (Config.HoldData).
+func (s *Server) Accept(m *Message) Reply {
+	s.held = false
+	s.accepted++
+	if s.cfg.NextID == nil {
+		return replyOk
+	}
+	m.ID = s.cfg.NextID()
+	return fixed(C250Completed, E200Other, "Ok: queued as "+m.ID)
+}
+
+// Refuse ends a held transaction with r, a 4xx or 5xx reply to the final
+// "." (RFC 5321 4.3.2: 550, 554, 451 ...): the message is not accepted
+// and not counted.
+func (s *Server) Refuse(r Reply) Reply {
+	s.held = false
+	return r
+}
+
+// Held reports whether the final "." of a message waits for the
+// driver's Accept or Refuse.
+func (s *Server) Held() bool { return s.held }

@@ -65,6 +65,17 @@ func fixed(code int, enhanced, text string) Reply {
 
 // The replies that carry a client's address or the server's name.
 
+// ReplyDMARCReject refuses at the final "." a message whose header From
+// domain fails DMARC and publishes p=reject (RFC 7489 6.6.3, 10.3: the
+// receiver rejects during the SMTP transaction). The text is the one
+// Gmail sends; Postfix with OpenDMARC says "rejected by DMARC policy for"
+// the domain. Both use 5.7.1 (RFC 3463: delivery not authorized) as
+// here; RFC 7372 3.3 also registered 5.7.26 for it.
+func ReplyDMARCReject(domain string) Reply {
+	return fixed(C550MailboxUnavailable, E571NotAuthorized,
+		"Unauthenticated email from "+domain+" is not accepted due to domain's DMARC policy")
+}
+
 func replyUnknownUser(addr string) Reply {
 	return fixed(C550MailboxUnavailable, E511BadMailbox,
 		"<"+addr+">: Recipient address rejected: User unknown in local recipient table")

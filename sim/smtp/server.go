@@ -21,6 +21,10 @@ type Result struct {
 	// starts the TLS handshake on the connection (RFC 3207 4); the driver
 	// runs it and calls TLSStarted, then feeds the decrypted lines.
 	StartTLS bool
+	// Hold: the final "." ended an acceptable message and Config.HoldData
+	// is set; Message is it and Reply is empty. The driver sends nothing
+	// until it calls Accept or Refuse, whose reply it then sends.
+	Hold bool
 }
 
 // Message is a message the server accepted, with its envelope.
@@ -60,6 +64,7 @@ type Server struct {
 	data     []byte
 	size     int  // octets of message text seen, CRLF included, dot-stuffing removed
 	longLine bool // a text line was over 1000 octets
+	held     bool // a final "." waits for Accept or Refuse (Config.HoldData)
 
 	// The AUTH exchange in progress (StateAuth).
 	mech      uint8
