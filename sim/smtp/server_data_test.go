@@ -168,3 +168,32 @@ func TestMessageBuffersAreNotReused(t *testing.T) {
 		t.Fatalf("first message's To changed to %q", msgs[0].To[0])
 	}
 }
+
+// TestHoldData: with Config.HoldData the final "." hands the message over
+// without a reply; Accept answers 250 and counts it, Refuse answers the
+// driver's reply and counts nothing.
+func TestHoldData(t *testing.T) {
+	cfg := mxConfig()
+	cfg.HoldData = true
+	s := NewServer(cfg, outPeer)
+	var r Result
+	for _, l := range []string{"HELO a.example", "MAIL FROM:<x@a.example>", "RCPT TO:<bob@example.jp>", "DATA", "text", "."} {
+		r = s.Handle(l)
+	}
+	if !r.Hold || r.Message == nil || r.Reply.Code != 0 || !s.Held() {
+		t.Fatalf("final dot: %+v, held %v; want the message held without a reply", r, s.Held())
+	}
+	got := s.Refuse(ReplyDMARCReject("bank.example"))
+	if got.Line(0) != "550 5.7.1 Unauthenticated email from bank.example is not accepted due to domain's DMARC policy" {
+		t.Errorf("refusal: %q", got.Line(0))
+	}
+	if in := s.Info(); in.Accepted != 0 || in.State != StateReady || s.Held() {
+		t.Errorf("after Refuse: accepted %d, state %v, held %v", in.Accepted, in.State, s.Held())
+	}
+	for _, l := range []string{"MAIL FROM:<x@a.example>", "RCPT TO:<bob@example.jp>", "DATA", "text", "."} {
+		r = s.Handle(l)
+	}
+	if ok := s.Accept(r.Message); ok.Code != C250Completed || s.Info().Accepted != 1 {
+		t.Errorf("Accept = %q, accepted %d; want 250 and 1", ok.Line(0), s.Info().Accepted)
+	}
+}
