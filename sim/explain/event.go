@@ -73,6 +73,8 @@ func ForEvent(e *trace.Event) []Entry {
 		return at(pos(keyDeliver))
 	case trace.Bounce:
 		return at(pos(keyBounce))
+	case trace.Note:
+		return at(authNote(e))
 	}
 	return nil
 }
@@ -117,7 +119,7 @@ func smtpLine(e *trace.Event) []Entry {
 			if e.Line == "." {
 				return at(pos(keyEndData))
 			}
-			return nil
+			return at(headerEntry(e.Line))
 		case trace.AuthData:
 			return at(lookupIn(idx.smtpVerb, verbAuthData))
 		}
@@ -128,7 +130,7 @@ func smtpLine(e *trace.Event) []Entry {
 		if c, ok := ForCommand(trace.SMTP, verb); ok {
 			return []Entry{c}
 		}
-		return nil
+		return at(headerEntry(e.Line)) // message text pasted without its tag
 	}
 	code, enh, last := e.Tag.Code, e.Tag.Enhanced, e.Tag.Last
 	if code == 0 {
@@ -145,6 +147,9 @@ func smtpLine(e *trace.Event) []Entry {
 	}
 	if !last {
 		return nil // RFC 5321 4.2.1: "250-..." lines continue the reply
+	}
+	if isDMARCReject(e.Line) {
+		return at(pos(keyDMARCReject), lookupIn(idx.enhanced, enh), codePos(code))
 	}
 	return at(lookupIn(idx.enhanced, enh), codePos(code))
 }
@@ -184,7 +189,7 @@ func pop3Line(e *trace.Event) []Entry {
 	case trace.Err:
 		return at(pos(keyERR))
 	}
-	return nil
+	return at(headerEntry(e.Line)) // a header field of a retrieved message
 }
 
 // firstWord returns the command verb of a line: up to the first space or

@@ -71,7 +71,7 @@ const (
 // from the per-protocol files and never modified.
 var entries = slices.Concat(
 	smtpCommands, smtpReplies, enhancedCodes,
-	pop3Entries, imapEntries, dnsEntries, tcpEntries, tlsEntries, portEntries, mtaEntries, termEntries,
+	pop3Entries, imapEntries, dnsEntries, tcpEntries, tlsEntries, portEntries, mtaEntries, termEntries, authEntries,
 )
 
 // idx finds entries by key, code, verb and port. Built once from entries

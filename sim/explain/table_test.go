@@ -46,7 +46,7 @@ func isError(key string) bool {
 		return key[0] == '4' || key[0] == '5'
 	}
 	switch key {
-	case "4xx", "5xx", keyERR, keyIMAPNO, keyIMAPBAD, keyDrop, keyTimeout, keyRefused, keyNXDOMAIN, keyNullMX, keyBounce:
+	case "4xx", "5xx", keyERR, keyIMAPNO, keyIMAPBAD, keyDrop, keyTimeout, keyRefused, keyNXDOMAIN, keyNullMX, keyBounce, keyDMARCReject:
 		return true
 	}
 	return false
@@ -65,6 +65,7 @@ var knownRFCs = map[string]bool{
 	"3207": true, "3463": true, "8446": true, "3464": true, "4954": true, "5068": true, "5321": true, "6376": true,
 	"6409": true, "7208": true, "7372": true, "7489": true, "7504": true, "7505": true,
 	"8314": true, "9051": true, "3501": true, "5530": true, "9293": true, "4616": true, "4648": true, "5322": true, "5598": true, "5782": true,
+	"8463": true, "8601": true,
 }
 
 var rfcRef = regexp.MustCompile(`RFC (\d+)`)

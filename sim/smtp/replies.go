@@ -72,9 +72,12 @@ func fixed(code int, enhanced, text string) Reply {
 // the domain. Both use 5.7.1 (RFC 3463: delivery not authorized) as
 // here; RFC 7372 3.3 also registered 5.7.26 for it.
 func ReplyDMARCReject(domain string) Reply {
-	return fixed(C550MailboxUnavailable, E571NotAuthorized,
-		"Unauthenticated email from "+domain+" is not accepted due to domain's DMARC policy")
+	return fixed(C550MailboxUnavailable, E571NotAuthorized, "Unauthenticated email from "+domain+TextDMARCReject)
 }
+
+// TextDMARCReject is how the text of ReplyDMARCReject ends, for the
+// explainer to tell it from other 5.7.1 refusals.
+const TextDMARCReject = " is not accepted due to domain's DMARC policy"
 
 func replyUnknownUser(addr string) Reply {
 	return fixed(C550MailboxUnavailable, E511BadMailbox,
