@@ -67,7 +67,7 @@ var authEntries = []Entry{
 	},
 	{
 		Key:   keyResultSPF,
-		Title: i18n.T(`SPF result`, `SPFの結果`),
+		Title: i18n.T(`SPF check: may this IP send for the domain`, `SPFの検査結果: このIPアドレスは送信してよいか`),
 		Text: i18n.T(
 			`The receiver looked up the TXT record of the envelope sender's (MAIL FROM) domain, or of the HELO name for a bounce (MAIL FROM:<>), and matched the connecting IP against it: pass (listed), fail (not listed, -all), softfail (~all), neutral (?all), none (no record), temperror or permerror.`,
 			`受信側が、エンベロープFrom(MAIL FROM)のドメイン(バウンスメールのMAIL FROM:<>ではHELOの名前)のTXTレコードを引き、接続元のIPアドレスと照合した結果である。pass(載っている)、fail(載っておらず-all)、softfail(~all)、neutral(?all)、none(レコードなし)、temperror、permerrorがある。`),
@@ -75,7 +75,7 @@ var authEntries = []Entry{
 	},
 	{
 		Key:   keyResultDKIM,
-		Title: i18n.T(`DKIM result`, `DKIMの結果`),
+		Title: i18n.T(`DKIM check: does the signature verify`, `DKIMの検査結果: 署名を検証できたか`),
 		Text: i18n.T(
 			`The receiver fetched the public key named by the signature's d= and s= from DNS and verified the signature: pass, fail (the message changed on the way or the signature is forged), none (no signature), or permerror and temperror when the key cannot be had.`,
 			`受信側が、署名のd=とs=が示す公開鍵をDNSから得て署名を検証した結果である。pass、fail(途中で改ざんされたか署名が偽物)、none(署名なし)、鍵が得られないときのpermerrorとtemperrorがある。`),
@@ -83,7 +83,7 @@ var authEntries = []Entry{
 	},
 	{
 		Key:   keyResultDMARC,
-		Title: i18n.T(`DMARC result and policy`, `DMARCの結果とポリシー`),
+		Title: i18n.T(`DMARC check: aligned pass, or the policy applies`, `DMARCの検査結果: 一致する成功か、ポリシーの適用か`),
 		Text: i18n.T(
 			`DMARC passes when SPF or DKIM passed for a domain aligned with the header From domain (the same domain, or the same organizational domain in the default relaxed mode). On a fail the receiver applies the domain's policy: p=none delivers (the owner only collects reports), p=quarantine treats the message as spam, p=reject refuses it with 550 5.7.1.`,
 			`DMARCは、ヘッダFromのドメインと一致(アライメント)するドメインでSPFかDKIMが成功していればpassとなる(既定のrelaxedモードでは組織ドメインが同じなら一致とみなす)。failのときは受信側がそのドメインのポリシーを適用する。p=noneなら配送し(所有者はレポートを集めるだけ)、p=quarantineなら迷惑メールとして扱い、p=rejectなら550 5.7.1で拒否する。`),
