@@ -25,7 +25,7 @@ var (
 		"SPF fail: {1}は{0}のSPFレコードが認める送信元ではなく、レコードは-all(それ以外は拒否)で終わる")
 	msgSPFSoftFail = tpl("auth.spf-softfail",
 		"SPF softfail: {1} is not a sender {0}'s SPF record allows; the record says ~all (probably not)",
-		"SPF softfail: {1}は{0}のSPFレコードが認める送信元ではない。レコードは~all(おそらく不正)で終わる")
+		"SPF softfail: {1}は{0}のSPFレコードが認める送信元ではない。レコードは「~all」(おそらく不正)で終わる")
 	msgSPFNeutral = tpl("auth.spf-neutral",
 		"SPF neutral: {0}'s SPF record says nothing about {1} (?all)",
 		"SPF neutral: {0}のSPFレコードは{1}について何も言わない(?all)")
@@ -73,7 +73,7 @@ var (
 		"{0}は最後の「.」の後でメールを拒否する: DMARCがfailで、{1}のポリシーはp=reject")
 	msgDMARCQuarantine = tpl("auth.dmarc-quarantine",
 		"{0} accepts the message as spam: DMARC fail and {1} asks p=quarantine, so it is marked X-Spam-Flag: YES for the Junk folder",
-		"{0}はメールを迷惑メールとして受け付ける: DMARCがfailで、{1}のポリシーはp=quarantine。迷惑メールフォルダ行きの印としてX-Spam-Flag: YESを付ける")
+		"{0}はメールをスパムメールとして受け付ける: DMARCがfailで、{1}のポリシーはp=quarantine。スパムメール用のフォルダに振り分ける印として「X-Spam-Flag: YES」を付ける")
 	msgDMARCMonitor = tpl("auth.dmarc-monitor",
 		"{0} delivers the message all the same: {1} asks only p=none (monitor)",
 		"{0}はそれでもメールを配送する: {1}のポリシーはp=none(監視のみ)")

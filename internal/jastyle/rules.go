@@ -181,7 +181,9 @@ var englishAllowed = map[string]bool{
 	// SPF and DMARC result keywords and policies, written as the
 	// Authentication-Results: header and the DMARC record write them.
 	"pass": true, "fail": true, "none": true, "softfail": true, "neutral": true,
-	"quarantine": true, "reject": true,
+	"quarantine": true, "reject": true, "temperror": true, "permerror": true, "relaxed": true,
+	// Receivers and filters named where real servers' answers are quoted.
+	"Gmail": true, "OpenDMARC": true, "SpamAssassin": true,
 	// User (mailbox) names in the questions' addresses and POP3 logins.
 	"alice": true, "bob": true, "bobb": true, "carol": true, "dan": true, "dave": true,
 	"erin": true, "frank": true, "gina": true, "postmaster": true, "info": true,

@@ -59,10 +59,10 @@ var authEntries = []Entry{
 	},
 	{
 		Key:   keyHdrSpamFlag,
-		Title: i18n.T(`X-Spam-Flag: marked as spam`, `X-Spam-Flag: 迷惑メールの印`),
+		Title: i18n.T(`X-Spam-Flag: marked as spam`, `X-Spam-Flag: スパムメールの印`),
 		Text: i18n.T(
 			`"X-Spam-Flag: YES" marks a message the server accepted but judged to be spam; here it is how p=quarantine is carried out: the message is delivered, and the mail software or a filter files it in the Junk folder. It comes from SpamAssassin and is operational practice, not an RFC.`,
-			`「X-Spam-Flag: YES」は、サーバが受け付けたが迷惑メールと判定したメールに付ける印である。ここではp=quarantineの実施方法で、メールは配送され、メールソフトやフィルタが迷惑メールフォルダに振り分ける。SpamAssassin由来の慣行で、RFCではない。`),
+			`「X-Spam-Flag: YES」は、サーバが受け付けたがスパムメールと判定したメールに付ける印である。ここではp=quarantineの実施方法で、メールは配送され、メールソフトやフィルタがスパムメール用のフォルダに振り分ける。SpamAssassin由来の慣行で、RFCではない。`),
 		RFC: "RFC 7489 6.3 (p=quarantine); " + Practice,
 	},
 	{
@@ -70,7 +70,7 @@ var authEntries = []Entry{
 		Title: i18n.T(`SPF check: may this IP send for the domain`, `SPFの検査結果: このIPアドレスは送信してよいか`),
 		Text: i18n.T(
 			`The receiver looked up the TXT record of the envelope sender's (MAIL FROM) domain, or of the HELO name for a bounce (MAIL FROM:<>), and matched the connecting IP against it: pass (listed), fail (not listed, -all), softfail (~all), neutral (?all), none (no record), temperror or permerror.`,
-			`受信側が、エンベロープFrom(MAIL FROM)のドメイン(バウンスメールのMAIL FROM:<>ではHELOの名前)のTXTレコードを引き、接続元のIPアドレスと照合した結果である。pass(載っている)、fail(載っておらず-all)、softfail(~all)、neutral(?all)、none(レコードなし)、temperror、permerrorがある。`),
+			`受信側が、エンベロープFrom(MAIL FROM)のドメイン(バウンスメールのMAIL FROM:<>ではHELOの名前)のTXTレコードを引き、接続元のIPアドレスと照合した結果である。pass(載っている)、fail(載っておらず「-all」)、softfail(「~all」)、neutral(「?all」)、none(レコードなし)、temperror、permerrorがある。`),
 		RFC: "RFC 7208 2.6, 4",
 	},
 	{
@@ -86,7 +86,7 @@ var authEntries = []Entry{
 		Title: i18n.T(`DMARC check: aligned pass, or the policy applies`, `DMARCの検査結果: 一致する成功か、ポリシーの適用か`),
 		Text: i18n.T(
 			`DMARC passes when SPF or DKIM passed for a domain aligned with the header From domain (the same domain, or the same organizational domain in the default relaxed mode). On a fail the receiver applies the domain's policy: p=none delivers (the owner only collects reports), p=quarantine treats the message as spam, p=reject refuses it with 550 5.7.1.`,
-			`DMARCは、ヘッダFromのドメインと一致(アライメント)するドメインでSPFかDKIMが成功していればpassとなる(既定のrelaxedモードでは組織ドメインが同じなら一致とみなす)。failのときは受信側がそのドメインのポリシーを適用する。p=noneなら配送し(所有者はレポートを集めるだけ)、p=quarantineなら迷惑メールとして扱い、p=rejectなら550 5.7.1で拒否する。`),
+			`DMARCは、ヘッダFromのドメインと一致(アライメント)するドメインでSPFかDKIMが成功していればpassとなる(既定のrelaxedモードでは組織ドメインが同じなら一致とみなす)。failのときは受信側がそのドメインのポリシーを適用する。p=noneなら配送し(所有者はレポートを集めるだけ)、p=quarantineならスパムメールとして扱い、p=rejectなら550 5.7.1で拒否する。`),
 		RFC: "RFC 7489 3.1, 6.3, 6.6",
 	},
 }

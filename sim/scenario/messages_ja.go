@@ -122,6 +122,6 @@ var messagesJA = map[string]string{
 	`%s tls: port %d starts in plain text; implicit TLS is on 465 (SMTP), 995 (POP3) and 993 (IMAP): use tls: starttls here`:           `%s tls: %d番ポートは平文で始まります。暗黙のTLSは465番(SMTP)、995番(POP3)、993番(IMAP)です。ここでは「tls: starttls」を使ってください`,
 
 	// Sender domain authentication.
-	`%s: dmarc decides on the results of spf and dkim; list all three (checks: [spf, dkim, dmarc])`: `%s: dmarcはspfとdkimの結果で判定します。3つとも指定してください(checks: [spf, dkim, dmarc])`,
+	`%s: dmarc decides on the results of spf and dkim; list all three (checks: [spf, dkim, dmarc])`: `%s: 「dmarc」は「spf」と「dkim」の結果で判定します。3つとも指定してください(「checks: [spf, dkim, dmarc]」)`,
 	`%s: the key %q is missing (for example dkim: {domain: bank.example, selector: s1})`:            `%s: キー%qがありません(例: dkim: {domain: bank.example, selector: s1})`,
 }
