@@ -2,11 +2,9 @@ package sim
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"net"
 	"net/mail"
-	"net/netip"
 	"slices"
 	"strings"
 
@@ -15,10 +13,6 @@ import (
 	"github.com/emersion/go-msgauth/dkim"
 	"github.com/emersion/go-msgauth/dmarc"
 	"golang.org/x/net/publicsuffix"
-
-	"github.com/mailsim/mailsim/sim/dns"
-	"github.com/mailsim/mailsim/sim/i18n"
-	"github.com/mailsim/mailsim/sim/smtp"
 )
 
 // Sender domain authentication (送信ドメイン認証) at a receiving MTA:
@@ -47,128 +41,6 @@ const (
 
 // Has reports whether c includes every check of x.
 func (c AuthChecks) Has(x AuthChecks) bool { return c&x == x }
-
-// maxAuthRounds bounds the look-up rounds of one check. SPF makes at most
-// 10 look-ups that count and 2 void ones (RFC 7208 4.6.4), each round
-// finds at least one new name, so an honest check never comes near it.
-const maxAuthRounds = 24
-
-// dnsKey names one cached look-up.
-type dnsKey struct {
-	name string
-	t    dns.Type
-}
-
-// dnsCache holds the answers one session's checks have seen and the
-// names a run missed.
-type dnsCache struct {
-	answers map[dnsKey]*cachedAnswer
-	misses  []dnsKey
-}
-
-type cachedAnswer struct {
-	ans dns.Answer
-	ok  bool // false: no answer (no DNS server, timeout, unreadable)
-}
-
-func newDNSCache() *dnsCache { return &dnsCache{answers: map[dnsKey]*cachedAnswer{}} }
-
-// errNotYet is what a run gets for a name not looked up yet.
-var errNotYet = &net.DNSError{Err: "not looked up yet", IsTemporary: true}
-
-// get returns the answer for name and type t, or records a miss.
-func (c *dnsCache) get(name string, t dns.Type) (dns.Answer, error) {
-	name = strings.ToLower(strings.TrimSuffix(name, "."))
-	k := dnsKey{name, t}
-	a, ok := c.answers[k]
-	if !ok {
-		for _, m := range c.misses {
-			if m == k {
-				return dns.Answer{}, errNotYet
-			}
-		}
-		c.misses = append(c.misses, k)
-		return dns.Answer{}, errNotYet
-	}
-	switch {
-	case !a.ok:
-		return dns.Answer{}, &net.DNSError{Err: "no answer from the DNS server", Name: name, IsTimeout: true, IsTemporary: true}
-	case a.ans.RCode == dns.RCodeNXDomain:
-		return a.ans, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
-	case a.ans.RCode != dns.RCodeNoError:
-		return a.ans, &net.DNSError{Err: "server failure", Name: name, IsTemporary: true}
-	}
-	return a.ans, nil
-}
-
-// LookupTXT answers from the cache as net.LookupTXT would: one string per
-// record, its <character-string>s joined (RFC 7208 3.3, RFC 6376 3.6.2.2).
-func (c *dnsCache) LookupTXT(_ context.Context, name string) ([]string, error) {
-	a, err := c.get(name, dns.TypeTXT)
-	if err != nil {
-		return nil, err
-	}
-	if len(a.TXT) == 0 {
-		return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
-	}
-	return a.TXT, nil
-}
-
-// txt is LookupTXT in the shape go-msgauth asks for.
-func (c *dnsCache) txt(name string) ([]string, error) { return c.LookupTXT(context.Background(), name) }
-
-// LookupMX answers an SPF "mx" mechanism from the cache.
-func (c *dnsCache) LookupMX(_ context.Context, name string) ([]*net.MX, error) {
-	a, err := c.get(name, dns.TypeMX)
-	if err != nil {
-		return nil, err
-	}
-	if len(a.MX) == 0 {
-		return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
-	}
-	out := make([]*net.MX, len(a.MX))
-	for i, mx := range a.MX {
-		out[i] = &net.MX{Host: mx.Host + ".", Pref: mx.Pref}
-	}
-	return out, nil
-}
-
-// LookupIPAddr answers an SPF "a" mechanism (and the addresses of "mx"
-// hosts) from the cache. The world is IPv4: A records only.
-func (c *dnsCache) LookupIPAddr(_ context.Context, name string) ([]net.IPAddr, error) {
-	a, err := c.get(name, dns.TypeA)
-	if err != nil {
-		return nil, err
-	}
-	if len(a.A) == 0 {
-		return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
-	}
-	out := make([]net.IPAddr, len(a.A))
-	for i, ip := range a.A {
-		out[i] = net.IPAddr{IP: net.IP(ip.AsSlice())}
-	}
-	return out, nil
-}
-
-// LookupAddr answers an SPF "ptr" mechanism from the cache.
-func (c *dnsCache) LookupAddr(_ context.Context, addr string) ([]string, error) {
-	ip, err := netip.ParseAddr(addr)
-	if err != nil {
-		return nil, err
-	}
-	a, err := c.get(dns.ReverseName(ip), dns.TypePTR)
-	if err != nil {
-		return nil, err
-	}
-	if len(a.PTR) == 0 {
-		return nil, &net.DNSError{Err: "no such host", Name: addr, IsNotFound: true}
-	}
-	out := make([]string, len(a.PTR))
-	for i, p := range a.PTR {
-		out[i] = p + "."
-	}
-	return out, nil
-}
 
 // AuthInput is what the checks look at: the client's address, the
 // envelope and the message as received.
@@ -401,82 +273,4 @@ func (o *AuthOutcome) AuthResults(server string) string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return "Authentication-Results: " + strings.Join(parts, ";\r\n\t") + "\r\n"
-}
-
-// checkAuth runs checks on m, received by host h, looking up through the
-// world's DNS what they ask for, one check after the other so that the
-// trace shows each one's look-ups and then its result; done gets the
-// outcome.
-func (w *World) checkAuth(h *Host, checks AuthChecks, m *smtp.Message, done func(AuthOutcome)) {
-	ip := m.Peer.IP.Unmap()
-	in := &AuthInput{IP: net.IP(ip.AsSlice()), Helo: m.Helo, From: m.From, Data: m.Data}
-	c := newDNSCache()
-	o := AuthOutcome{Checks: checks}
-	type stage struct {
-		check AuthChecks
-		run   func()
-		note  func() i18n.Msg
-	}
-	var stages []stage
-	if checks.Has(CheckSPF) {
-		stages = append(stages, stage{CheckSPF, func() { runSPF(in, c, &o) }, func() i18n.Msg { return spfNote(&o, ip.String()) }})
-	}
-	if checks.Has(CheckDKIM) {
-		stages = append(stages, stage{CheckDKIM, func() { runDKIM(in, c, &o) }, func() i18n.Msg { return dkimNote(&o) }})
-	}
-	if checks.Has(CheckDMARC) {
-		stages = append(stages, stage{CheckDMARC, func() { runDMARC(in, c, &o) }, func() i18n.Msg { return dmarcNote(&o) }})
-	}
-	var next func(i int)
-	next = func(i int) {
-		if i == len(stages) {
-			done(o)
-			return
-		}
-		st := stages[i]
-		w.untilKnown(h, c, st.run, 0, func() {
-			w.note(h, st.note())
-			next(i + 1)
-		})
-	}
-	next(0)
-}
-
-// untilKnown runs run against the cache, looks up through the world what
-// it missed, and runs it again, until it misses nothing (or the rounds
-// run out: the misses then stand as temporary failures).
-func (w *World) untilKnown(h *Host, c *dnsCache, run func(), round int, done func()) {
-	c.misses = c.misses[:0]
-	run()
-	if len(c.misses) == 0 || round >= maxAuthRounds {
-		done()
-		return
-	}
-	w.lookupEach(h, c, slices.Clone(c.misses), func() { w.untilKnown(h, c, run, round+1, done) })
-}
-
-// lookupEach resolves keys one after the other into the cache.
-func (w *World) lookupEach(h *Host, c *dnsCache, keys []dnsKey, done func()) {
-	if len(keys) == 0 {
-		done()
-		return
-	}
-	k := keys[0]
-	w.resolve(h, k.name, k.t, func(ans dns.Answer, ok bool) {
-		c.answers[k] = &cachedAnswer{ans: ans, ok: ok}
-		w.lookupEach(h, c, keys[1:], done)
-	})
-}
-
-// dkimSign returns the DKIM-Signature h's signer puts on m, or "" when h
-// signs nothing for m: it has no signer, the header From is not in its
-// domain, or no recipient is elsewhere (mail that stays on the host is
-// not signed).
-func (w *World) dkimSign(h *Host, m *smtp.Message) string {
-	d := h.DKIM
-	if d == nil || !d.signs(headerFromDomain(m.Data)) || !slices.ContainsFunc(m.To, func(r string) bool { return !h.isLocal(r) }) {
-		return ""
-	}
-	w.note(h, i18n.M(msgDKIMSign, h.Name, d.Domain, d.Selector, d.KeyName()))
-	return d.sign(m.Data, w.Date())
 }

@@ -4,8 +4,6 @@ import (
 	"net/netip"
 	"slices"
 
-	"github.com/emersion/go-msgauth/authres"
-
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/imap"
@@ -217,23 +215,12 @@ func (s *smtpServer) check(c *Conn, m *smtp.Message) {
 		if s.done {
 			return // the client left before the verdict: nothing was accepted
 		}
-		action := o.Action()
-		switch action {
-		case Reject:
-			s.w.note(s.host, i18n.M(msgDMARCReject, s.host.Name, o.FromDomain))
+		s.w.noteVerdict(s.host, &o)
+		if o.Action() == Reject {
 			s.reply(c, s.core.Refuse(smtp.ReplyDMARCReject(o.FromDomain)))
-		default:
-			if action == Quarantine {
-				s.w.note(s.host, i18n.M(msgDMARCQuarantine, s.host.Name, o.FromDomain))
-			} else if o.DMARC == authres.ResultFail {
-				s.w.note(s.host, i18n.M(msgDMARCMonitor, s.host.Name, o.FromDomain))
-			}
+		} else {
 			r := s.core.Accept(m)
-			head := o.AuthResults(s.host.Name)
-			if action == Quarantine {
-				head += "X-Spam-Flag: YES\r\n"
-			}
-			m.Data = append([]byte(head), m.Data...)
+			m.Data = append([]byte(o.header(s.host.Name)), m.Data...)
 			s.reply(c, r)
 			s.accepted = true
 			s.w.accept(s.host, s.svc, m)
