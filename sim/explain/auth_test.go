@@ -52,6 +52,10 @@ func TestCoverSenderAuth(t *testing.T) {
 	if got := keys(explain.ForEvent(&trace.Event{Kind: trace.Line, Proto: trace.SMTP, Dir: trace.ClientToServer, Line: "Subject: DKIM-Signature: x", Tag: trace.Tag{Kind: trace.MessageText}})); len(got) != 0 {
 		t.Errorf("Subject line: %q", got)
 	}
+	// Pasted alone, as a student copies it from a bounce.
+	if got := keys(explain.Lookup(r.Line(0))); len(got) != 3 || got[0] != "SMTP 550 DMARC" {
+		t.Errorf("Lookup(%q) = %q", r.Line(0), got)
+	}
 	relay := smtpReply("554 5.7.1 <x@y.example>: Relay access denied", 554, "5.7.1", true)
 	if got := keys(explain.ForEvent(relay)); len(got) == 0 || got[0] != "5.7.1" {
 		t.Errorf("relay refusal: %q", got)

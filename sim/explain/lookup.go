@@ -77,6 +77,9 @@ func Lookup(query string) []Entry {
 	// A reply line or a bare code: "554", "554 5.7.1 ...", "250-SIZE".
 	if len(word) >= 3 {
 		if code, enh, _, ok := parseReply(q); ok && (len(word) == 3 || word[3] == '-') {
+			if isDMARCReject(q) {
+				return at(pos(keyDMARCReject), lookupIn(idx.enhanced, enh), codePos(code))
+			}
 			return at(lookupIn(idx.enhanced, enh), codePos(code))
 		}
 	}
