@@ -13,4 +13,11 @@
 // each end in a goroutine run in lockstep with the world (tls.go), so the
 // trace stays deterministic: the records on the wire as Record events, the
 // dialogue inside them as Line events marked Encrypted.
+//
+// Sender domain authentication (auth.go, auth_dns.go, auth_world.go,
+// dkim.go): a host may DKIM-sign what it relays (RFC 6376, Ed25519 keys
+// of RFC 8463 made from the names), and an SMTP service may check SPF
+// (RFC 7208), DKIM and DMARC (RFC 7489) before it answers the final dot,
+// every DNS look-up of the libraries that do the checking made through
+// the world's own DNS server and traced.
 package sim
