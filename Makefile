@@ -13,10 +13,11 @@ FUZZTIME    ?= 100000x
 build:
 	$(GO) build -o bin/mailsim ./cmd/mailsim
 
-## test: vet, then every test with the race detector.
+## test: vet, then every test with the race detector (a generous timeout: the
+## CLI package replays every bundled scenario and takes minutes under -race).
 test:
 	$(GO) vet ./...
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 25m ./...
 
 ## lint: formatting, vet and staticcheck (pinned; fetched through the Go module proxy).
 lint:
