@@ -41,16 +41,21 @@ type World struct {
 	nextID   uint64
 	msgSeq   int // Message-ID counter
 	dnsID    uint16
-	hosts    []*Host
-	byName   map[string]*Host
-	byIP     map[netip.Addr]*Host
-	nets     []*Network
-	netByNm  map[string]*Network
-	zone     *dns.Zone
-	dnsHost  *Host
-	queue    queue
-	tls      *pki // the certificate authority, made when TLS is first used
-	log      StepLog
+	lookups  []*lookup // free look-ups, reused
+	// exchanges keeps each DNS question's query and answer bytes, for
+	// the zone as it was at generation exGen.
+	exchanges map[exchangeKey]*exchange
+	exGen     uint64
+	hosts     []*Host
+	byName    map[string]*Host
+	byIP      map[netip.Addr]*Host
+	nets      []*Network
+	netByNm   map[string]*Network
+	zone      *dns.Zone
+	dnsHost   *Host
+	queue     queue
+	tls       *pki // the certificate authority, made when TLS is first used
+	log       StepLog
 	// MaxQueueLife is how long an MTA keeps retrying before it bounces
 	// (RFC 5321 4.5.4.1 suggests 4-5 days).
 	MaxQueueLife time.Duration
