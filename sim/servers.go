@@ -294,12 +294,29 @@ func (s *smtpServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.info = in
-	s.sess = &trace.Session{
+	s.sess = s.w.newSession()
+	*s.sess = trace.Session{
 		State: in.State.String(), Helo: in.Helo, TLS: in.TLS, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
 	}
 	return s.sess
 }
+
+// newSession returns a zero session snapshot to fill. Snapshots are many,
+// small and never freed one by one while a trace keeps them, so they are
+// cut from slabs of sessionSlab.
+func (w *World) newSession() *trace.Session {
+	if len(w.sessions) == cap(w.sessions) {
+		w.sessions = make([]trace.Session, 0, sessionSlab)
+	}
+	w.sessions = w.sessions[:len(w.sessions)+1]
+	return &w.sessions[len(w.sessions)-1]
+}
+
+// sessionSlab is how many snapshots one allocation holds: a full path
+// takes about twenty, and 31 of 256 bytes with the allocator's header fill
+// an 8 KB size class.
+const sessionSlab = 31
 
 // pop3Server runs a POP3 server core on one connection.
 type pop3Server struct {
@@ -454,7 +471,8 @@ func (s *pop3Server) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.info = in
-	s.sess = &trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
+	s.sess = s.w.newSession()
+	*s.sess = trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
 		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted}
 	return s.sess
 }
@@ -670,7 +688,8 @@ func (s *imapServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.gen = s.core.Gen()
-	s.sess = &trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
+	s.sess = s.w.newSession()
+	*s.sess = trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
 		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged}
 	return s.sess
 }

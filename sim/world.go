@@ -41,7 +41,8 @@ type World struct {
 	nextID   uint64
 	msgSeq   int // Message-ID counter
 	dnsID    uint16
-	lookups  []*lookup // free look-ups, reused
+	lookups  []*lookup       // free look-ups, reused
+	sessions []trace.Session // the slab snapshots are cut from
 	// exchanges keeps each DNS question's query and answer bytes, for
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
