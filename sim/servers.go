@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"encoding/binary"
 	"net/netip"
 	"slices"
 
@@ -294,29 +295,96 @@ func (s *smtpServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.info = in
-	s.sess = s.w.newSession()
-	*s.sess = trace.Session{
+	s.sess = s.w.snapshot(trace.Session{
 		State: in.State.String(), Helo: in.Helo, TLS: in.TLS, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
-	}
+	})
 	return s.sess
 }
 
-// newSession returns a zero session snapshot to fill. Snapshots are many,
-// small and never freed one by one while a trace keeps them, so they are
-// cut from slabs of sessionSlab.
-func (w *World) newSession() *trace.Session {
+// snapshot returns a session snapshot equal to v for the trace. Snapshots
+// never change once emitted, and the same states recur in every session
+// that goes the same way (every SMTP greeting, every RCPT of the same
+// address), so an equal one already made is shared; new ones are cut from
+// slabs of sessionSlab.
+func (w *World) snapshot(v trace.Session) *trace.Session {
+	w.snapKey = appendSessionKey(w.snapKey[:0], &v)
+	if p := w.snaps[string(w.snapKey)]; p != nil {
+		return p
+	}
+	if w.snaps == nil || len(w.snaps) >= maxSnaps {
+		w.snaps = make(map[string]*trace.Session)
+	}
 	if len(w.sessions) == cap(w.sessions) {
 		w.sessions = make([]trace.Session, 0, sessionSlab)
 	}
-	w.sessions = w.sessions[:len(w.sessions)+1]
-	return &w.sessions[len(w.sessions)-1]
+	w.sessions = append(w.sessions, v)
+	p := &w.sessions[len(w.sessions)-1]
+	w.snaps[string(w.snapKey)] = p
+	return p
 }
 
-// sessionSlab is how many snapshots one allocation holds: a full path
-// takes about twenty, and 31 of 256 bytes with the allocator's header fill
-// an 8 KB size class.
+// sessionSlab is how many snapshots one allocation holds: 31 of 256 bytes
+// with the allocator's header fill an 8 KB size class.
 const sessionSlab = 31
+
+// maxSnaps bounds the distinct snapshots a world shares; past it they are
+// forgotten all at once.
+const maxSnaps = 4096
+
+// appendSessionKey appends an encoding of every field of s that tells two
+// snapshots apart: lengths before strings and lists, nil lists apart from
+// empty ones.
+func appendSessionKey(b []byte, s *trace.Session) []byte {
+	str := func(v string) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	num := func(v int) { b = binary.AppendVarint(b, int64(v)) }
+	strs := func(vs []string) {
+		if vs == nil {
+			b = append(b, 0)
+			return
+		}
+		b = binary.AppendUvarint(b, uint64(len(vs))+1)
+		for _, v := range vs {
+			str(v)
+		}
+	}
+	nums := func(vs []int) {
+		if vs == nil {
+			b = append(b, 0)
+			return
+		}
+		b = binary.AppendUvarint(b, uint64(len(vs))+1)
+		for _, v := range vs {
+			num(v)
+		}
+	}
+	flags := byte(0)
+	for i, f := range [...]bool{s.TLS, s.InMail, s.LoggedIn} {
+		if f {
+			flags |= 1 << i
+		}
+	}
+	b = append(b, flags)
+	str(s.State)
+	str(s.Helo)
+	str(s.AuthUser)
+	str(s.From)
+	strs(s.Rcpts)
+	strs(s.Rejected)
+	num(s.Accepted)
+	str(s.User)
+	num(s.Messages)
+	num(s.Octets)
+	nums(s.Retrieved)
+	nums(s.Marked)
+	num(s.Deleted)
+	str(s.Mailbox)
+	nums(s.Seen)
+	return b
+}
 
 // pop3Server runs a POP3 server core on one connection.
 type pop3Server struct {
@@ -471,9 +539,8 @@ func (s *pop3Server) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.info = in
-	s.sess = s.w.newSession()
-	*s.sess = trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
-		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted}
+	s.sess = s.w.snapshot(trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
+		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted})
 	return s.sess
 }
 
@@ -688,9 +755,8 @@ func (s *imapServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.gen = s.core.Gen()
-	s.sess = s.w.newSession()
-	*s.sess = trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
-		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged}
+	s.sess = s.w.snapshot(trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
+		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged})
 	return s.sess
 }
 

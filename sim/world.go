@@ -41,8 +41,10 @@ type World struct {
 	nextID   uint64
 	msgSeq   int // Message-ID counter
 	dnsID    uint16
-	lookups  []*lookup       // free look-ups, reused
-	sessions []trace.Session // the slab snapshots are cut from
+	lookups  []*lookup                 // free look-ups, reused
+	sessions []trace.Session           // the slab snapshots are cut from
+	snaps    map[string]*trace.Session // snapshots made, by appendSessionKey
+	snapKey  []byte
 	// exchanges keeps each DNS question's query and answer bytes, for
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
