@@ -10,8 +10,6 @@ import (
 
 	"github.com/emersion/go-sasl"
 	gosmtp "github.com/emersion/go-smtp"
-
-	"github.com/mailsim/mailsim/sim/pop3"
 )
 
 // BenchmarkVsGoSMTP measures, in one run, the full path (BenchmarkFullPath's
@@ -25,14 +23,7 @@ import (
 //	go test -run '^$' -bench VsGoSMTP -cpu 1 ./sim
 func BenchmarkVsGoSMTP(b *testing.B) {
 	b.Run("mailsim-path", func(b *testing.B) {
-		sink := &countSink{}
-		tw := newTestWorld(b, sink)
-		b.ReportAllocs()
-		b.ResetTimer()
-		for b.Loop() {
-			tw.submit("bob@example.jp")
-			tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
-		}
+		fullPaths(b, &countSink{})
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/2, "ns/hop")
 	})
 	b.Run("go-smtp-hop", func(b *testing.B) {
