@@ -283,7 +283,8 @@ func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
 		if i == n-1 {
 			sess = s.snapshot()
 		}
-		s.line(c, r.Line(i), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
+		s.w.wire = r.AppendLine(s.w.wire[:0], i)
+		s.line(c, s.w.intern(s.w.wire), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
 	}
 }
 
@@ -323,6 +324,26 @@ func (w *World) snapshot(v trace.Session) *trace.Session {
 	w.snaps[string(w.snapKey)] = p
 	return p
 }
+
+// intern returns b as a string, the same string for the same bytes: a
+// server's reply lines are mostly the same few ("250 2.1.5 Ok"), and the
+// world keeps at most maxInterned of them, short ones only.
+func (w *World) intern(b []byte) string {
+	if len(b) > 80 {
+		return string(b)
+	}
+	if v, ok := w.interned[string(b)]; ok {
+		return v
+	}
+	if w.interned == nil || len(w.interned) >= maxInterned {
+		w.interned = make(map[string]string)
+	}
+	v := string(b)
+	w.interned[v] = v
+	return v
+}
+
+const maxInterned = 4096
 
 // sessionSlab is how many snapshots one allocation holds: 31 of 256 bytes
 // with the allocator's header fill an 8 KB size class.
@@ -525,10 +546,20 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 		if i == n-1 {
 			sess = s.snapshot()
 		}
-		if s.tls != nil {
-			s.tls.line(r.Line(i), tag, sess)
+		var line string
+		if i == 0 && r.Text != "" {
+			// The status line, built without a concatenation that most
+			// of the time makes a line sent before.
+			w := s.w
+			w.wire = append(append(append(w.wire[:0], r.Status()...), ' '), r.Text...)
+			line = w.intern(w.wire)
 		} else {
-			c.Line(ServerSide, r.Line(i), tag, sess)
+			line = r.Line(i)
+		}
+		if s.tls != nil {
+			s.tls.line(line, tag, sess)
+		} else {
+			c.Line(ServerSide, line, tag, sess)
 		}
 	}
 }

@@ -45,6 +45,8 @@ type World struct {
 	sessions []trace.Session           // the slab snapshots are cut from
 	snaps    map[string]*trace.Session // snapshots made, by appendSessionKey
 	snapKey  []byte
+	interned map[string]string // reply lines, by intern
+	wire     []byte            // a line being built
 	// exchanges keeps each DNS question's query and answer bytes, for
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
