@@ -34,7 +34,7 @@ func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.An
 	l.src, l.name, l.t, l.done = src, name, t, done
 	l.id, l.dnsID = w.newConn(), w.dnsID
 	l.client, l.server = src.endpoint(src.ephemeral()), w.dnsHost.endpoint(53)
-	l.query = withID(x.query, l.dnsID)
+	l.query = w.withID(x.query, l.dnsID)
 	e := w.dnsEvent(l.id, trace.ClientToServer, l.client, l.server)
 	e.Line = x.qline
 	e.Tag = trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: x.q, Last: true}
@@ -89,7 +89,7 @@ func (l *lookup) arrive() {
 		w.after(w.opts.Latency, l.doneFn)
 		return
 	}
-	resp := withID(x.resp, l.dnsID)
+	resp := w.withID(x.resp, l.dnsID)
 	for i, line := range x.lines {
 		e := w.dnsEvent(l.id, trace.ServerToClient, l.server, l.client)
 		e.Line = line
@@ -128,15 +128,29 @@ func (w *World) freeLookup(l *lookup) {
 }
 
 // withID returns a copy of a DNS message with its ID set: each query and
-// response goes into the trace with its own bytes.
-func withID(msg []byte, id uint16) []byte {
+// response goes into the trace with its own bytes. The copies are cut from
+// a shared slab: they are small, many, and never change once emitted.
+func (w *World) withID(msg []byte, id uint16) []byte {
 	if len(msg) < 2 {
 		return msg
 	}
-	b := append([]byte(nil), msg...)
+	var b []byte
+	if n := len(msg); n > payloadSlab/4 {
+		b = make([]byte, n)
+	} else {
+		if cap(w.payloads)-len(w.payloads) < n {
+			w.payloads = make([]byte, 0, payloadSlab)
+		}
+		b = w.payloads[len(w.payloads) : len(w.payloads)+n : len(w.payloads)+n]
+		w.payloads = w.payloads[:len(w.payloads)+n]
+	}
+	copy(b, msg)
 	binary.BigEndian.PutUint16(b, id)
 	return b
 }
+
+// payloadSlab is the size of the slabs DNS message copies are cut from.
+const payloadSlab = 4096
 
 // exchange is what a question and its answer from the zone look like,
 // apart from the message ID: the same for every look-up of the question

@@ -47,6 +47,7 @@ type World struct {
 	snapKey  []byte
 	interned map[string]string // reply lines, by intern
 	wire     []byte            // a line being built
+	payloads []byte            // the slab DNS messages are cut from
 	// exchanges keeps each DNS question's query and answer bytes, for
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
