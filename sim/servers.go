@@ -20,22 +20,50 @@ import (
 // Every client, simulated or real, talks to these same handlers.
 
 // listener returns what accepts connections on dst:port and the protocol
-// it speaks, or nil when nothing listens there.
-func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto) {
+// it speaks; its Proto is TCP when nothing listens there.
+func (w *World) listener(dst *Host, port uint16) service {
 	if dst == w.dnsHost && port == 53 {
 		// RFC 7766 5: a DNS server answers over TCP as well as UDP.
-		return func(*Conn) Peer { return &dnsServer{w: w} }, trace.DNS
+		return service{proto: trace.DNS, host: dst}
 	}
 	if s := dst.smtpService(port); s != nil {
-		return func(c *Conn) Peer { return w.openSMTP(c, dst, s) }, trace.SMTP
+		return service{proto: trace.SMTP, host: dst, smtp: s}
 	}
 	if s := dst.pop3Service(port); s != nil {
-		return func(c *Conn) Peer { return w.openPOP3(c, dst, s) }, trace.POP3
+		return service{proto: trace.POP3, host: dst, pop3: s}
 	}
 	if s := dst.imapService(port); s != nil {
-		return func(c *Conn) Peer { return w.openIMAP(c, dst, s) }, trace.IMAP
+		return service{proto: trace.IMAP, host: dst, imap: s}
 	}
-	return nil, trace.TCP
+	return service{proto: trace.TCP}
+}
+
+// service is what listens on a port: a value, so that dialling makes no
+// closure.
+type service struct {
+	proto trace.Proto
+	host  *Host
+	smtp  *SMTPService
+	pop3  *POP3Service
+	imap  *IMAPService
+}
+
+// listening reports whether anything listens (else the SYN gets RST).
+func (s *service) listening() bool { return s.proto != trace.TCP }
+
+// open accepts connection c: the handler of the service reads from it.
+func (s *service) open(w *World, c *Conn) Peer {
+	switch s.proto {
+	case trace.DNS:
+		return &dnsServer{w: w}
+	case trace.SMTP:
+		return w.openSMTP(c, s.host, s.smtp)
+	case trace.POP3:
+		return w.openPOP3(c, s.host, s.pop3)
+	case trace.IMAP:
+		return w.openIMAP(c, s.host, s.imap)
+	}
+	return nil
 }
 
 // ImplicitTLS reports whether a port speaks TLS from the first byte
@@ -576,15 +604,45 @@ func (s *pop3Server) snapshot() *trace.Session {
 }
 
 // pop3Config returns the POP3 core's configuration for a service of h.
+// The core copies it, so one is made per service and kept while h's users
+// stay the same; only an APOP timestamp differs from one session to the
+// next.
 func (w *World) pop3Config(h *Host, s *POP3Service, conn int) *pop3.Config {
-	cfg := &pop3.Config{Hostname: h.Name, Users: make(map[string]string, len(h.Users)), STLS: s.STLS}
-	for _, u := range h.Users {
-		cfg.Users[u.Name] = u.Password
+	cfg := w.pop3Cfgs[s]
+	if cfg == nil || cfg.Hostname != h.Name || cfg.STLS != s.STLS || !sameUsers(cfg.Users, h.Users) {
+		cfg = newPOP3Config(h, s)
+		if w.pop3Cfgs == nil {
+			w.pop3Cfgs = make(map[*POP3Service]*pop3.Config)
+		}
+		w.pop3Cfgs[s] = cfg
 	}
 	if s.APOP {
 		// RFC 1939 7: the timestamp must be unique per greeting; derive it
 		// from the virtual clock so it is reproducible.
-		cfg.Timestamp = "<" + itoa(int(w.now.Milliseconds())) + "." + itoa(conn) + "@" + h.Name + ">"
+		c := *cfg
+		c.Timestamp = "<" + itoa(int(w.now.Milliseconds())) + "." + itoa(conn) + "@" + h.Name + ">"
+		return &c
+	}
+	return cfg
+}
+
+// sameUsers reports whether a configuration's users are still users'.
+func sameUsers(cfg map[string]string, users []*User) bool {
+	if len(cfg) != len(users) {
+		return false
+	}
+	for _, u := range users {
+		if p, ok := cfg[u.Name]; !ok || p != u.Password {
+			return false
+		}
+	}
+	return true
+}
+
+func newPOP3Config(h *Host, s *POP3Service) *pop3.Config {
+	cfg := &pop3.Config{Hostname: h.Name, Users: make(map[string]string, len(h.Users)), STLS: s.STLS}
+	for _, u := range h.Users {
+		cfg.Users[u.Name] = u.Password
 	}
 	cfg.Open = func(user string) []pop3.Message {
 		u := h.user(user)

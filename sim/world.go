@@ -8,6 +8,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -48,6 +49,7 @@ type World struct {
 	interned map[string]string // reply lines, by intern
 	wire     []byte            // a line being built
 	payloads []byte            // the slab DNS messages are cut from
+	pop3Cfgs map[*POP3Service]*pop3.Config
 	// exchanges keeps each DNS question's query and answer bytes, for
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
