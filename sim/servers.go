@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"net/netip"
 	"slices"
 
@@ -353,25 +354,26 @@ func (w *World) snapshot(v trace.Session) *trace.Session {
 	return p
 }
 
-// intern returns b as a string, the same string for the same bytes: a
-// server's reply lines are mostly the same few ("250 2.1.5 Ok"), and the
-// world keeps at most maxInterned of them, short ones only.
+// intern returns b as a string, the same string for the same bytes most
+// of the time: a server's reply lines are mostly the same few ("250 2.1.5
+// Ok"). The world remembers the last line per slot of a small table, so a
+// line that changes every time (a queue id) only takes its slot over.
 func (w *World) intern(b []byte) string {
 	if len(b) > 80 {
 		return string(b)
 	}
-	if v, ok := w.interned[string(b)]; ok {
-		return v
+	if w.interned == nil {
+		w.interned = new([internSlots]string)
+		w.internSeed = maphash.MakeSeed()
 	}
-	if w.interned == nil || len(w.interned) >= maxInterned {
-		w.interned = make(map[string]string)
+	slot := &w.interned[maphash.Bytes(w.internSeed, b)%internSlots]
+	if *slot != string(b) {
+		*slot = string(b)
 	}
-	v := string(b)
-	w.interned[v] = v
-	return v
+	return *slot
 }
 
-const maxInterned = 4096
+const internSlots = 512
 
 // sessionSlab is how many snapshots one allocation holds: 31 of 256 bytes
 // with the allocator's header fill an 8 KB size class.

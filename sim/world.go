@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"net/netip"
 	"time"
@@ -23,33 +24,34 @@ type Options struct {
 // World is one virtual internet. It is a value: two worlds never share state.
 // A World is not safe for concurrent use; it runs in one goroutine by design.
 type World struct {
-	opts     Options
-	now      time.Duration
-	tasks    []task     // the scheduler's heap
-	tseq     uint64     // order of scheduling, for equal times
-	busy     int        // tasks pending that are work in progress, not timers
-	ran      int        // tasks run so far, against MaxTasks
-	halted   bool       // MaxTasks passed: nothing more runs
-	linePool [][]string // slices for segments' lines, reused
-	qm       qmgr       // who may make a delivery attempt now (qmgr.go)
-	rng      *rand.Rand
-	sink     trace.Sink
-	ev       trace.Event // scratch event, reused to keep emission allocation-free
-	seq      int         // the next event's Seq
-	qseq     int         // queue arrival order
-	step     int
-	conns    int
-	nextID   uint64
-	msgSeq   int // Message-ID counter
-	dnsID    uint16
-	lookups  []*lookup                 // free look-ups, reused
-	sessions []trace.Session           // the slab snapshots are cut from
-	snaps    map[string]*trace.Session // snapshots made, by appendSessionKey
-	snapKey  []byte
-	interned map[string]string // reply lines, by intern
-	wire     []byte            // a line being built
-	payloads []byte            // the slab DNS messages are cut from
-	pop3Cfgs map[*POP3Service]*pop3.Config
+	opts       Options
+	now        time.Duration
+	tasks      []task     // the scheduler's heap
+	tseq       uint64     // order of scheduling, for equal times
+	busy       int        // tasks pending that are work in progress, not timers
+	ran        int        // tasks run so far, against MaxTasks
+	halted     bool       // MaxTasks passed: nothing more runs
+	linePool   [][]string // slices for segments' lines, reused
+	qm         qmgr       // who may make a delivery attempt now (qmgr.go)
+	rng        *rand.Rand
+	sink       trace.Sink
+	ev         trace.Event // scratch event, reused to keep emission allocation-free
+	seq        int         // the next event's Seq
+	qseq       int         // queue arrival order
+	step       int
+	conns      int
+	nextID     uint64
+	msgSeq     int // Message-ID counter
+	dnsID      uint16
+	lookups    []*lookup                 // free look-ups, reused
+	sessions   []trace.Session           // the slab snapshots are cut from
+	snaps      map[string]*trace.Session // snapshots made, by appendSessionKey
+	snapKey    []byte
+	interned   *[internSlots]string // reply lines, by intern
+	internSeed maphash.Seed
+	wire       []byte // a line being built
+	payloads   []byte // the slab DNS messages are cut from
+	pop3Cfgs   map[*POP3Service]*pop3.Config
 	// exchanges keeps each DNS question's query and answer bytes, for
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
