@@ -323,12 +323,15 @@ func (s *smtpServer) snapshot() *trace.Session {
 	if s.sess != nil && s.core.Unchanged(&s.info) {
 		return s.sess
 	}
-	in := s.core.Info()
-	s.info = in
+	in := s.core.View()
 	s.sess = s.w.snapshot(trace.Session{
 		State: in.State.String(), Helo: in.Helo, TLS: in.TLS, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
 	})
+	// What Unchanged compares next time: the lists only by length, and
+	// the snapshot has lists of its own.
+	in.To, in.Refused = s.sess.Rcpts, s.sess.Rejected
+	s.info = in
 	return s.sess
 }
 
@@ -338,6 +341,13 @@ func (s *smtpServer) snapshot() *trace.Session {
 // address), so an equal one already made is shared; new ones are cut from
 // slabs of sessionSlab.
 func (w *World) snapshot(v trace.Session) *trace.Session {
+	// Empty SMTP lists are nil, as smtp.Server.Info gives them.
+	if len(v.Rcpts) == 0 {
+		v.Rcpts = nil
+	}
+	if len(v.Rejected) == 0 {
+		v.Rejected = nil
+	}
 	w.snapKey = appendSessionKey(w.snapKey[:0], &v)
 	if p := w.snaps[string(w.snapKey)]; p != nil {
 		return p
@@ -348,6 +358,9 @@ func (w *World) snapshot(v trace.Session) *trace.Session {
 	if len(w.sessions) == cap(w.sessions) {
 		w.sessions = make([]trace.Session, 0, sessionSlab)
 	}
+	// The SMTP lists are the core's own (smtp.Server.View), which change
+	// as it goes on: a snapshot has copies.
+	v.Rcpts, v.Rejected = slices.Clone(v.Rcpts), slices.Clone(v.Rejected)
 	w.sessions = append(w.sessions, v)
 	p := &w.sessions[len(w.sessions)-1]
 	w.snaps[string(w.snapKey)] = p

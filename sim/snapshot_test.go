@@ -22,7 +22,8 @@ func TestSnapshotShared(t *testing.T) {
 		func(s *trace.Session) { s.Rcpts = []string{"x", "y"} },
 		func(s *trace.Session) { s.Rcpts = []string{"xy"} },
 		func(s *trace.Session) { s.Rcpts = nil },
-		func(s *trace.Session) { s.Rejected = []string{} },
+		func(s *trace.Session) { s.Retrieved = []int{} },
+		func(s *trace.Session) { s.Rejected = []string{"y"} },
 		func(s *trace.Session) { s.Accepted = 2 },
 		func(s *trace.Session) { s.User = "u" },
 		func(s *trace.Session) { s.LoggedIn = true },
@@ -45,6 +46,20 @@ func TestSnapshotShared(t *testing.T) {
 	again.Rcpts = []string{"x"} // equal, not the same slice
 	if w.snapshot(again) != first {
 		t.Error("an equal snapshot was not shared")
+	}
+	// The SMTP lists come from the core, which goes on changing them.
+	rcpts := []string{"z"}
+	v := base
+	v.Rcpts = rcpts
+	p := w.snapshot(v)
+	rcpts[0] = "changed"
+	if p.Rcpts[0] != "z" {
+		t.Error("the snapshot shares the core's list of recipients")
+	}
+	// An empty list is nil, as smtp.Server.Info gives it.
+	v.Rcpts = []string{}
+	if p := w.snapshot(v); p.Rcpts != nil {
+		t.Errorf("Rcpts = %#v, want nil", p.Rcpts)
 	}
 	for i, f := range differ {
 		v := base
