@@ -103,7 +103,7 @@ type Conn struct {
 	outRaw [2][]byte   // or its raw bytes (a binary protocol: DNS over TCP)
 	flying [2]int      // segments each side sent that have not arrived yet
 	closed [2]bool     // the side has sent its FIN
-	dial   *dialing    // while the handshake is under way
+	dial   dialing     // while the handshake is under way
 }
 
 // ID is the connection's number in the trace.
@@ -324,7 +324,7 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 	c.isn = [2]uint32{isn(c.id, 0), isn(c.id, 1)}
 	c.peer[ClientSide] = d
 	blocked, rule := w.filter(src, dst, port)
-	c.dial = &dialing{d: d, srv: srv, blocked: blocked, rule: rule}
+	c.dial = dialing{d: d, srv: srv, blocked: blocked, rule: rule}
 	c.syn(0)
 	if c.dial.blocked == nil && !dst.Down {
 		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opAnswer})
@@ -380,7 +380,7 @@ func (c *Conn) step(t *task) {
 			e.Text = i18n.M(msgRST, itoa(int(c.server.Port)))
 			w.emit(e)
 			d := c.dial.d
-			c.dial = nil
+			c.dial = dialing{}
 			d.Failed(Refused, nil)
 			return
 		}
@@ -394,7 +394,7 @@ func (c *Conn) step(t *task) {
 		w.emit(e)
 		// The server's greeting leaves as the handshake completes.
 		dl := c.dial
-		c.dial = nil
+		c.dial = dialing{}
 		c.peer[ServerSide] = dl.srv.open(w, c)
 		dl.d.Connected(c)
 	case opTimeout:
@@ -402,7 +402,7 @@ func (c *Conn) step(t *task) {
 		e.Text = i18n.M(msgTimeout, itoa(int(w.ConnectTimeout.Seconds())))
 		w.emit(e)
 		dl := c.dial
-		c.dial = nil
+		c.dial = dialing{}
 		if dl.blocked != nil {
 			dl.d.Failed(Blocked, dl.blocked)
 		} else {
