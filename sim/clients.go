@@ -198,6 +198,9 @@ func (cl *smtpClient) reply(c *Conn, line string) (stop bool) {
 	if !complete {
 		return false
 	}
+	if cl.res.Replies == nil {
+		cl.res.Replies = make([]int, 0, 16) // a session has about a dozen
+	}
 	cl.res.Replies = append(cl.res.Replies, r.Code)
 	lines := cl.core.Next(r)
 	if cl.core.NeedTLS() {
@@ -354,6 +357,9 @@ func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
 	}
 	if !complete {
 		return false
+	}
+	if cl.res.Statuses == nil {
+		cl.res.Statuses = make([]string, 0, 8) // a session has about six
 	}
 	cl.res.Statuses = append(cl.res.Statuses, r.Status())
 	line, done := cl.core.Next(r)

@@ -103,7 +103,7 @@ type Conn struct {
 	outRaw [2][]byte   // or its raw bytes (a binary protocol: DNS over TCP)
 	flying [2]int      // segments each side sent that have not arrived yet
 	closed [2]bool     // the side has sent its FIN
-	dial   *dialing    // while the handshake is under way
+	dial   dialing     // while the handshake is under way
 }
 
 // ID is the connection's number in the trace.
@@ -282,16 +282,17 @@ func (c *Conn) Close(from Side) {
 	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from)}
 	c.w.emit(e)
 	c.closed[from] = true
-	to := from.other()
-	notify := func() {
-		if c.peer[to] != nil {
-			c.peer[to].Closed(c)
-		}
-	}
 	if c.flying[from] == 0 {
-		notify()
+		c.finArrives(from)
 	} else {
-		c.w.after(c.w.opts.Latency, notify)
+		c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opFIN, from: from})
+	}
+}
+
+// finArrives tells the other end that side from closed.
+func (c *Conn) finArrives(from Side) {
+	if p := c.peer[from.other()]; p != nil {
+		p.Closed(c)
 	}
 }
 
@@ -318,12 +319,12 @@ var synRetries = [...]time.Duration{1 * time.Second, 3 * time.Second, 7 * time.S
 // timer runs out, a port nobody listens on answers RST. When the handshake
 // completes, the service on the port gets the connection and d is told.
 func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
-	srv, proto := w.listener(dst, port)
-	c := &Conn{w: w, id: w.newConn(), proto: proto, client: src.endpoint(src.ephemeral()), server: dst.endpoint(port)}
+	srv := w.listener(dst, port)
+	c := &Conn{w: w, id: w.newConn(), proto: srv.proto, client: src.endpoint(src.ephemeral()), server: dst.endpoint(port)}
 	c.isn = [2]uint32{isn(c.id, 0), isn(c.id, 1)}
 	c.peer[ClientSide] = d
 	blocked, rule := w.filter(src, dst, port)
-	c.dial = &dialing{d: d, srv: srv, blocked: blocked, rule: rule}
+	c.dial = dialing{d: d, srv: srv, blocked: blocked, rule: rule}
 	c.syn(0)
 	if c.dial.blocked == nil && !dst.Down {
 		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opAnswer})
@@ -345,9 +346,9 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 // is over.
 type dialing struct {
 	d       Dialer
-	srv     func(*Conn) Peer // the service that accepts it; nil: RST
-	blocked *Network         // the network whose router drops the SYN
-	rule    trace.Rule       // and the rule it applies
+	srv     service    // the service that accepts it (or RST)
+	blocked *Network   // the network whose router drops the SYN
+	rule    trace.Rule // and the rule it applies
 }
 
 // Steps of a connection the scheduler runs, without a closure each.
@@ -359,6 +360,7 @@ const (
 	opACK            // the client's ACK completes the handshake
 	opTimeout        // the connect timer runs out
 	opClose          // the server closes after its last reply
+	opFIN            // the FIN of side from reaches the other end
 )
 
 // step runs one scheduled step of c.
@@ -372,13 +374,13 @@ func (c *Conn) step(t *task) {
 	case opDrop:
 		w.drop(c, c.dial.blocked, c.dial.rule, t.n)
 	case opAnswer:
-		if c.dial.srv == nil {
+		if !c.dial.srv.listening() {
 			e := c.event(trace.Refused, ServerSide)
 			e.TCP = trace.Segment{Ack: c.isn[ClientSide] + 1}
 			e.Text = i18n.M(msgRST, itoa(int(c.server.Port)))
 			w.emit(e)
 			d := c.dial.d
-			c.dial = nil
+			c.dial = dialing{}
 			d.Failed(Refused, nil)
 			return
 		}
@@ -392,20 +394,22 @@ func (c *Conn) step(t *task) {
 		w.emit(e)
 		// The server's greeting leaves as the handshake completes.
 		dl := c.dial
-		c.dial = nil
-		c.peer[ServerSide] = dl.srv(c)
+		c.dial = dialing{}
+		c.peer[ServerSide] = dl.srv.open(w, c)
 		dl.d.Connected(c)
 	case opTimeout:
 		e := c.event(trace.Timeout, ClientSide)
 		e.Text = i18n.M(msgTimeout, itoa(int(w.ConnectTimeout.Seconds())))
 		w.emit(e)
 		dl := c.dial
-		c.dial = nil
+		c.dial = dialing{}
 		if dl.blocked != nil {
 			dl.d.Failed(Blocked, dl.blocked)
 		} else {
 			dl.d.Failed(Unreachable, nil)
 		}
+	case opFIN:
+		c.finArrives(t.from)
 	case opClose:
 		c.Close(t.from)
 		if p, ok := c.peer[t.from].(interface{ closedOwn() }); ok {

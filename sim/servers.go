@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"net/netip"
 	"slices"
 
@@ -19,22 +21,50 @@ import (
 // Every client, simulated or real, talks to these same handlers.
 
 // listener returns what accepts connections on dst:port and the protocol
-// it speaks, or nil when nothing listens there.
-func (w *World) listener(dst *Host, port uint16) (func(*Conn) Peer, trace.Proto) {
+// it speaks; its Proto is TCP when nothing listens there.
+func (w *World) listener(dst *Host, port uint16) service {
 	if dst == w.dnsHost && port == 53 {
 		// RFC 7766 5: a DNS server answers over TCP as well as UDP.
-		return func(*Conn) Peer { return &dnsServer{w: w} }, trace.DNS
+		return service{proto: trace.DNS, host: dst}
 	}
 	if s := dst.smtpService(port); s != nil {
-		return func(c *Conn) Peer { return w.openSMTP(c, dst, s) }, trace.SMTP
+		return service{proto: trace.SMTP, host: dst, smtp: s}
 	}
 	if s := dst.pop3Service(port); s != nil {
-		return func(c *Conn) Peer { return w.openPOP3(c, dst, s) }, trace.POP3
+		return service{proto: trace.POP3, host: dst, pop3: s}
 	}
 	if s := dst.imapService(port); s != nil {
-		return func(c *Conn) Peer { return w.openIMAP(c, dst, s) }, trace.IMAP
+		return service{proto: trace.IMAP, host: dst, imap: s}
 	}
-	return nil, trace.TCP
+	return service{proto: trace.TCP}
+}
+
+// service is what listens on a port: a value, so that dialling makes no
+// closure.
+type service struct {
+	proto trace.Proto
+	host  *Host
+	smtp  *SMTPService
+	pop3  *POP3Service
+	imap  *IMAPService
+}
+
+// listening reports whether anything listens (else the SYN gets RST).
+func (s *service) listening() bool { return s.proto != trace.TCP }
+
+// open accepts connection c: the handler of the service reads from it.
+func (s *service) open(w *World, c *Conn) Peer {
+	switch s.proto {
+	case trace.DNS:
+		return &dnsServer{w: w}
+	case trace.SMTP:
+		return w.openSMTP(c, s.host, s.smtp)
+	case trace.POP3:
+		return w.openPOP3(c, s.host, s.pop3)
+	case trace.IMAP:
+		return w.openIMAP(c, s.host, s.imap)
+	}
+	return nil
 }
 
 // ImplicitTLS reports whether a port speaks TLS from the first byte
@@ -332,7 +362,8 @@ func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
 		if i == n-1 {
 			sess = s.snapshot()
 		}
-		s.line(c, r.Line(i), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
+		s.w.wire = r.AppendLine(s.w.wire[:0], i)
+		s.line(c, s.w.intern(s.w.wire), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
 	}
 }
 
@@ -342,13 +373,131 @@ func (s *smtpServer) snapshot() *trace.Session {
 	if s.sess != nil && s.core.Unchanged(&s.info) {
 		return s.sess
 	}
-	in := s.core.Info()
-	s.info = in
-	s.sess = &trace.Session{
+	in := s.core.View()
+	s.sess = s.w.snapshot(trace.Session{
 		State: in.State.String(), Helo: in.Helo, TLS: in.TLS, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
-	}
+	})
+	// What Unchanged compares next time: the lists only by length, and
+	// the snapshot has lists of its own.
+	in.To, in.Refused = s.sess.Rcpts, s.sess.Rejected
+	s.info = in
 	return s.sess
+}
+
+// snapshot returns a session snapshot equal to v for the trace. Snapshots
+// never change once emitted, and the same states recur in every session
+// that goes the same way (every SMTP greeting, every RCPT of the same
+// address), so an equal one already made is shared; new ones are cut from
+// slabs of sessionSlab.
+func (w *World) snapshot(v trace.Session) *trace.Session {
+	// Empty SMTP lists are nil, as smtp.Server.Info gives them.
+	if len(v.Rcpts) == 0 {
+		v.Rcpts = nil
+	}
+	if len(v.Rejected) == 0 {
+		v.Rejected = nil
+	}
+	w.snapKey = appendSessionKey(w.snapKey[:0], &v)
+	if p := w.snaps[string(w.snapKey)]; p != nil {
+		return p
+	}
+	if w.snaps == nil || len(w.snaps) >= maxSnaps {
+		w.snaps = make(map[string]*trace.Session)
+	}
+	if len(w.sessions) == cap(w.sessions) {
+		w.sessions = make([]trace.Session, 0, sessionSlab)
+	}
+	// The SMTP lists are the core's own (smtp.Server.View), which change
+	// as it goes on: a snapshot has copies.
+	v.Rcpts, v.Rejected = slices.Clone(v.Rcpts), slices.Clone(v.Rejected)
+	w.sessions = append(w.sessions, v)
+	p := &w.sessions[len(w.sessions)-1]
+	w.snaps[string(w.snapKey)] = p
+	return p
+}
+
+// intern returns b as a string, the same string for the same bytes most
+// of the time: a server's reply lines are mostly the same few ("250 2.1.5
+// Ok"). The world remembers the last line per slot of a small table, so a
+// line that changes every time (a queue id) only takes its slot over.
+func (w *World) intern(b []byte) string {
+	if len(b) > 80 {
+		return string(b)
+	}
+	if w.interned == nil {
+		w.interned = new([internSlots]string)
+		w.internSeed = maphash.MakeSeed()
+	}
+	slot := &w.interned[maphash.Bytes(w.internSeed, b)%internSlots]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
+}
+
+const internSlots = 512
+
+// sessionSlab is how many snapshots one allocation holds: 31 of 256 bytes
+// with the allocator's header fill an 8 KB size class.
+const sessionSlab = 31
+
+// maxSnaps bounds the distinct snapshots a world shares; past it they are
+// forgotten all at once.
+const maxSnaps = 4096
+
+// appendSessionKey appends an encoding of every field of s that tells two
+// snapshots apart: lengths before strings and lists, nil lists apart from
+// empty ones.
+func appendSessionKey(b []byte, s *trace.Session) []byte {
+	str := func(v string) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	num := func(v int) { b = binary.AppendVarint(b, int64(v)) }
+	strs := func(vs []string) {
+		if vs == nil {
+			b = append(b, 0)
+			return
+		}
+		b = binary.AppendUvarint(b, uint64(len(vs))+1)
+		for _, v := range vs {
+			str(v)
+		}
+	}
+	nums := func(vs []int) {
+		if vs == nil {
+			b = append(b, 0)
+			return
+		}
+		b = binary.AppendUvarint(b, uint64(len(vs))+1)
+		for _, v := range vs {
+			num(v)
+		}
+	}
+	flags := byte(0)
+	for i, f := range [...]bool{s.TLS, s.InMail, s.LoggedIn} {
+		if f {
+			flags |= 1 << i
+		}
+	}
+	b = append(b, flags)
+	str(s.State)
+	str(s.Helo)
+	str(s.AuthUser)
+	str(s.From)
+	strs(s.Rcpts)
+	strs(s.Rejected)
+	num(s.Accepted)
+	str(s.User)
+	num(s.Messages)
+	num(s.Octets)
+	nums(s.Retrieved)
+	nums(s.Marked)
+	num(s.Deleted)
+	str(s.Mailbox)
+	nums(s.Seen)
+	return b
 }
 
 // pop3Server runs a POP3 server core on one connection.
@@ -490,10 +639,20 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 		if i == n-1 {
 			sess = s.snapshot()
 		}
-		if s.tls != nil {
-			s.tls.line(r.Line(i), tag, sess)
+		var line string
+		if i == 0 && r.Text != "" {
+			// The status line, built without a concatenation that most
+			// of the time makes a line sent before.
+			w := s.w
+			w.wire = append(append(append(w.wire[:0], r.Status()...), ' '), r.Text...)
+			line = w.intern(w.wire)
 		} else {
-			c.Line(ServerSide, r.Line(i), tag, sess)
+			line = r.Line(i)
+		}
+		if s.tls != nil {
+			s.tls.line(line, tag, sess)
+		} else {
+			c.Line(ServerSide, line, tag, sess)
 		}
 	}
 }
@@ -504,21 +663,51 @@ func (s *pop3Server) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.info = in
-	s.sess = &trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
-		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted}
+	s.sess = s.w.snapshot(trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
+		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted})
 	return s.sess
 }
 
 // pop3Config returns the POP3 core's configuration for a service of h.
+// The core copies it, so one is made per service and kept while h's users
+// stay the same; only an APOP timestamp differs from one session to the
+// next.
 func (w *World) pop3Config(h *Host, s *POP3Service, conn int) *pop3.Config {
-	cfg := &pop3.Config{Hostname: h.Name, Users: make(map[string]string, len(h.Users)), STLS: s.STLS}
-	for _, u := range h.Users {
-		cfg.Users[u.Name] = u.Password
+	cfg := w.pop3Cfgs[s]
+	if cfg == nil || cfg.Hostname != h.Name || cfg.STLS != s.STLS || !sameUsers(cfg.Users, h.Users) {
+		cfg = newPOP3Config(h, s)
+		if w.pop3Cfgs == nil {
+			w.pop3Cfgs = make(map[*POP3Service]*pop3.Config)
+		}
+		w.pop3Cfgs[s] = cfg
 	}
 	if s.APOP {
 		// RFC 1939 7: the timestamp must be unique per greeting; derive it
 		// from the virtual clock so it is reproducible.
-		cfg.Timestamp = "<" + itoa(int(w.now.Milliseconds())) + "." + itoa(conn) + "@" + h.Name + ">"
+		c := *cfg
+		c.Timestamp = "<" + itoa(int(w.now.Milliseconds())) + "." + itoa(conn) + "@" + h.Name + ">"
+		return &c
+	}
+	return cfg
+}
+
+// sameUsers reports whether a configuration's users are still users'.
+func sameUsers(cfg map[string]string, users []*User) bool {
+	if len(cfg) != len(users) {
+		return false
+	}
+	for _, u := range users {
+		if p, ok := cfg[u.Name]; !ok || p != u.Password {
+			return false
+		}
+	}
+	return true
+}
+
+func newPOP3Config(h *Host, s *POP3Service) *pop3.Config {
+	cfg := &pop3.Config{Hostname: h.Name, Users: make(map[string]string, len(h.Users)), STLS: s.STLS}
+	for _, u := range h.Users {
+		cfg.Users[u.Name] = u.Password
 	}
 	cfg.Open = func(user string) []pop3.Message {
 		u := h.user(user)
@@ -720,8 +909,8 @@ func (s *imapServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.gen = s.core.Gen()
-	s.sess = &trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
-		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged}
+	s.sess = s.w.snapshot(trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
+		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged})
 	return s.sess
 }
 

@@ -15,6 +15,7 @@ import (
 // only reads it, so any number of Handle calls may run at once between Adds.
 type Zone struct {
 	nodes map[string]*node // keyed by normalized name
+	gen   uint64           // counts Add calls: answers kept from before differ
 }
 
 // node is what a zone knows about one name, in public form and ready to pack.
@@ -55,6 +56,7 @@ func (z *Zone) Add(name string, r Records) {
 	if z.nodes == nil {
 		z.nodes = make(map[string]*node)
 	}
+	z.gen++
 	key := normalize(name)
 	n := z.nodes[key]
 	if n == nil {
@@ -104,6 +106,11 @@ func (z *Zone) Add(name string, r Records) {
 		}
 	}
 }
+
+// Gen changes whenever the zone does: a client that keeps answers (the
+// world keeps each question's response bytes, since a zone is static
+// between scenario steps) compares it to know they still hold.
+func (z *Zone) Gen() uint64 { return z.gen }
 
 // prepare rebuilds the wire forms from n.rec.
 func (n *node) prepare() {

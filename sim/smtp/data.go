@@ -20,7 +20,9 @@ func (s *Server) dataLine(line string) Result {
 	// and a client must not make the server grow without bound.
 	if s.size <= s.cfg.maxSize() {
 		if s.data == nil {
-			s.data = make([]byte, 0, 1024)
+			// Most messages a scenario sends are a few hundred octets;
+			// append grows the buffer for the rest.
+			s.data = make([]byte, 0, 512)
 		}
 		s.data = append(s.data, line...)
 		s.data = append(s.data, '\r', '\n')

@@ -17,13 +17,20 @@ type Info struct {
 
 // Info returns the session's facts. The slices are copies.
 func (s *Server) Info() Info {
+	in := s.View()
+	in.To = append([]string(nil), in.To...)
+	in.Refused = append([]string(nil), in.Refused...)
+	return in
+}
+
+// View is Info without the copies: its slices are the session's own and
+// change as it goes on, so a caller that keeps them clones them. A driver
+// that only compares the facts with ones it kept saves the copies.
+func (s *Server) View() Info {
 	in := s.state == StateMail || s.state == StateRcpt || s.state == StateData
 	return Info{
 		State: s.state, Helo: s.helo, ESMTP: s.esmtp, TLS: s.tls, User: s.user,
-		InMail: in, From: s.from,
-		To:       append([]string(nil), s.to...),
-		Refused:  append([]string(nil), s.refused...),
-		Accepted: s.accepted,
+		InMail: in, From: s.from, To: s.to, Refused: s.refused, Accepted: s.accepted,
 	}
 }
 

@@ -187,6 +187,9 @@ func (p *ReplyParser) Feed(line string) (Reply, bool, error) {
 		return Reply{}, false, err
 	}
 	if !p.started {
+		if p.lines == nil {
+			p.lines = make([]string, 0, 8) // an EHLO reply has about eight lines
+		}
 		p.cur = Reply{Code: code, Enhanced: enh, Lines: p.lines[:0]}
 		p.started = true
 	} else if code != p.cur.Code {

@@ -349,24 +349,25 @@ type Segment struct {
 type Session struct {
 	State string // the core's state name: "MAIL", "TRANSACTION"
 
-	// SMTP (RFC 5321, 3207, 4954).
+	// SMTP (RFC 5321, 3207, 4954). (The flags sit together, here and
+	// below, so that a snapshot fits in 256 bytes.)
 	Helo     string
-	TLS      bool
 	AuthUser string   // authenticated identity, "" if none
-	InMail   bool     // a transaction is open (MAIL FROM accepted)
 	From     string   // its reverse-path, "" for <>
 	Rcpts    []string // forward-paths accepted so far
 	Rejected []string // forward-paths refused, "<addr> 550"
 	Accepted int      // messages the server took responsibility for in this session
+	TLS      bool
+	InMail   bool // a transaction is open (MAIL FROM accepted)
 
 	// POP3 (RFC 1939).
-	User      string // the user given or logged in
 	LoggedIn  bool
-	Messages  int   // messages in the maildrop snapshot
-	Octets    int   // their size
-	Retrieved []int // message numbers retrieved
-	Marked    []int // message numbers marked deleted (removed only at UPDATE)
-	Deleted   int   // messages removed at UPDATE
+	User      string // the user given or logged in
+	Messages  int    // messages in the maildrop snapshot
+	Octets    int    // their size
+	Retrieved []int  // message numbers retrieved
+	Marked    []int  // message numbers marked deleted (removed only at UPDATE)
+	Deleted   int    // messages removed at UPDATE
 
 	// IMAP (RFC 9051) uses User, LoggedIn, Messages (the messages the
 	// client knows of, as EXISTS said), Marked (flagged \Deleted, removed

@@ -1,0 +1,76 @@
+package sim
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// TestSnapshotShared checks that the world shares a session snapshot only
+// with an equal one: every field, and a nil list apart from an empty one,
+// tells two snapshots apart.
+func TestSnapshotShared(t *testing.T) {
+	base := trace.Session{State: "RCPT", Helo: "a", AuthUser: "u", From: "f", Rcpts: []string{"x"}, Accepted: 1}
+	differ := []func(s *trace.Session){
+		func(s *trace.Session) { s.State = "MAIL" },
+		func(s *trace.Session) { s.Helo = "b" },
+		func(s *trace.Session) { s.TLS = true },
+		func(s *trace.Session) { s.AuthUser = "" },
+		func(s *trace.Session) { s.InMail = true },
+		func(s *trace.Session) { s.From = "" },
+		func(s *trace.Session) { s.Rcpts = []string{"x", "y"} },
+		func(s *trace.Session) { s.Rcpts = []string{"xy"} },
+		func(s *trace.Session) { s.Rcpts = nil },
+		func(s *trace.Session) { s.Retrieved = []int{} },
+		func(s *trace.Session) { s.Rejected = []string{"y"} },
+		func(s *trace.Session) { s.Accepted = 2 },
+		func(s *trace.Session) { s.User = "u" },
+		func(s *trace.Session) { s.LoggedIn = true },
+		func(s *trace.Session) { s.Messages = 1 },
+		func(s *trace.Session) { s.Octets = 1 },
+		func(s *trace.Session) { s.Retrieved = []int{1} },
+		func(s *trace.Session) { s.Marked = []int{} },
+		func(s *trace.Session) { s.Deleted = 1 },
+		func(s *trace.Session) { s.Mailbox = "INBOX" },
+		func(s *trace.Session) { s.Seen = []int{2} },
+		// The boundary between two strings moves.
+		func(s *trace.Session) { s.Helo, s.AuthUser = "au", "" },
+	}
+	w := New(Options{})
+	first := w.snapshot(base)
+	if !reflect.DeepEqual(*first, base) {
+		t.Fatalf("snapshot = %+v, want %+v", *first, base)
+	}
+	again := base
+	again.Rcpts = []string{"x"} // equal, not the same slice
+	if w.snapshot(again) != first {
+		t.Error("an equal snapshot was not shared")
+	}
+	// The SMTP lists come from the core, which goes on changing them.
+	rcpts := []string{"z"}
+	v := base
+	v.Rcpts = rcpts
+	p := w.snapshot(v)
+	rcpts[0] = "changed"
+	if p.Rcpts[0] != "z" {
+		t.Error("the snapshot shares the core's list of recipients")
+	}
+	// An empty list is nil, as smtp.Server.Info gives it.
+	v.Rcpts = []string{}
+	if p := w.snapshot(v); p.Rcpts != nil {
+		t.Errorf("Rcpts = %#v, want nil", p.Rcpts)
+	}
+	for i, f := range differ {
+		v := base
+		v.Rcpts = []string{"x"}
+		f(&v)
+		p := w.snapshot(v)
+		if p == first {
+			t.Errorf("change %d: shares the snapshot of a different state", i)
+		}
+		if !reflect.DeepEqual(*p, v) {
+			t.Errorf("change %d: snapshot = %+v, want %+v", i, *p, v)
+		}
+	}
+}
