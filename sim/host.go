@@ -398,12 +398,17 @@ func (w *World) filter(src, dst *Host, port uint16) (*Network, trace.Rule) {
 func (w *World) Topology() trace.Topology {
 	var t trace.Topology
 	for _, h := range w.hosts {
-		th := trace.Host{Name: h.Name, IP: h.IP}
+		th := trace.Host{Name: h.Name, IP: h.IP, Domains: h.Domains, Down: h.Down}
 		if h.Network != nil {
 			th.Network = h.Network.Name
 		}
 		for _, s := range h.SMTP {
 			th.Roles = append(th.Roles, "smtp:"+strconv.Itoa(int(s.Port)))
+			th.SMTP = append(th.SMTP, trace.SMTPService{
+				Port: s.Port, Relay: s.Config.Relay.String(), RelayDomains: s.Config.RelayDomains,
+				AuthOffered: s.Auth != AuthOff, AuthRequired: s.Auth == AuthRequired,
+				StartTLS: s.Config.StartTLS, ImplicitTLS: ImplicitTLS(s.Port),
+			})
 		}
 		for _, s := range h.POP3 {
 			th.Roles = append(th.Roles, "pop3:"+strconv.Itoa(int(s.Port)))
@@ -431,6 +436,12 @@ func (w *World) Topology() trace.Topology {
 			tn.Filters = append(tn.Filters, i18n.M(msgIP25BCustomers, strings.Join(n.IP25B.Customers, ", ")).Both())
 		}
 		t.Networks = append(t.Networks, tn)
+	}
+	for _, name := range w.zone.Names() {
+		r, _ := w.zone.Lookup(name)
+		for _, mx := range r.MX {
+			t.MX = append(t.MX, trace.MX{Domain: name, Pref: mx.Pref, Host: mx.Host})
+		}
 	}
 	return t
 }

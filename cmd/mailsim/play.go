@@ -30,19 +30,29 @@ hosts of the current exchange, the networks they sit on, the ports in use and
 any router on the path (OP25B drawn as a barrier); each SMTP, POP3 and DNS
 line travels along it as an envelope and then lands in the dialogue below.
 
-Keys (also listed on screen):
+Before the first step a title screen shows the goal, the cast (which host
+is MUA, MSA, MTA, MX, MDA, DNS server and router) and the settings that
+matter (MX records, open relays, SMTP-AUTH, TLS, OP25B/IP25B). Above the
+strip a path row shows the step's route with the current hop in brackets,
+and each new hop is named in the dialogue ("relay: mail.isp.example →
+mx1.example.jp, port 25"). The recap follows the last step.
+
+Keys (? shows them all on screen):
   Enter, Space, →   next line             ←, b   back (instant)
   g                 go to step N           e      explain the current line
-  s                 session state          t      full transcript (↑/↓ scroll)
+  ↑ ↓ PgUp PgDn     scroll the dialogue back without moving playback
+  Home, End         oldest line; End (or any playback key) back to the newest
+  s                 session state, DNS questions and answers
+  t                 the transcript so far (↑/↓/Home/End scroll it)
   p                 play / pause           + -    speed
-  q, Ctrl-C         quit                   Esc    close a pane
-  Ctrl-Z            suspend (fg resumes)
+  Esc, q            close a pane or the key list; q quits from the main view
+  Ctrl-C            quit                   Ctrl-Z suspend (fg resumes)
 
-When the output is not a terminal, NO_COLOR is set, TERM=dumb or --plain is
-given, or the input is not a terminal without --auto (nobody could press a
-key), play prints the same plain transcript as 'mailsim run' (without its
-result line), with no escape codes. Play is a viewer: it exits 0 unless the scenario cannot be
-loaded (2).
+NO_COLOR=1 keeps the animation and drops the colours. When the output is not
+a terminal, TERM=dumb or --plain is given, or the input is not a terminal
+without --auto (nobody could press a key), play prints the same plain
+transcript as 'mailsim run' (without its result line), with no escape codes.
+Play is a viewer: it exits 0 unless the scenario cannot be loaded (2).
 
 With --predict, play stops before each server reply to a command (an SMTP
 reply code, a POP3 +OK or -ERR) and asks what comes back: type the code
@@ -67,7 +77,7 @@ line, so a lesson can be scripted.`,
 	f.BoolVar(&o.step, "step", true, "wait for a key before each line (the default on a terminal; --step=false plays by itself, like --auto)")
 	f.Float64Var(&o.speed, "speed", 1, "playback speed from 0.25 to 10 (+ and - change it while playing)")
 	f.BoolVar(&o.plain, "plain", false, "print the plain transcript, as 'mailsim run' does")
-	f.BoolVar(&o.big, "big", false, "projector layout: margins, double spacing, one exchange per screen")
+	f.BoolVar(&o.big, "big", false, "projector layout: anchored at the top, hosts in boxes, double spacing, one exchange per screen")
 	f.BoolVar(&o.noAnim, "no-anim", false, "show each line at once, without the envelope's flight")
 	f.BoolVar(&o.ascii, "ascii", false, "draw with ASCII characters only")
 	f.BoolVar(&o.predict, "predict", false, "ask what each server reply will be before showing it, and keep a score")
@@ -110,9 +120,10 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 	if plainPlay(ios, o) {
 		return writePlain(ios.Out, topo, events, lang)
 	}
+	colour, _ := wantColor(ios, "auto") // NO_COLOR: the same animation without colour
 	p := player.New(topo, events, player.Config{
 		Lang:      lang,
-		Color:     true,
+		Color:     colour,
 		ASCII:     o.ascii,
 		Big:       o.big,
 		Auto:      o.auto,
@@ -125,12 +136,16 @@ func runPlay(ios *IOStreams, g *globalOptions, o *playOptions, arg string) error
 	return player.RunTerminal(ios.InFile, ios.OutFile, p)
 }
 
-// plainPlay decides that play cannot animate: the output is not a terminal,
-// the user asked for no colour (https://no-color.org) or a dumb terminal, or
-// nobody can press keys for step mode.
+// plainPlay decides that play cannot animate: the output is not a terminal
+// or a dumb one, --plain was given, or nobody can press keys for step mode.
+// NO_COLOR (https://no-color.org) asks for no colour, not for no animation:
+// it is handled by the player's Color setting.
 func plainPlay(ios *IOStreams, o *playOptions) bool {
-	colour, _ := wantColor(ios, "auto") // a terminal, no NO_COLOR, not TERM=dumb
-	return o.plain || !colour || ios.OutFile == nil || ios.InFile == nil && !o.auto
+	getenv := ios.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	return o.plain || !ios.IsTerminal || getenv("TERM") == "dumb" || ios.OutFile == nil || ios.InFile == nil && !o.auto
 }
 
 // explainEvent feeds the player's explain pane from sim/explain's ForView,

@@ -72,6 +72,12 @@ func startPlay(t *testing.T, bin string, args ...string) *ptySession {
 // startMailsim runs the binary with args on a fresh 80x24 pseudo-terminal.
 func startMailsim(t *testing.T, bin string, args ...string) *ptySession {
 	t.Helper()
+	return startMailsimEnv(t, bin, nil, args...)
+}
+
+// startMailsimEnv is startMailsim with more environment variables.
+func startMailsimEnv(t *testing.T, bin string, env []string, args ...string) *ptySession {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminals here: %v", err)
@@ -80,7 +86,7 @@ func startMailsim(t *testing.T, bin string, args ...string) *ptySession {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, args...)
-	cmd.Env = []string{"TERM=xterm-256color", "LANG=C.UTF-8", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+	cmd.Env = append([]string{"TERM=xterm-256color", "LANG=C.UTF-8", "HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	s := &ptySession{t: t, cmd: cmd, ptmx: ptmx, tty: tty,
@@ -296,6 +302,38 @@ func TestPlayOnATerminal(t *testing.T) {
 		s.press("\x03")
 		s.exit(before)
 	})
+}
+
+// TestPlayNoColorOnATerminal checks that NO_COLOR drops the colours and
+// keeps the animation (https://no-color.org asks for no colour, nothing
+// more), and that q closes a pane before it quits.
+func TestPlayNoColorOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildMailsim(t)
+	s := startMailsimEnv(t, bin, []string{"NO_COLOR=1"}, "play", "op25b", "--lang", "en")
+	before, err := term.GetState(int(s.tty.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.waitText("mailsim ▶ op25b")
+	s.waitText("q quit")
+	s.press("\r")
+	s.waitPos(1)
+	s.press("t")
+	s.waitText("Full transcript")
+	s.press("q") // closes the pane, does not quit
+	s.waitFor("the transcript pane to close", func(sc string) bool { return !strings.Contains(sc, "Full transcript") })
+	s.press("?")
+	s.waitText("Esc, ? or q closes")
+	s.press("q")
+	s.waitFor("the key list to close", func(sc string) bool { return !strings.Contains(sc, "Esc, ? or q closes") })
+	if raw := s.rawSince(0); regexp.MustCompile(`\x1b\[0*[1-9][0-9;]*m`).MatchString(raw) {
+		t.Errorf("NO_COLOR: the player wrote colour codes")
+	}
+	s.press("q")
+	s.exit(before)
 }
 
 // TestExplainOnATerminal drives the interactive explain prompt through

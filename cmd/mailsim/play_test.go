@@ -46,7 +46,8 @@ func TestPlayPlainIsRunTranscript(t *testing.T) {
 }
 
 // Whenever play cannot animate it prints the plain transcript: output not a
-// terminal, NO_COLOR, TERM=dumb, or no keyboard for step mode.
+// terminal, TERM=dumb, or no keyboard for step mode. NO_COLOR is not one of
+// them: it drops colour only (TestPlayNoColorAnimates).
 func TestPlayFallsBackToPlain(t *testing.T) {
 	ref, want, _ := testStreams(nil)
 	Main([]string{"play", "op25b", "--plain", "--lang", "en"}, ref)
@@ -63,7 +64,6 @@ func TestPlayFallsBackToPlain(t *testing.T) {
 		in   bool
 	}{
 		{name: "not a terminal", args: nil},
-		{name: "NO_COLOR", env: map[string]string{"NO_COLOR": "1"}, term: true, in: true},
 		{name: "TERM=dumb", env: map[string]string{"TERM": "dumb"}, term: true, in: true},
 		{name: "no keyboard for step mode", term: true, in: false},
 	}

@@ -3,6 +3,7 @@ package player
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mailsim/mailsim/sim/trace"
 	"github.com/mailsim/mailsim/sim/transcript"
@@ -19,92 +20,119 @@ type row struct {
 	rule   bool // fill the rest of the row with a rule (step headings)
 }
 
-// dialogue draws the lines shown so far, newest at the bottom. Only the
-// events that fit are formatted, so a frame costs the same at the end of a
-// long trace as at its start.
+// dialogue draws the lines shown so far, newest at the bottom (in --big,
+// the current exchange from the top). Only the events that fit are
+// formatted, so a frame costs the same at the end of a long trace as at its
+// start. Scrolled back (View.Back), it shows older rows and a marker saying
+// so on its last row.
 func (r *renderer) dialogue(top, end int) {
 	m := r.m
-	if m.pos == 0 || r.inFlight() && m.pos == 1 {
-		r.intro(top, end)
+	if m.pos == 0 || r.inFlight() && m.pos == 1 && !r.waitInFlight() {
+		r.title(top, end)
 		return
 	}
 	last := m.visibleEnd()
-	if r.inFlight() {
+	if r.inFlight() && !r.waitInFlight() {
 		last = m.starts[m.pos-1]
 	}
+	back := max(r.v.Back, 0)
 	first := 0
-	if r.v.Big {
+	if r.v.Big && back == 0 {
 		first = m.exchangeStart()
 	}
 	cur := -1
-	if !r.inFlight() {
+	if !r.inFlight() || r.waitInFlight() {
 		cur = m.starts[m.pos-1]
 	}
-	y := end - 1
-	var rows []row
+	n := end - top
+	if back > 0 {
+		n-- // the last row says the view is scrolled back
+	}
+	if n <= 0 {
+		return
+	}
+	// Rows from the newest up, until the screen (and the scrollback above
+	// it) is full.
+	need := n + back
+	var rows, tmp []row
+	push := func(rs []row) {
+		for j := len(rs) - 1; j >= 0; j-- {
+			rows = append(rows, rs[j])
+		}
+	}
 	if r.v.Predicting {
 		// The question about the next reply, under the line it answers.
-		rows = append(rows[:0], row{})
+		tmp = append(tmp[:0], row{})
 		for i, l := range wrap(nil, clean(r.t(r.v.Question)), r.cw-4, true) {
 			rw := row{text: l, st: stBold, indent: 2}
 			if i == 0 {
 				rw.prefix, rw.pst = "? ", stPrompt
 			}
-			rows = append(rows, rw)
+			tmp = append(tmp, rw)
 		}
-		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
-			r.drawRow(y, &rows[j])
-			y--
-		}
+		push(tmp)
 	}
 	if m.AtEnd() && !r.inFlight() {
 		// The recap closes the scenario below its last line.
-		rows = r.recapRows(rows[:0])
-		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
-			r.drawRow(y, &rows[j])
-			y--
+		push(r.recapRows(tmp[:0]))
+	}
+	i := last - 1
+	for ; i >= first && len(rows) < need; i-- {
+		tmp = r.eventRows(tmp[:0], i, i == cur)
+		if r.v.Big && len(rows) > 0 {
+			rows = append(rows, row{}) // projector: a blank row between lines
+		}
+		push(tmp)
+	}
+	if i < first && back > 0 && len(rows) < need {
+		// Scrolled back past the first line: stop at it.
+		back = max(len(rows)-n, 0)
+		r.info.back = back
+		if back == 0 {
+			n++
 		}
 	}
-	for i := last - 1; i >= first && y >= top; i-- {
-		rows = r.eventRows(rows[:0], &m.events[i], i == cur)
-		for j := len(rows) - 1; j >= 0 && y >= top; j-- {
-			r.drawRow(y, &rows[j])
-			y--
-		}
-		if r.v.Big {
-			y-- // projector: a blank row between lines
-		}
+	r.info.backTop = i < first && first == 0 && back+n >= len(rows)
+	rows = rows[min(back, len(rows)):]
+	if len(rows) > n {
+		rows = rows[:n]
+	}
+	y := end - 1
+	if r.info.back > 0 {
+		r.backMarker(y)
+		y--
+	}
+	if r.v.Big && len(rows) < n {
+		// Projector: anchored at the top, not centred with space above.
+		y = top + len(rows) - 1
+	}
+	for j := range rows {
+		r.drawRow(y-j, &rows[j])
 	}
 }
 
-// intro is the title screen before the first beat.
-func (r *renderer) intro(top, end int) {
-	topo := r.m.topo
-	var lines []string
-	y := top
-	put := func(s string, st style) {
-		lines = wrap(lines[:0], clean(s), r.cw-2, true)
-		for _, l := range lines {
-			if y < end {
-				r.c.put(r.mx+2, y, l, st)
-			}
-			y++
-		}
-	}
-	put(r.t(topo.Title), stBold)
-	if len(topo.Exams) > 0 {
-		put(r.t(lExams)+strings.Join(topo.Exams, " "), stPlain)
-	}
-	if len(topo.Hosts) > 0 {
-		names := make([]string, len(topo.Hosts))
-		for i, h := range topo.Hosts {
-			names[i] = h.Name
-		}
-		put(r.t(lHosts)+strings.Join(names, ", "), stPlain)
-	}
-	y++
-	put(r.t(lStart), stNarration)
+// backMarker is the last dialogue row while scrolled back.
+func (r *renderer) backMarker(y int) {
+	s := " " + r.g.up + " " + strings.Replace(r.t(lScrolledBack), "#", strconv.Itoa(r.info.back), 1) + " "
+	r.c.fill(r.mx, y, r.cw, " ", stBadge)
+	r.c.put(r.mx, y, truncate(s, r.cw, r.g.ellipsis), stBadge)
 }
+
+// waitInFlight reports whether the beat in flight is a wait step, whose
+// clock runs while it flies.
+func (r *renderer) waitInFlight() bool {
+	if !r.inFlight() {
+		return false
+	}
+	cur := r.m.Current()
+	return len(cur) > 0 && isWait(&cur[0])
+}
+
+// isWait reports whether e heads a wait step.
+func isWait(e *trace.Event) bool { return e.Kind == trace.Step && e.Line == stepWait }
+
+// stepWait is the kind of a wait step, as the Step event's Line gives it.
+const stepWait = "wait"
 
 func (r *renderer) drawRow(y int, rw *row) {
 	x := r.mx
@@ -123,8 +151,15 @@ func (r *renderer) drawRow(y int, rw *row) {
 
 // eventRows formats one event as rows of the content width (less the
 // gutter): a prefix, then the text wrapped under itself.
-func (r *renderer) eventRows(dst []row, e *trace.Event, current bool) []row {
+func (r *renderer) eventRows(dst []row, i int, current bool) []row {
+	e := &r.m.events[i]
 	w := r.cw - 2
+	if k, ok := r.m.hopAt[i]; ok {
+		// A new hop: name both ends before its first line.
+		for _, l := range wrap(nil, r.hopText(&r.m.hops[k]), w-2, true) {
+			dst = append(dst, row{prefix: r.g.hline + " ", pst: stGate, text: l, st: stGate, indent: 2})
+		}
+	}
 	wide := r.cw >= 100 && !r.v.Big
 	var prefix, text string
 	st, pst := stPlain, stDim
@@ -149,14 +184,14 @@ func (r *renderer) eventRows(dst []row, e *trace.Event, current bool) []row {
 			prefix, st, pst = "  [MISS] ", stExpectMiss, stExpectMiss
 		}
 	case trace.Line:
-		prefix = timed(e.Proto.String()) + side(e)
+		prefix = timed(e.Proto.String()) + r.speaker(e) + side(e)
 		text, st, pst = e.Line, lineStyle(e), lineStyle(e)
 		if e.Tag.Encrypted {
 			text = trace.EncryptedMark + e.Line
 		}
 	case trace.Record:
 		// A TLS record: what is on the wire, by type and length.
-		prefix, st = timed("TLS")+side(e), stTCP
+		prefix, st = timed("TLS")+r.speaker(e)+side(e), stTCP
 		text = e.TLS.String()
 	case trace.Connect:
 		prefix, st = timed("TCP")+"   ", stTCP
@@ -225,7 +260,34 @@ func (r *renderer) eventRows(dst []row, e *trace.Event, current bool) []row {
 	if rule {
 		dst[len(dst)-1].rule = true
 	}
+	if isWait(e) {
+		dst = r.waitRows(dst, i)
+	}
 	return dst
+}
+
+// speaker is the name of the host that sends a line, cut to a width that
+// leaves room for the line and padded to the width of the other end, so
+// that the lines of one hop stay aligned: "alice-pc  C: ".
+func (r *renderer) speaker(e *trace.Event) string {
+	limit := 10
+	if r.cw >= 100 {
+		limit = 18
+	}
+	if r.v.Big {
+		limit = min(limit, 8)
+	}
+	c, s, ok := ends(e)
+	if !ok {
+		return ""
+	}
+	cn, sn := shortName(clean(c.Host), limit), shortName(clean(s.Host), limit)
+	w := max(textWidth(cn), textWidth(sn))
+	name := cn
+	if e.Dir == trace.ServerToClient {
+		name = sn
+	}
+	return name + strings.Repeat(" ", w-textWidth(name)+1)
 }
 
 // side is the "C: " / "S: " of a protocol line, as RFC transcripts write
@@ -325,4 +387,43 @@ func (r *renderer) recapRows(dst []row) []row {
 		}
 	}
 	return dst
+}
+
+// waitRows show what a wait step did to the virtual clock: from when to
+// when it ran (running while the step is in flight), and what happened
+// meanwhile: the queue's retries, or that nothing was due.
+func (r *renderer) waitRows(dst []row, i int) []row {
+	e := &r.m.events[i]
+	from, to := e.At, e.At
+	retries, delivered := 0, 0
+	for j := i + 1; j < len(r.m.events); j++ {
+		n := &r.m.events[j]
+		if n.Step != e.Step {
+			to = max(n.At, to)
+			break
+		}
+		to = max(n.At, to)
+		switch n.Kind {
+		case trace.Connect:
+			if n.TCP.Try == 0 && n.Proto == trace.SMTP {
+				retries++
+			}
+		case trace.Deliver:
+			delivered++
+		}
+	}
+	now := to
+	if r.waitInFlight() && r.v.AnimSteps > 0 {
+		now = from + (to-from)*time.Duration(min(max(r.v.Anim, 0), r.v.AnimSteps))/time.Duration(r.v.AnimSteps)
+	}
+	clock := r.t(lClock) + trace.FormatTime(from) + " " + r.g.arrowR + " " + trace.FormatTime(now)
+	dst = r.textRows(dst, "  ", clock, stBold)
+	what := r.t(lWaitNothing)
+	if retries > 0 || delivered > 0 {
+		what = r.t(lWaitRetries) + strconv.Itoa(retries) + r.t(lWaitDeliveries) + strconv.Itoa(delivered) + r.t(lWaitBelow)
+	}
+	if now < to {
+		return dst
+	}
+	return r.textRows(dst, "  ", what, stNarration)
 }

@@ -92,7 +92,7 @@ func frameText(frame []string) string {
 }
 
 // The golden frames: the moments a lesson is about, at 80x24 (the smallest
-// supported terminal) and 120x30, in English and Japanese.
+// supported terminal) and 160x45 (a projector), in English and Japanese.
 var goldenCases = []struct {
 	name string
 	at   func(*trace.Event) bool
@@ -119,7 +119,7 @@ var goldenCases = []struct {
 }
 
 func TestGoldenFrames(t *testing.T) {
-	sizes := []struct{ w, h int }{{80, 24}, {120, 30}}
+	sizes := []struct{ w, h int }{{80, 24}, {160, 45}}
 	for _, tc := range goldenCases {
 		for _, sz := range sizes {
 			for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {

@@ -19,8 +19,12 @@ type Model struct {
 	exch   []int // exch[b] is the first beat of the exchange beat b belongs to
 	steps  int   // number of scenario steps
 	pos    int   // number of beats shown, 0..Len()
+	hops   []Hop
+	hopOf  []int32     // hopOf[b] is the hop beat b belongs to, -1 if none
+	hopAt  map[int]int // first event of a hop that changes ends -> its hop
 
 	transcript map[string]*transcriptText // by language, built on first use
+	wrapped    map[string]*transcriptRows // by language, for the last width asked
 }
 
 // NewModel groups events into beats. topo may be nil.
@@ -57,6 +61,7 @@ func NewModel(topo *trace.Topology, events []trace.Event) *Model {
 			pair = k
 		}
 	}
+	m.buildHops()
 	return m
 }
 

@@ -15,11 +15,7 @@ import (
 // paneTitle draws a pane's title bar and returns the first content row.
 func (r *renderer) paneTitle(y int, title string, scrollable bool) int {
 	r.c.fill(r.mx, y, r.cw, " ", stBadge)
-	hint := r.t(lPaneClose)
-	if scrollable {
-		hint = r.g.up + "/" + r.g.down + " " + r.g.dot + " " + hint
-	}
-	hint += " "
+	hint := r.paneHint(scrollable)
 	hw := textWidth(hint)
 	if hw > r.cw/2 {
 		hint, hw = "", 0
@@ -28,6 +24,17 @@ func (r *renderer) paneTitle(y int, title string, scrollable bool) int {
 	r.c.put(r.mx, y, truncate(" "+title, r.cw-hw-1, r.g.ellipsis), stBadge)
 	return y + 1
 }
+
+// paneHint is the right end of a pane's title bar: how to scroll and close.
+func (r *renderer) paneHint(scrollable bool) string {
+	hint := r.t(lPaneClose)
+	if scrollable {
+		hint = r.g.up + "/" + r.g.down + " " + r.g.dot + " " + hint
+	}
+	return hint + " "
+}
+
+func (r *renderer) paneHintWidth(scrollable bool) int { return textWidth(r.paneHint(scrollable)) + 1 }
 
 // scrolled draws rows[scroll:] into top..end, with a "more below" mark when
 // they do not all fit.
@@ -78,11 +85,20 @@ func (r *renderer) textRows(dst []row, prefix, text string, st style) []row {
 func (r *renderer) explainPane(top, end int) {
 	cur := r.m.Current()
 	title := r.t(lExplain)
+	var rows []row
 	if len(cur) > 0 {
-		title += clean(transcript.Line(&cur[0], r.lang))
+		l := clean(transcript.Line(&cur[0], r.lang))
+		if textWidth(title+l) <= r.cw-r.paneHintWidth(true)-1 {
+			title += l
+		} else {
+			// Too long for the title bar: the line heads the pane,
+			// wrapped, rather than cut.
+			title = strings.TrimRight(strings.TrimSpace(title), ":")
+			rows = r.textRows(rows, "", l, stBold)
+			rows = append(rows, row{})
+		}
 	}
 	y := r.paneTitle(top, title, true)
-	var rows []row
 	switch {
 	case r.v.Explain == nil:
 		rows = r.textRows(rows, "", r.t(lNoExplainer), stDim)
@@ -186,6 +202,11 @@ func (r *renderer) statePane(top, end int) {
 	}
 	var rows []row
 	c, ok := ConnectionOf(visible, conn)
+	if x, isX := r.m.Exchange(); isX && x.Conn == 0 && x.Proto == trace.DNS {
+		// A question over UDP has no connection: show the questions and
+		// answers between these two ends in this step.
+		c, ok = r.m.dnsExchange(&x), true
+	}
 	if !ok {
 		rows = r.textRows(rows, "", r.t(lNoSession), stDim)
 		r.scrolled(y, end, rows, r.v.Scroll)
@@ -208,6 +229,30 @@ func (r *renderer) statePane(top, end int) {
 		rows = r.textRows(rows, "", r.connSummary(others[i]), stDim)
 	}
 	r.scrolled(y, end, rows, r.v.Scroll)
+}
+
+// dnsExchange gathers the DNS questions and answers between the two ends
+// of x in the current step, up to the cursor, as a connectionless
+// Connection.
+func (m *Model) dnsExchange(x *Exchange) Connection {
+	c := Connection{Proto: trace.DNS, Client: x.Client, Server: x.Server, Phase: NoTCP}
+	end := m.visibleEnd()
+	step := m.events[end-1].Step
+	from := end
+	for from > 0 && m.events[from-1].Step == step {
+		from--
+	}
+	for i := from; i < end; i++ {
+		e := &m.events[i]
+		if e.Kind != trace.Line || e.Proto != trace.DNS || e.Conn != 0 {
+			continue
+		}
+		cl, sv, ok := ends(e)
+		if ok && cl.Host == x.Client.Host && sv.Host == x.Server.Host {
+			c.apply(e)
+		}
+	}
+	return c
 }
 
 // maxOtherSessions bounds the list of other connections in the state pane.
@@ -449,37 +494,80 @@ func (m *Model) transcriptFor(lang i18n.Lang) *transcriptText {
 	return t
 }
 
-// transcriptPane shows the whole transcript: lines already shown in plain
-// text, the current beat highlighted, the lines still to come dimmed.
+// transcriptRows is the transcript so far wrapped to a width: rows of
+// text, and for each transcript line its first row. Cached per language
+// and width, so a frame only slices it.
+type transcriptRows struct {
+	width int
+	rows  []string
+	at    []int // at[l]: first row of line l; at[len(lines)] == len(rows)
+}
+
+func (m *Model) transcriptRowsFor(lang i18n.Lang, width int) *transcriptRows {
+	t := m.transcriptFor(lang)
+	key := string(lang)
+	if c, ok := m.wrapped[key]; ok && c.width == width {
+		return c
+	}
+	c := &transcriptRows{width: width, at: make([]int, len(t.lines)+1)}
+	for l, line := range t.lines {
+		c.at[l] = len(c.rows)
+		line = clean(line)
+		// Continuation rows line up under the text after the line's
+		// leading blanks (narration is indented).
+		lead := len(line) - len(strings.TrimLeft(line, " "))
+		if lead > width/2 {
+			lead = 0
+		}
+		hang := lead
+		if lead == 0 {
+			hang = 6 // a record line: its continuation hangs under it
+		}
+		for k, part := range wrap(nil, line[lead:], width-hang, true) {
+			if k == 0 {
+				c.rows = append(c.rows, strings.Repeat(" ", lead)+part)
+				continue
+			}
+			c.rows = append(c.rows, strings.Repeat(" ", hang)+part)
+		}
+	}
+	c.at[len(t.lines)] = len(c.rows)
+	if m.wrapped == nil {
+		m.wrapped = map[string]*transcriptRows{}
+	}
+	m.wrapped[key] = c
+	return c
+}
+
+// transcriptPane shows the transcript up to the current beat, wrapped, the
+// current beat highlighted; nothing that is still to come.
 func (r *renderer) transcriptPane(top, end int) {
 	y := r.paneTitle(top, r.t(lTranscript), true)
 	t := r.m.transcriptFor(r.lang)
+	w := r.m.transcriptRowsFor(r.lang, r.cw)
 	n := end - y
 	if n <= 0 {
 		return
 	}
 	hiFrom, hiTo := -1, -1
 	if r.m.pos > 0 {
-		hiFrom, hiTo = t.head[r.m.starts[r.m.pos-1]], t.at[r.m.starts[r.m.pos]]
+		hiFrom, hiTo = w.at[t.head[r.m.starts[r.m.pos-1]]], w.at[t.at[r.m.starts[r.m.pos]]]
 	}
-	future := t.at[r.m.visibleEnd()]
+	shown := w.at[t.at[r.m.visibleEnd()]] // rows of what has been shown
 	scroll := r.v.Scroll
 	if scroll < 0 {
-		scroll = max(hiFrom-n/3, 0)
+		// Follow the cursor: the current beat at the bottom.
+		scroll = max(shown-n, 0)
 	}
-	r.info.maxScroll = max(len(t.lines)-n, 0)
+	r.info.maxScroll = max(shown-n, 0)
 	scroll = min(scroll, r.info.maxScroll)
 	r.info.scroll = scroll
-	for i := 0; i < n && scroll+i < len(t.lines); i++ {
+	for i := 0; i < n && scroll+i < shown; i++ {
 		li := scroll + i
 		st := stPlain
-		switch {
-		case li >= hiFrom && li < hiTo:
+		if li >= hiFrom && li < hiTo {
 			st = stHighlight
-		case li >= future:
-			st = stDim
 		}
-		line := truncate(clean(t.lines[li]), r.cw, r.g.ellipsis)
-		r.c.put(r.mx, y+i, line, st)
+		r.c.put(r.mx, y+i, w.rows[li], st)
 	}
 }

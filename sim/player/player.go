@@ -18,6 +18,7 @@ const tickMS = int(TickInterval / time.Millisecond)
 const (
 	flightAuto = 900  // an envelope crossing the strip in --auto
 	flightStep = 360  // the short flight after a key press in --step
+	flightWait = 1600 // a wait step: the virtual clock running
 	dwellBase  = 700  // a line stays this long before the next one in --auto
 	dwellLine  = 120  // and this much longer for each further line of its beat
 	dwellRune  = 35   // narration: time to read each character
@@ -56,6 +57,8 @@ type Player struct {
 	suspend   bool // Ctrl-Z was pressed: the driver gives the terminal back
 	maxScroll int  // of the pane in the last frame
 	scrollTop int  // the pane's first row or line in the last frame
+	backRows  int  // the dialogue's scrollback in the last frame
+	backTop   bool // and it showed the first row
 	pred      *predictor
 }
 
@@ -107,7 +110,8 @@ func (p *Player) Resize(w, h int) { p.v.Width, p.v.Height = w, h }
 // Frame draws the current state.
 func (p *Player) Frame() []string {
 	lines, info := render(p.m, &p.v)
-	p.maxScroll, p.scrollTop = info.maxScroll, info.scroll
+	p.maxScroll, p.scrollTop, p.backRows, p.backTop = info.maxScroll, info.scroll, info.back, info.backTop
+	p.v.Back = info.back
 	return lines
 }
 
@@ -125,7 +129,9 @@ func (p *Player) Tick() bool {
 		}
 		return true
 	}
-	if !p.v.Auto || p.v.Paused || p.v.Prompting || p.quit {
+	if !p.v.Auto || p.v.Paused || p.v.Prompting || p.quit || p.v.Back > 0 || p.v.Help {
+		// Scrolled back or reading the keys: playback waits, so nothing
+		// scrolls away under the reader.
 		return false
 	}
 	p.dwell -= elapsed
@@ -152,6 +158,9 @@ func (p *Player) launch(ms int) {
 		p.land()
 		return
 	}
+	if isWait(&cur[0]) {
+		ms = max(ms, flightWait)
+	}
 	p.v.Anim, p.v.AnimSteps = 0, ms
 }
 
@@ -167,7 +176,7 @@ func travels(e *trace.Event) bool {
 	case trace.Connect, trace.Accept, trace.Ack, trace.Refused, trace.Close, trace.Line, trace.Record:
 		return true
 	}
-	return false
+	return isWait(e) // the clock runs while it flies
 }
 
 // dwellFor is how long a beat stays before the next one in auto mode:
@@ -189,6 +198,7 @@ func dwellFor(beat []trace.Event, lang i18n.Lang) int {
 // followCursor resets pane scrolling after the cursor moves, so panes show
 // what belongs to the new position.
 func (p *Player) followCursor() {
+	p.v.Back, p.backRows, p.backTop = 0, 0, false
 	if p.v.Pane == PaneTranscript {
 		p.v.Scroll = -1
 	} else {
@@ -214,10 +224,19 @@ func (p *Player) Key(k Key) {
 		p.promptKey(k)
 		return
 	}
+	if p.v.Help {
+		// The key overlay: Esc, ? or q close it; other keys do nothing
+		// behind it.
+		if k.Code == KeyEsc || k.Code == KeyRune && (k.Rune == '?' || k.Rune == 'q' || k.Rune == 'Q') {
+			p.v.Help = false
+		}
+		return
+	}
 	if p.v.Predicting {
 		p.predictKey(k)
 		return
 	}
+	page := max(p.v.Height/2, 1)
 	switch k.Code {
 	case KeyEnter, KeyRight:
 		p.next()
@@ -230,15 +249,17 @@ func (p *Player) Key(k Key) {
 	case KeyDown:
 		p.scroll(1)
 	case KeyPgUp:
-		p.scroll(-max(p.v.Height/2, 1))
+		p.scroll(-page)
 	case KeyPgDn:
-		p.scroll(max(p.v.Height/2, 1))
+		p.scroll(page)
 	case KeyHome:
-		p.seek(0)
+		p.scroll(-maxScrollback)
 	case KeyEnd:
-		p.seek(p.m.Len())
+		p.scroll(maxScrollback)
 	case KeyRune:
 		switch k.Rune {
+		case '?':
+			p.v.Help = true
 		case ' ', 'n':
 			p.next()
 		case 'b':
@@ -265,6 +286,10 @@ func (p *Player) Key(k Key) {
 		case '-', '_':
 			p.v.Speed = nextSpeed(p.v.Speed, -1)
 		case 'q', 'Q':
+			if p.v.Pane != PaneDialogue {
+				p.v.Pane = PaneDialogue // q in a pane closes it, like Esc
+				return
+			}
 			p.quit = true
 		}
 	}
@@ -303,12 +328,6 @@ func (p *Player) back() {
 	p.followCursor()
 }
 
-func (p *Player) seek(pos int) {
-	p.m.Seek(pos)
-	p.land()
-	p.followCursor()
-}
-
 func (p *Player) toggle(pane Pane) {
 	if p.v.Pane == pane {
 		p.v.Pane = PaneDialogue
@@ -318,8 +337,20 @@ func (p *Player) toggle(pane Pane) {
 	p.followCursor()
 }
 
+// maxScrollback is "as far as it goes" for Home and End; the next frame
+// clamps it to what there is.
+const maxScrollback = 1 << 30
+
+// scroll moves the open pane, or the dialogue's scrollback (up is back),
+// or the title screen; never playback.
 func (p *Player) scroll(delta int) {
-	if p.v.Pane == PaneDialogue {
+	if p.v.Pane == PaneDialogue && p.m.Pos() > 0 {
+		// Up is back in time: the scrollback grows, up to the first line.
+		if delta < 0 && p.backTop {
+			return
+		}
+		p.v.Back = min(max(p.backRows-delta, 0), maxScrollback)
+		p.backRows = p.v.Back
 		return
 	}
 	p.v.Scroll = min(max(p.scrollTop+delta, 0), p.maxScroll)

@@ -64,18 +64,64 @@ func TestStepKeys(t *testing.T) {
 	if m.Step() != 2 {
 		t.Errorf("g5, backspace, 2: step %d, want 2", m.Step())
 	}
-	// Home and End.
-	press(t, p, "\x1b[F")
-	if !m.AtEnd() || !strings.Contains(screen(p), "End of the scenario") {
-		t.Error("End did not go to the end")
+	// Home and End scroll the dialogue; playback stays where it is.
+	pos = m.Pos()
+	press(t, p, "\x1b[H\x1b[F")
+	if m.Pos() != pos || p.View().Back != 0 {
+		t.Errorf("Home, End: pos %d (want %d), scrollback %d", m.Pos(), pos, p.View().Back)
 	}
-	press(t, p, "\x1b[H")
-	if m.Pos() != 0 {
-		t.Error("Home did not go to the start")
-	}
+	m.Seek(0)
 	press(t, p, "b")
 	if !strings.Contains(screen(p), "Already at the start.") {
 		t.Error("back at the start says nothing")
+	}
+}
+
+// TestScrollback: Up, PgUp and Home scroll the dialogue back without moving
+// playback, a marker says so, auto play waits, and a playback key or End
+// returns to the newest line.
+func TestScrollback(t *testing.T) {
+	p := play(t, Config{Width: 80, Height: 24, Lang: i18n.EN, NoAnim: true}, line("550 "), "", 0)
+	m := p.Model()
+	pos := m.Pos()
+	live := screen(p)
+	press(t, p, "\x1b[A")
+	if p.View().Back != 1 || m.Pos() != pos || !strings.Contains(screen(p), "scrolled back 1 rows") {
+		t.Fatalf("Up: scrollback %d, pos %d\n%s", p.View().Back, m.Pos(), screen(p))
+	}
+	press(t, p, "\x1b[5~")
+	if p.View().Back != 13 {
+		t.Errorf("PgUp: scrollback %d, want 13", p.View().Back)
+	}
+	press(t, p, "\x1b[H")
+	sc := screen(p)
+	top := p.View().Back
+	if !strings.Contains(sc, "[1] Why OP25B exists") {
+		t.Errorf("Home did not reach the first line:\n%s", screen(p))
+	}
+	press(t, p, "\x1b[A")
+	if p.View().Back != top {
+		t.Errorf("Up past the first line: scrollback %d, want %d", p.View().Back, top)
+	}
+	press(t, p, "\x1b[B")
+	if p.View().Back != top-1 {
+		t.Errorf("Down: scrollback %d, want %d", p.View().Back, top-1)
+	}
+	// Auto play waits while scrolled back.
+	press(t, p, "p")
+	for i := 0; i < 200; i++ {
+		p.Tick()
+	}
+	if m.Pos() != pos {
+		t.Errorf("auto play moved on while scrolled back: pos %d, want %d", m.Pos(), pos)
+	}
+	press(t, p, "\x1b[F")
+	if p.View().Back != 0 || screen(p) == live || strings.Contains(screen(p), "scrolled back") {
+		t.Errorf("End did not return to the newest line:\n%s", screen(p))
+	}
+	press(t, p, "p\x1b[A\r")
+	if p.View().Back != 0 || m.Pos() != pos+1 || !strings.Contains(live, "STEP") {
+		t.Errorf("Enter while scrolled back: scrollback %d, pos %d", p.View().Back, m.Pos())
 	}
 }
 
@@ -106,25 +152,39 @@ func TestPanes(t *testing.T) {
 	if !strings.Contains(screen(p), "Full transcript") {
 		t.Fatalf("t did not open the transcript:\n%s", screen(p))
 	}
-	top := screen(p)
-	press(t, p, "\x1b[6~")
-	if screen(p) == top {
-		t.Error("Page Down did not scroll the transcript")
+	// The transcript ends at the current line: nothing still to come.
+	bottom := screen(p)
+	if !strings.Contains(bottom, "SMTP 550 5.1.1") || strings.Contains(bottom, "alice-pc:49156 <- mx.example.jp:587") {
+		t.Errorf("the transcript does not end at the current line:\n%s", bottom)
 	}
-	press(t, p, "\x1b[5~\x1b[5~\x1b[5~\x1b[5~\x1b[5~\x1b[5~\x1b[5~\x1b[5~")
-	if !strings.Contains(screen(p), "[1] Why OP25B exists") {
-		t.Errorf("Page Up did not reach the top:\n%s", screen(p))
+	press(t, p, "\x1b[5~")
+	if screen(p) == bottom {
+		t.Error("Page Up did not scroll the transcript")
 	}
-	for i := 0; i < 300; i++ {
+	press(t, p, "\x1b[H")
+	if !strings.Contains(screen(p), "[1] Why OP25B exists") || p.Model().Pos() == 0 {
+		t.Errorf("Home did not scroll to the top (or moved playback):\n%s", screen(p))
+	}
+	press(t, p, "\x1b[F")
+	if screen(p) != bottom {
+		t.Errorf("End did not scroll back to the bottom:\n%s", screen(p))
+	}
+	for i := 0; i < 30; i++ {
 		press(t, p, "\x1b[B")
-	}
-	if !strings.Contains(screen(p), "alice-pc:49156 <- mx.example.jp:587") {
-		t.Errorf("Down did not reach the bottom:\n%s", screen(p))
 	}
 	press(t, p, "\x1b[A")
 	if p.View().Scroll != p.maxScroll-1 {
 		t.Errorf("one Up after the bottom: scroll %d, want %d (scrolling past the end must not pile up)", p.View().Scroll, p.maxScroll-1)
 	}
+	// Narration wraps: no line of the pane is cut with an ellipsis.
+	if strings.Contains(screen(p), "…") {
+		t.Errorf("the transcript cuts a line:\n%s", screen(p))
+	}
+	press(t, p, "q")
+	if p.View().Pane != PaneDialogue || p.Done() {
+		t.Error("q in the transcript pane did not just close it")
+	}
+	press(t, p, "t")
 	press(t, p, "t")
 	if p.View().Pane != PaneDialogue {
 		t.Error("t again did not close the transcript")
@@ -145,7 +205,7 @@ func TestAnimation(t *testing.T) {
 	// The marker moves with each tick.
 	var strips []string
 	for p.View().AnimSteps > 0 {
-		strips = append(strips, p.Frame()[3])
+		strips = append(strips, p.Frame()[4])
 		p.Tick()
 	}
 	if len(strips) != flightStep/tickMS || strips[0] == strips[len(strips)-1] {
@@ -269,7 +329,7 @@ func TestRecapAtEnd(t *testing.T) {
 			i18n.T("The MX stored it.", "MXが格納しました。"), i18n.T("Bob fetched it.", "ボブが受信しました。")}
 		topo.Facts = []i18n.Text{i18n.T("Relay on 25 needs no login.", "25番ポートの中継に認証は不要です。")}
 		p := New(topo, fixtureEvents(topo), Config{Width: 80, Height: 40, Lang: lang, NoAnim: true})
-		press(t, p, "\x1b[F")
+		p.Model().Seek(p.Model().Len())
 		s := screen(p)
 		for _, want := range []string{i18n.T("Recap", "まとめ").In(lang), topo.Recap[0].In(lang), topo.Recap[2].In(lang),
 			i18n.T("Exam facts", "試験のポイント").In(lang), topo.Facts[0].In(lang), i18n.T("End of the scenario", "シナリオの最後です").In(lang)} {

@@ -50,7 +50,11 @@ type View struct {
 	Big           bool // projector layout: margins, double spacing, one exchange per screen
 
 	Pane   Pane
-	Scroll int // first row of the explain or state pane; first transcript line, or -1 to follow the cursor
+	Scroll int // first row of the explain, state or title pane; first transcript row, or -1 to follow the cursor
+	// Back is how many rows the dialogue is scrolled back from its newest
+	// line (0: live). Playback does not move while it is set.
+	Back int
+	Help bool // the key overlay (?) is open
 
 	// While AnimSteps > 0 the current beat is in flight: its marker has
 	// travelled Anim of AnimSteps of the way and it is not in the dialogue yet.
@@ -83,6 +87,8 @@ func Render(m *Model, v *View) []string {
 // the open pane can scroll and where it is.
 type frameInfo struct {
 	scroll, maxScroll int
+	back              int  // the dialogue's scrollback, clamped to what there is
+	backTop           bool // the dialogue shows its first row: no further back
 }
 
 func render(m *Model, v *View) ([]string, frameInfo) {
@@ -97,6 +103,7 @@ func render(m *Model, v *View) ([]string, frameInfo) {
 		r.mx = 2
 	}
 	r.cw = v.Width - 2*r.mx
+	r.info.back = v.Back
 	r.layout()
 	return r.c.lines(v.Color), r.info
 }
@@ -123,14 +130,16 @@ func (r *renderer) inFlight() bool { return r.v.AnimSteps > 0 && r.m.pos > 0 }
 func (r *renderer) layout() {
 	h := r.v.Height
 	keys := r.keyRows()
-	header, seps, strip := true, true, r.v.Pane != PaneTranscript
+	titleScreen := r.m.pos == 0 && r.v.Pane == PaneDialogue
+	header, seps, strip := true, true, r.v.Pane != PaneTranscript && !titleScreen
+	path := strip && r.m.Step() > 0 && len(r.m.stepHops(r.m.Step()-1)) > 0
 	fixed := func() int {
 		n := 1 + len(keys) // status and key help
 		if header {
 			n++
 		}
 		if strip {
-			n += 3
+			n += 4 // the path row and the strip, or the world's overview
 		}
 		if seps {
 			n++ // above the status line
@@ -150,6 +159,7 @@ func (r *renderer) layout() {
 	if h-fixed() < minPane {
 		seps = false
 	}
+
 	if h-fixed() < minPane {
 		strip = false
 	}
@@ -169,8 +179,13 @@ func (r *renderer) layout() {
 		}
 	}
 	if strip {
-		r.strip(y)
-		y += 3
+		if path {
+			r.pathRow(y)
+			r.strip(y+1, 3)
+		} else {
+			r.strip(y, 4)
+		}
+		y += 4
 		if seps {
 			r.sep(y)
 			y++
@@ -200,6 +215,9 @@ func (r *renderer) layout() {
 	for i, k := range keys {
 		r.keyRow(statusY+1+i, k)
 	}
+	if r.v.Help {
+		r.helpOverlay()
+	}
 }
 
 func (r *renderer) sep(y int) { r.c.fill(0, y, r.v.Width, r.g.hline, stDim) }
@@ -224,8 +242,10 @@ func (r *renderer) header(y int) {
 	if topo.ID != "" {
 		left += " " + r.g.cur + " " + clean(topo.ID)
 	}
-	if t := r.t(topo.Title); t != "" {
-		left += " " + r.g.dot + " " + clean(t)
+	// The title only when it fits whole: the id says enough, and the title
+	// screen has the title in full.
+	if t := clean(r.t(topo.Title)); t != "" && textWidth(left)+3+textWidth(t) <= w-rw-1 {
+		left += " " + r.g.dot + " " + t
 	}
 	r.c.put(0, y, truncate(left, w-rw-1, r.g.ellipsis), stHeader)
 }
@@ -263,9 +283,20 @@ func (r *renderer) status(y int) {
 			end = r.t(r.v.Score) + " " + end
 		}
 		r.c.put(r.mx, y, truncate(clean(end), avail, r.g.ellipsis), stBold)
+	case r.m.pos == 0:
+		r.c.put(r.mx, y, truncate(r.t(lStartShort)+"  "+r.t(lHelpHint), avail, r.g.ellipsis), stBold)
 	default:
-		r.c.put(r.mx, y, truncate(clean(r.stepTitle()), avail, r.g.ellipsis), stPlain)
+		r.c.put(r.mx, y, truncate(clean(r.statusText()), avail, r.g.ellipsis), stPlain)
 	}
+}
+
+// statusText names the current hop, its client first ("[3] relay:
+// mail.isp.example → mx1.example.jp, port 25"), or the step outside a hop.
+func (r *renderer) statusText() string {
+	if h, ok := r.m.Hop(); ok {
+		return "[" + strconv.Itoa(r.m.Step()) + "] " + r.hopText(&h)
+	}
+	return r.stepTitle()
 }
 
 // stepTitle is "[n] summary" of the current step.
@@ -295,7 +326,12 @@ func (r *renderer) keyRows() [][]keyHelp {
 	var rows [][]keyHelp
 	var row []keyHelp
 	x := 0
-	for _, k := range keyHelps(r.g) {
+	keys := keyHelps(r.g)
+	if r.v.Big {
+		// Projector: one row of the keys that drive a lesson; ? has the rest.
+		keys = []keyHelp{keys[0], keys[1], keys[len(keys)-2], keys[len(keys)-1]}
+	}
+	for _, k := range keys {
 		w := textWidth(k.keys) + 1 + textWidth(r.t(k.what))
 		if len(row) > 0 && x+2+w > r.cw {
 			rows = append(rows, row)

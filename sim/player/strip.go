@@ -12,13 +12,27 @@ import (
 // ports in use and any router on the path (a filtering router that dropped
 // the SYN drawn as a barrier), the networks they sit on, and the envelope
 // travelling along the wire. Outside an exchange it shows the whole world.
-func (r *renderer) strip(y int) {
+func (r *renderer) strip(y, rows int) {
 	x, ok := r.m.Exchange()
 	if !ok || r.cw < 24 {
-		r.overview(y)
+		r.overview(y, rows)
 		return
 	}
+	y += rows - 3
 	x0, cw := r.mx, r.cw
+	var boxL, boxR int // --big: the hosts drawn as boxes at both ends
+	if r.v.Big {
+		limit := (cw - 24) / 2
+		boxL, boxR = r.boxWidth(x.Client, limit), r.boxWidth(x.Server, limit)
+		if limit < 8 {
+			boxL, boxR = 0, 0
+		}
+	}
+	if boxL > 0 {
+		r.hostBox(x0, y, boxL, x.Client, true)
+		r.hostBox(x0+cw-boxR, y, boxR, x.Server, false)
+		x0, cw = x0+boxL+1, cw-boxL-boxR-2
+	}
 	leftPort := ""
 	if x.Client.Port != 0 {
 		leftPort = ":" + strconv.Itoa(int(x.Client.Port))
@@ -33,7 +47,7 @@ func (r *renderer) strip(y int) {
 	}
 	xe := x0 + cw - textWidth(rightPort) - 1
 	if xe-xs < 12 {
-		r.overview(y)
+		r.overview(y, 3)
 		return
 	}
 	// Row 2: the wire.
@@ -56,10 +70,13 @@ func (r *renderer) strip(y int) {
 
 	// Row 1: the hosts, and router names over their gates.
 	half := (cw - 1) / 2
-	ll := r.fit(half, hostLabel(x.Client, true), x.Client.Host)
-	rl := r.fit(half, hostLabel(x.Server, false), x.Server.Host)
-	r.c.put(x0, y, ll, stBold)
-	r.c.put(x0+cw-textWidth(rl), y, rl, stBold)
+	ll, rl := "", ""
+	if boxL == 0 {
+		ll = r.fit(half, hostLabel(x.Client, true), x.Client.Host)
+		rl = r.fit(half, hostLabel(x.Server, false), x.Server.Host)
+		r.c.put(x0, y, ll, stBold)
+		r.c.put(x0+cw-textWidth(rl), y, rl, stBold)
+	}
 	lo, hi := x0+textWidth(ll)+1, x0+cw-textWidth(rl)-1
 	for i, g := range x.Gates {
 		lo = r.centered(y, gx[i], clean(g.Router), lo, hi, stGate)
@@ -82,10 +99,57 @@ func (r *renderer) strip(y int) {
 		lo = start + w + 1
 		minStart, maxEnd = min(minStart, start), max(maxEnd, start+w)
 	}
+	if boxL > 0 {
+		return // the boxes carry the networks
+	}
 	left := r.fit(min(half, minStart-x0-1), r.networkLabels(x.Client.Host)...)
 	r.c.put(x0, y+2, left, stDim)
 	right := r.fit(min(half, x0+cw-maxEnd-1), r.networkLabels(x.Server.Host)...)
 	r.c.put(x0+cw-textWidth(right), y+2, right, stDim)
+}
+
+// boxWidth is the width of a host's box: its name, address and network
+// fit inside, up to limit columns.
+func (r *renderer) boxWidth(ep trace.Endpoint, limit int) int {
+	w := textWidth(shortName(clean(ep.Host), limit-4))
+	if ep.IP.IsValid() {
+		w = max(w, len(ep.IP.String())+1)
+	}
+	nets := r.networkLabels(ep.Host)
+	w = max(w, textWidth(nets[len(nets)-1])+1)
+	return min(w, limit-4) + 4
+}
+
+// hostBox draws a host as a box of width w in rows y..y+2 for --big: its
+// address in the top border, its name inside, its network in the bottom
+// border.
+func (r *renderer) hostBox(x, y, w int, ep trace.Endpoint, left bool) {
+	inner := w - 2
+	top, bottom := "", ""
+	if ep.IP.IsValid() {
+		top = ep.IP.String()
+	}
+	nets := r.networkLabels(ep.Host)
+	bottom = nets[len(nets)-1]
+	border := func(y int, l, rt, label string) {
+		r.c.put(x, y, l, stBold)
+		r.c.fill(x+1, y, inner, r.g.hline, stBold)
+		r.c.put(x+w-1, y, rt, stBold)
+		// A label that does not fit is left out, never cut: a cut
+		// address would be another address.
+		if label = clean(label); label != "" && textWidth(label)+3 <= inner {
+			at := x + 1
+			if !left {
+				at = x + w - 2 - textWidth(label) - 2
+			}
+			r.c.put(at, y, " "+label+" ", stDim)
+		}
+	}
+	border(y, r.g.tl, r.g.tr, top)
+	r.c.put(x, y+1, r.g.vline, stBold)
+	r.c.put(x+2, y+1, shortName(clean(ep.Host), inner-2), stBold)
+	r.c.put(x+w-1, y+1, r.g.vline, stBold)
+	border(y+2, r.g.bl, r.g.br, bottom)
 }
 
 // gatePositions spreads the routers along the wire: the client's at a
@@ -287,11 +351,12 @@ func (r *renderer) centered(y, at int, s string, lo, hi int, st style) int {
 
 // overview shows the world when no exchange is under way: each network
 // with its hosts and router, then the hosts on the internet.
-func (r *renderer) overview(y int) {
+func (r *renderer) overview(y, n int) {
 	topo := r.m.topo
 	rows := 0
+	var later []seg // filter rules that did not fit beside their router
 	line := func(segs ...seg) {
-		if rows >= 3 {
+		if rows >= n {
 			return
 		}
 		r.segments(y+rows, segs)
@@ -312,15 +377,48 @@ func (r *renderer) overview(y int) {
 				glyph = r.g.filter
 			}
 			segs = append(segs, seg{" " + r.g.hline + glyph + r.g.hline + " " + clean(n.Router), stGate})
+			// The rules follow on the same row when they fit, else on rows
+			// of their own below.
+			var rules []seg
 			for _, f := range n.Filters {
-				segs = append(segs, seg{"  " + clean(r.t(f)), stFilter})
+				rules = append(rules, seg{"  " + clean(r.t(f)), stFilter})
 			}
+			if segsWidth(segs)+segsWidth(rules) <= r.cw {
+				segs = append(segs, rules...)
+				rules = nil
+			}
+			line(segs...)
+			for _, f := range rules {
+				later = append(later, seg{"  " + clean(n.Router) + ":" + f.s, stFilter})
+			}
+			continue
 		}
 		line(segs...)
 	}
 	if hosts := r.hostsOn(""); hosts != "" {
-		line(seg{"[" + r.t(lInternet) + "] ", stBold}, seg{hosts, stPlain})
+		// The hosts on the internet wrap under each other rather than
+		// being cut.
+		label := "[" + r.t(lInternet) + "] "
+		lw := textWidth(label)
+		for i, l := range wrap(nil, hosts, max(r.cw-lw, 8), true) {
+			if i == 0 {
+				line(seg{label, stBold}, seg{l, stPlain})
+			} else {
+				line(seg{strings.Repeat(" ", lw), stPlain}, seg{l, stPlain})
+			}
+		}
 	}
+	for _, s := range later {
+		line(s)
+	}
+}
+
+func segsWidth(segs []seg) int {
+	n := 0
+	for _, s := range segs {
+		n += textWidth(s.s)
+	}
+	return n
 }
 
 type seg struct {

@@ -32,11 +32,12 @@ func TestTLSFrame(t *testing.T) {
 	})
 	frame := stripSGR(strings.Join(p.Frame(), "\n"))
 	for _, want := range []string{
-		"TLS  C: Handshake (ClientHello) 1.3, ",
-		"TLS  S: Handshake (ServerHello) 1.3, ",
-		"SMTP C: [TLS] EHLO ",
-		"SMTP S: [TLS] 250-AUTH PLAIN LOGIN",
-		"TLS  S: Application Data, ",
+		// Each line says which host sends it.
+		"TLS  alice-laptop     C: Handshake (ClientHello) 1.3, ",
+		"TLS  mail.isp.example S: Handshake (ServerHello) 1.3, ",
+		"SMTP alice-laptop     C: [TLS] EHLO ",
+		"SMTP mail.isp.example S: [TLS] 250-AUTH PLAIN LOGIN",
+		"TLS  mail.isp.example S: Application Data, ",
 	} {
 		if !strings.Contains(frame, want) {
 			t.Errorf("frame lacks %q:\n%s", want, frame)

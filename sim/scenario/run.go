@@ -139,7 +139,7 @@ func play(w *sim.World, i int, st *Step, over func() bool) result {
 
 func (sc *Scenario) topology(w *sim.World) trace.Topology {
 	t := w.Topology()
-	t.ID, t.Title, t.Exams = sc.ID, sc.Title, sc.Exams
+	t.ID, t.Title, t.Summary, t.Exams = sc.ID, sc.Title, sc.Summary, sc.Exams
 	for _, st := range sc.Steps {
 		t.Steps = append(t.Steps, summary(st))
 	}

@@ -11,6 +11,7 @@ import (
 type Topology struct {
 	ID       string    // scenario id
 	Title    i18n.Text // scenario title
+	Summary  i18n.Text // what the scenario shows, in a few sentences: its goal
 	Exams    []string  // exams the scenario prepares for ("FE", "AP", "SC", ...)
 	Hosts    []Host    // in the order the scenario declares them
 	Networks []Network // likewise
@@ -19,6 +20,28 @@ type Topology struct {
 	// the exam facts it demonstrated: what views show after the last step.
 	Recap []i18n.Text
 	Facts []i18n.Text
+	// MX is the world's MX table (RFC 5321 5.1), by domain and then
+	// preference: what a title screen shows as the settings that matter.
+	MX []MX
+}
+
+// MX is one MX record of the world's DNS.
+type MX struct {
+	Domain string
+	Pref   uint16
+	Host   string // "" for a null MX (RFC 7505)
+}
+
+// SMTPService is what a view says about one SMTP service of a host: the
+// settings a lesson turns on (relay policy, AUTH, STARTTLS).
+type SMTPService struct {
+	Port         uint16
+	Relay        string   // the relay policy's scenario spelling: "none", "mynetworks", "authenticated", "anyone", "pop-before-smtp"
+	RelayDomains []string // domains relayed as a backup MX
+	AuthOffered  bool     // AUTH is advertised (RFC 4954)
+	AuthRequired bool     // MAIL before AUTH is refused (RFC 6409 4.3)
+	StartTLS     bool     // STARTTLS is advertised (RFC 3207)
+	ImplicitTLS  bool     // TLS from the first byte (RFC 8314 3.3)
 }
 
 // Host is one machine of the world.
@@ -27,6 +50,9 @@ type Host struct {
 	IP      netip.Addr
 	Network string   // "" for a host directly on the internet
 	Roles   []string // what it runs: "smtp:25", "smtp:587", "pop3:110", "dns:53"; empty for a plain client
+	Domains []string // the mail domains it is final destination for
+	SMTP    []SMTPService
+	Down    bool // down when the scenario starts
 }
 
 // Network is a named network behind a router.

@@ -1,0 +1,204 @@
+package player
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/trace"
+)
+
+// The title screen's words.
+var (
+	lGoal         = i18n.T("Goal: ", "ねらい: ")
+	lCast         = i18n.T("Who is who", "登場するホスト")
+	lSettings     = i18n.T("Settings that matter", "注目する設定")
+	lStartShort   = i18n.T("Press Enter to start.", "Enterキーで開始します。")
+	lMXRecords    = i18n.T("MX ", "MX ")
+	lNullMX       = i18n.T("(null MX: accepts no mail)", "(ヌルMX: メールを受け付けない)")
+	lNoMX         = i18n.T(": no MX record, so mail goes to its A record (implicit MX)", ": MXレコードがないので、Aレコードのアドレスへ配送(暗黙のMX)")
+	lOpenRelay    = i18n.T("relay: anyone (an open relay)", "relay: anyone(第三者中継を許す設定)")
+	lRelayPolicy  = i18n.T("relay: ", "relay: ")
+	lBackupMX     = i18n.T("backup MX, relays for ", "バックアップMX、中継するドメイン: ")
+	lAuthRequired = i18n.T("SMTP-AUTH required", "SMTP-AUTH必須")
+	lAuthOffered  = i18n.T("SMTP-AUTH offered", "SMTP-AUTHを提供")
+	lStartTLS     = i18n.T("STARTTLS", "STARTTLS")
+	lImplicitTLS  = i18n.T("TLS from the first byte", "接続直後からTLS")
+	lDownAtStart  = i18n.T(" is down at the start", "は開始時点で停止中")
+	lSep          = i18n.T(", ", "、")
+)
+
+// title is the screen before the first beat: the scenario's title, its
+// goal, the cast (which host is MUA, MSA, MTA, MX, MDA, DNS server,
+// router, read from the world's services and MX table), the settings the
+// lesson turns on, and how to start. Up and Down scroll it when it does not
+// fit.
+func (r *renderer) title(top, end int) {
+	r.scrolled(top, end, r.titleRows(nil), r.v.Scroll)
+}
+
+func (r *renderer) titleRows(rows []row) []row {
+	topo := r.m.topo
+	rows = r.textRows(rows, "", r.t(topo.Title), stStep)
+	if s := r.t(topo.Summary); s != "" {
+		rows = r.textRows(rows, r.t(lGoal), s, stNarration)
+	}
+	if len(topo.Exams) > 0 {
+		rows = r.textRows(rows, r.t(lExams), strings.Join(topo.Exams, " "), stPlain)
+	}
+	if cast := r.castRows(nil); len(cast) > 0 {
+		rows = append(rows, row{})
+		rows = r.textRows(rows, "", r.t(lCast), stBold)
+		rows = append(rows, cast...)
+	}
+	if set := r.settingRows(nil); len(set) > 0 {
+		rows = append(rows, row{})
+		rows = r.textRows(rows, "", r.t(lSettings), stBold)
+		rows = append(rows, set...)
+	}
+	rows = append(rows, row{})
+	return r.textRows(rows, "", r.t(lStartShort), stBold)
+}
+
+// castRows are one row per role: "MSA  mail.isp.example:587".
+func (r *renderer) castRows(rows []row) []row {
+	topo := r.m.topo
+	var who [numRoles][]string
+	for i := range topo.Hosts {
+		h := &topo.Hosts[i]
+		for _, role := range hostRoles(topo, h) {
+			who[role] = append(who[role], r.castName(h, role))
+		}
+	}
+	for _, n := range topo.Networks {
+		if n.Router != "" {
+			who[RoleRouter] = append(who[RoleRouter], clean(n.Router)+r.t(lParen)+clean(n.Name)+")")
+		}
+	}
+	width := 0
+	for role, hs := range who {
+		if len(hs) > 0 {
+			width = max(width, textWidth(r.t(roleNames[role])))
+		}
+	}
+	for role, hs := range who {
+		if len(hs) == 0 {
+			continue
+		}
+		name := r.t(roleNames[role])
+		prefix := "  " + name + strings.Repeat(" ", width-textWidth(name)+2)
+		rows = r.textRows(rows, prefix, strings.Join(hs, r.t(lSep))+r.t(lParen)+r.t(roleWhat[role])+")", stPlain)
+	}
+	return rows
+}
+
+// castName is a host as the cast lists it in a role: with the ports of the
+// role's services, or the domains it receives mail for.
+func (r *renderer) castName(h *trace.Host, role Role) string {
+	name := clean(h.Name)
+	var ports []string
+	switch role {
+	case RoleMSA:
+		for _, s := range smtpPorts(h) {
+			if s.Port == 587 || s.Port == 465 || s.AuthRequired {
+				ports = append(ports, strconv.Itoa(int(s.Port)))
+			}
+		}
+	case RoleMTA, RoleMX:
+		for _, s := range smtpPorts(h) {
+			if s.Port == 25 {
+				ports = append(ports, "25")
+			}
+		}
+	case RolePOP:
+		for _, s := range h.Roles {
+			if p, ok := strings.CutPrefix(s, "pop3:"); ok {
+				ports = append(ports, p)
+			} else if p, ok := strings.CutPrefix(s, "imap:"); ok {
+				ports = append(ports, p)
+			}
+		}
+	case RoleMDA:
+		return name + r.t(lParen) + clean(strings.Join(h.Domains, " ")) + ")"
+	}
+	if len(ports) > 0 {
+		return name + ":" + strings.Join(ports, ",")
+	}
+	return name
+}
+
+// settingRows are the settings a lesson turns on: the MX table, domains
+// with no MX, open relays and backup MXs, AUTH and TLS, the routers'
+// filters (OP25B, IP25B) and hosts down at the start.
+func (r *renderer) settingRows(rows []row) []row {
+	topo := r.m.topo
+	add := func(s string) { rows = r.textRows(rows, "  "+r.g.bullet+" ", s, stPlain) }
+	mx := slices.Clone(topo.MX)
+	slices.SortStableFunc(mx, func(a, b trace.MX) int {
+		if c := strings.Compare(a.Domain, b.Domain); c != 0 {
+			return c
+		}
+		return int(a.Pref) - int(b.Pref)
+	})
+	for i := 0; i < len(mx); {
+		j := i
+		var recs []string
+		for ; j < len(mx) && mx[j].Domain == mx[i].Domain; j++ {
+			if mx[j].Host == "" {
+				recs = append(recs, strconv.Itoa(int(mx[j].Pref))+" . "+r.t(lNullMX))
+				continue
+			}
+			recs = append(recs, strconv.Itoa(int(mx[j].Pref))+" "+clean(mx[j].Host))
+		}
+		add(r.t(lMXRecords) + clean(mx[i].Domain) + ": " + strings.Join(recs, r.t(lSep)))
+		i = j
+	}
+	for _, h := range topo.Hosts {
+		for _, d := range h.Domains {
+			if !slices.ContainsFunc(mx, func(m trace.MX) bool { return strings.EqualFold(m.Domain, d) }) {
+				add(clean(d) + r.t(lNoMX))
+			}
+		}
+	}
+	for _, h := range topo.Hosts {
+		for _, s := range h.SMTP {
+			var what []string
+			switch s.Relay {
+			case "anyone":
+				what = append(what, r.t(lOpenRelay))
+			case "mynetworks", "pop-before-smtp":
+				what = append(what, r.t(lRelayPolicy)+s.Relay)
+			}
+			if len(s.RelayDomains) > 0 {
+				what = append(what, r.t(lBackupMX)+strings.Join(s.RelayDomains, " "))
+			}
+			switch {
+			case s.AuthRequired:
+				what = append(what, r.t(lAuthRequired))
+			case s.AuthOffered && s.Port != 25:
+				what = append(what, r.t(lAuthOffered))
+			}
+			if s.StartTLS {
+				what = append(what, r.t(lStartTLS))
+			}
+			if s.ImplicitTLS {
+				what = append(what, r.t(lImplicitTLS))
+			}
+			if len(what) > 0 {
+				add(clean(h.Name) + ":" + strconv.Itoa(int(s.Port)) + ": " + clean(strings.Join(what, r.t(lSep))))
+			}
+		}
+	}
+	for _, n := range topo.Networks {
+		for _, f := range n.Filters {
+			add(clean(n.Router) + ": " + clean(r.t(f)))
+		}
+	}
+	for _, h := range topo.Hosts {
+		if h.Down {
+			add(clean(h.Name) + r.t(lDownAtStart))
+		}
+	}
+	return rows
+}
