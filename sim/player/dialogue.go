@@ -92,10 +92,16 @@ func (r *renderer) dialogue(top, end int) {
 			n++
 		}
 	}
+	for r.v.Big && len(rows) > 0 && rows[len(rows)-1] == (row{}) {
+		rows = rows[:len(rows)-1] // no spacing above the oldest line
+	}
 	r.info.backTop = i < first && first == 0 && back+n >= len(rows)
 	rows = rows[min(back, len(rows)):]
 	if len(rows) > n {
 		rows = rows[:n]
+	}
+	for r.v.Big && len(rows) > 0 && rows[len(rows)-1] == (row{}) {
+		rows = rows[:len(rows)-1] // nor at the top of the screen
 	}
 	y := end - 1
 	if r.info.back > 0 {
