@@ -6,9 +6,7 @@ import "github.com/mailsim/mailsim/sim/i18n"
 // material. Read-only.
 var (
 	lStep           = i18n.T("step ", "ステップ") // a counter attaches: ステップ3/5
-	lStart          = i18n.T("Press Enter to start; every line the servers exchange is shown one by one.", "Enterキーで開始します。サーバ同士がやり取りする行を1行ずつ表示します。")
 	lExams          = i18n.T("Exams: ", "対象試験: ")
-	lHosts          = i18n.T("Hosts: ", "ホスト: ")
 	lRecap          = i18n.T("Recap", "まとめ")
 	lPredict        = i18n.T("Your answer (Enter; Esc shows it): ", "答え(Enterで確定、Escで表示): ")
 	lFacts          = i18n.T("Exam facts", "試験のポイント")

@@ -23,6 +23,7 @@ const (
 	dwellLine  = 120  // and this much longer for each further line of its beat
 	dwellRune  = 35   // narration: time to read each character
 	dwellMax   = 8000 // no beat waits longer than this
+	dwellTitle = 6000 // the title screen with its cast, before the first beat
 )
 
 // speeds are the steps of + and -, in percent.
@@ -78,7 +79,7 @@ func New(topo *trace.Topology, events []trace.Event, cfg Config) *Player {
 		},
 		noAnim:    cfg.NoAnim,
 		exitAtEnd: cfg.ExitAtEnd,
-		dwell:     1500,
+		dwell:     dwellTitle,
 	}
 	if cfg.Predict {
 		p.pred = newPredictor(events)
