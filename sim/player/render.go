@@ -286,17 +286,44 @@ func (r *renderer) status(y int) {
 	case r.m.pos == 0:
 		r.c.put(r.mx, y, truncate(r.t(lStartShort)+"  "+r.t(lHelpHint), avail, r.g.ellipsis), stBold)
 	default:
-		r.c.put(r.mx, y, truncate(clean(r.statusText()), avail, r.g.ellipsis), stPlain)
+		r.c.put(r.mx, y, r.statusText(avail), stPlain)
 	}
 }
 
 // statusText names the current hop, its client first ("[3] relay:
-// mail.isp.example → mx1.example.jp, port 25"), or the step outside a hop.
-func (r *renderer) statusText() string {
+// mail.isp.example → mx1.example.jp, port 25"), or the step outside a hop,
+// in at most w columns: shortened at a clause, or with shorter names, rather
+// than cut.
+func (r *renderer) statusText(w int) string {
 	if h, ok := r.m.Hop(); ok {
-		return "[" + strconv.Itoa(r.m.Step()) + "] " + r.hopText(&h)
+		n := "[" + strconv.Itoa(r.m.Step()) + "] "
+		full := n + r.hopText(&h)
+		if textWidth(full) <= w {
+			return full
+		}
+		kind := r.t(hopKind(r.m.topo, &h)) + ": "
+		for _, limit := range [...]int{12, 8, 1} {
+			s := n + kind + shortName(clean(h.Client.Host), limit) + " " + r.g.arrowR + " " + shortName(clean(h.Server.Host), limit)
+			if textWidth(s) <= w {
+				return s
+			}
+		}
+		return truncate(n+kind, w, r.g.ellipsis)
 	}
-	return r.stepTitle()
+	return shortenClauses(clean(r.stepTitle()), w, r.g.ellipsis)
+}
+
+// shortenClauses drops trailing clauses of s (after ", ", "、", "(" or ": ")
+// until it fits w columns; only a first clause too long is cut.
+func shortenClauses(s string, w int, ellipsis string) string {
+	for textWidth(s) > w {
+		i := max(strings.LastIndex(s, ", "), strings.LastIndex(s, "、"), strings.LastIndex(s, " ("), strings.LastIndex(s, "("), strings.LastIndex(s, ": "))
+		if i <= 0 {
+			break
+		}
+		s = strings.TrimRight(s[:i], " ")
+	}
+	return truncate(s, w, ellipsis)
 }
 
 // stepTitle is "[n] summary" of the current step.
