@@ -275,10 +275,11 @@ type pathNode struct {
 	host   string
 	role   Role
 	roled  bool
-	gate   bool // a router lies between the previous node and this one
-	filter bool // and it filters
-	gap    bool // not reached from the node before: a new branch
-	active bool // an end of the current hop
+	gate   bool   // a router lies between the previous node and this one
+	router string // its name (the first, if two)
+	filter bool   // and it filters
+	gap    bool   // not reached from the node before: a new branch
+	active bool   // an end of the current hop
 }
 
 // path lays out the route of a step: its hops chained where one ends
@@ -308,7 +309,7 @@ func (m *Model) path(step int, cur *Hop) (nodes []pathNode, dns string, dnsActiv
 		n := pathNode{host: h.Server.Host}
 		n.role, n.roled = hopRole(m.topo, &h)
 		if gs := m.gates(h.Client.Host, h.Server.Host); len(gs) > 0 {
-			n.gate = true
+			n.gate, n.router = true, gs[0].Router
 			for _, g := range gs {
 				n.filter = n.filter || len(g.Filters) > 0
 			}
@@ -351,10 +352,10 @@ func (r *renderer) pathRow(y int) {
 	}
 	// From the most to the least detailed, the first that fits.
 	for _, d := range [...]struct {
-		roles bool
-		name  int
-	}{{true, 40}, {true, 12}, {false, 12}, {true, 1}, {false, 1}} {
-		segs := r.pathSegs(nodes, dns, dnsActive, d.roles, d.name)
+		roles, routers bool
+		name           int
+	}{{true, true, 40}, {true, false, 40}, {true, false, 12}, {false, false, 12}, {true, false, 1}, {false, false, 1}} {
+		segs := r.pathSegs(nodes, dns, dnsActive, d.roles, d.routers, d.name)
 		total := 0
 		for _, s := range segs {
 			total += textWidth(s.s)
@@ -366,17 +367,23 @@ func (r *renderer) pathRow(y int) {
 	}
 }
 
-func (r *renderer) pathSegs(nodes []pathNode, dns string, dnsActive, roles bool, name int) []seg {
+func (r *renderer) pathSegs(nodes []pathNode, dns string, dnsActive, roles, routers bool, name int) []seg {
 	var segs []seg
 	for i, n := range nodes {
 		if i > 0 {
 			switch {
 			case n.gap:
 				segs = append(segs, seg{"  ", stPlain})
-			case n.gate && n.filter:
-				segs = append(segs, seg{" " + r.g.hline + r.g.filter + r.g.right + " ", edgeStyle(n.active && nodes[i-1].active)})
 			case n.gate:
-				segs = append(segs, seg{" " + r.g.hline + r.g.gate + r.g.right + " ", edgeStyle(n.active && nodes[i-1].active)})
+				glyph := r.g.gate
+				if n.filter {
+					glyph = r.g.filter
+				}
+				edge := " " + r.g.hline + glyph + r.g.right + " "
+				if routers {
+					edge = " " + r.g.hline + glyph + " " + clean(n.router) + " " + r.g.hline + r.g.right + " "
+				}
+				segs = append(segs, seg{edge, edgeStyle(n.active && nodes[i-1].active)})
 			default:
 				segs = append(segs, seg{" " + r.g.hline + r.g.right + " ", edgeStyle(n.active && nodes[i-1].active)})
 			}

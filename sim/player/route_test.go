@@ -224,3 +224,28 @@ func TestWaitClock(t *testing.T) {
 		t.Errorf("the landed wait step:\n%s", s)
 	}
 }
+
+// TestTitleSettings: the title screen of each lesson names the setting the
+// lesson turns on, read from the world.
+func TestTitleSettings(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		want []string
+	}{
+		{"open-relay", []string{"relay: anyone (an open relay)", "MX "}},
+		{"op25b", []string{"OP25B", "router", "MUA "}},
+		{"ip25b", []string{"IP25B"}},
+		{"submission-auth", []string{"SMTP-AUTH required", "MSA "}},
+		{"eavesdropping", []string{"STARTTLS"}},
+		{"pop-before-smtp", []string{"relay: pop-before-smtp"}},
+		{"mx-routing", []string{"MX example.jp: 10 mx1.example.jp, 20 mx2.example.jp", "backup MX, relays for example.jp", "small.example: no MX record"}},
+	} {
+		p := playBundled(t, tc.id, Config{Width: 160, Height: 80, Lang: i18n.EN, NoAnim: true}, nil, "")
+		s := screen(p)
+		for _, w := range tc.want {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: the title screen lacks %q:\n%s", tc.id, w, s)
+			}
+		}
+	}
+}
