@@ -1,14 +1,17 @@
-// Package player is mailsim's animated terminal view of a trace: the
-// topology strip with the envelope travelling between hosts, the scrolling
-// dialogue of every SMTP, POP3 and DNS line, narration between steps, and the
-// panes a teacher opens with one key (explanation, session state, full
-// transcript).
+// Package player is mailsim's animated terminal view of a trace: a title
+// screen with the scenario's goal, cast and settings; the path of the
+// current step with the current hop highlighted; the topology strip with the
+// envelope travelling between hosts; the scrolling dialogue of every SMTP,
+// POP3 and DNS line, each hop named as it begins and each line with the host
+// that sends it; narration and waits between steps; and the panes a teacher
+// opens with one key (explanation, session state, transcript so far, keys).
 //
 // It is split so that almost all of it is testable without a terminal:
 //
 //   - Model is a cursor over the trace's events, grouped into beats (one
 //     protocol line, or one multi-line reply, or a step header with its
-//     narration). Back and jump move the cursor; nothing is re-run.
+//     narration) and hops (one connection, or one DNS question, between two
+//     hosts). Back and jump move the cursor; nothing is re-run.
 //   - Connections reads each connection's state from the trace: the TCP
 //     phase from its connection events and the server core's own session
 //     snapshot (SMTP envelope, POP3 maildrop and deletion marks) from the

@@ -78,7 +78,7 @@ var (
 	lWaitNothing    = i18n.T("Nothing was due during the wait: queued mail waits for its next retry.", "待ち時間中に実行される処理はありませんでした。キューのメールは次の再送を待っています。")
 	lWaitRetries    = i18n.T("During the wait: queue retries ", "待ち時間中の処理: キューからの再送")
 	lWaitDeliveries = i18n.T(", deliveries ", "回、配送")
-	lWaitBelow      = i18n.T(" (the lines follow).", "件(以下の行)。")
+	lWaitBelow      = i18n.T(" (the lines follow).", "件(以下の行)")
 	lPhaseNames     = [...]i18n.Text{
 		NoTCP:      i18n.T("no TCP (UDP)", "TCPなし(UDP)"),
 		Connecting: i18n.T("SYN sent, waiting", "SYN送信、応答待ち"),
@@ -118,15 +118,15 @@ func allKeys(g *glyphs) []keyHelp {
 		{g.arrowL + " b", i18n.T("back one line (instant)", "1行戻る(すぐに戻ります)")},
 		{"g", i18n.T("go to step N", "ステップNへ移動")},
 		{g.up + " " + g.down + " PgUp PgDn", i18n.T("scroll the dialogue back (or a pane)", "やり取りをさかのぼって表示(ペインではスクロール)")},
-		{"Home End", i18n.T("oldest line / back to the newest", "最初の行へ / 最新の行に戻る")},
+		{"Home End", i18n.T("oldest line / back to the newest", "最初の行へ移動、最新の行に戻る")},
 		{"e", i18n.T("explain the current line", "現在の行の解説")},
 		{"s", i18n.T("session state, DNS questions and answers", "セッションの状態、DNSの問い合わせと応答")},
 		{"t", i18n.T("transcript so far", "ここまでの全記録")},
-		{"p", i18n.T("play / pause", "再生 / 一時停止")},
+		{"p", i18n.T("play / pause", "再生/一時停止")},
 		{"+ -", i18n.T("speed", "速度")},
 		{"Esc q", i18n.T("close a pane or this list", "ペインやこの一覧を閉じる")},
 		{"q Ctrl-C", i18n.T("quit (q: from the main view)", "終了(qはメイン画面で)")},
-		{"Ctrl-Z", i18n.T("suspend (fg resumes)", "一時中断(fgで再開)")},
+		{"Ctrl-Z", i18n.T("suspend (fg resumes)", "一時中断(「fg」で再開)")},
 		{"?", i18n.T("this list", "この一覧")},
 	}
 }

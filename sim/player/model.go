@@ -24,7 +24,7 @@ type Model struct {
 	hopAt  map[int]int // first event of a hop that changes ends -> its hop
 
 	transcript map[string]*transcriptText // by language, built on first use
-	wrapped    map[string]*transcriptRows // by language, for the last width asked
+	wrapped    map[string]*transcriptRows // by language and width
 }
 
 // NewModel groups events into beats. topo may be nil.

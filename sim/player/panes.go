@@ -496,7 +496,7 @@ func (m *Model) transcriptFor(lang i18n.Lang) *transcriptText {
 
 // transcriptRows is the transcript so far wrapped to a width: rows of
 // text, and for each transcript line its first row. Cached per language
-// and width, so a frame only slices it.
+// and width (a terminal has few), so a frame only slices it.
 type transcriptRows struct {
 	width int
 	rows  []string
@@ -505,8 +505,8 @@ type transcriptRows struct {
 
 func (m *Model) transcriptRowsFor(lang i18n.Lang, width int) *transcriptRows {
 	t := m.transcriptFor(lang)
-	key := string(lang)
-	if c, ok := m.wrapped[key]; ok && c.width == width {
+	key := string(lang) + ":" + strconv.Itoa(width)
+	if c, ok := m.wrapped[key]; ok {
 		return c
 	}
 	c := &transcriptRows{width: width, at: make([]int, len(t.lines)+1)}

@@ -112,7 +112,9 @@ func (p *Player) Resize(w, h int) { p.v.Width, p.v.Height = w, h }
 func (p *Player) Frame() []string {
 	lines, info := render(p.m, &p.v)
 	p.maxScroll, p.scrollTop, p.backRows, p.backTop = info.maxScroll, info.scroll, info.back, info.backTop
-	p.v.Back = info.back
+	if p.v.Back != info.back {
+		p.v.Back = info.back // clamped to what there is (after Home)
+	}
 	return lines
 }
 

@@ -18,7 +18,7 @@ var (
 	lMXRecords    = i18n.T("MX ", "MX ")
 	lNullMX       = i18n.T("(null MX: accepts no mail)", "(ヌルMX: メールを受け付けない)")
 	lNoMX         = i18n.T(": no MX record, so mail goes to its A record (implicit MX)", ": MXレコードがないので、Aレコードのアドレスへ配送(暗黙のMX)")
-	lOpenRelay    = i18n.T("relay: anyone (an open relay)", "relay: anyone(第三者中継を許す設定)")
+	lOpenRelay    = i18n.T("relay: anyone (an open relay)", "「relay: anyone」(第三者中継を許す設定)")
 	lRelayPolicy  = i18n.T("relay: ", "relay: ")
 	lBackupMX     = i18n.T("backup MX, relays for ", "バックアップMX、中継するドメイン: ")
 	lAuthRequired = i18n.T("SMTP-AUTH required", "SMTP-AUTH必須")
