@@ -67,36 +67,54 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	if len(args) == 0 {
 		return noScenario("run", opts.lang, true)
 	}
-	// Load everything first: a broken file stops the run before any output.
-	// Each scenario runs once, however often it is named (run --all op25b,
-	// run op25b OP25B).
-	var scs []*scenario.Scenario
+	// Load and play everything once first, measuring each transcript's
+	// route column: a broken file, or one that passes a limit at some step,
+	// stops the run before any output, and the second pass can then stream
+	// every line as the engine produces it, aligned, holding no event. Each
+	// scenario runs once, however often it is named (run --all op25b, run
+	// op25b OP25B).
+	type pass struct {
+		sc    *scenario.Scenario
+		topo  *trace.Topology
+		width int
+	}
+	var passes []pass
 	seen := map[string]bool{}
 	for _, a := range args {
 		sc, err := scenario.Load(a)
 		if err != nil {
 			return badInput(err)
 		}
-		if key := filepath.Clean(sc.File); !seen[key] {
-			seen[key] = true
-			scs = append(scs, sc)
+		key := filepath.Clean(sc.File)
+		if seen[key] {
+			continue
 		}
-	}
-	missed := 0
-	for i, sc := range scs {
-		if i > 0 {
-			fmt.Fprintln(ios.Out)
-		}
-		rec := &trace.Recorder{}
-		rep, err := scenario.Run(sc, rec)
+		seen[key] = true
+		var width transcript.Width
+		rep, err := scenario.Run(sc, &width)
 		if err != nil {
 			return badInput(err)
 		}
-		tw := transcript.New(ios.Out, opts.lang, rec.Events)
+		passes = append(passes, pass{sc, &rep.Topology, width.Max})
+	}
+	missed := 0
+	for i, p := range passes {
+		if i > 0 {
+			fmt.Fprintln(ios.Out)
+		}
+		tw := transcript.NewWidth(ios.Out, opts.lang, p.width)
 		if color {
 			tw.Paint = transcriptPaint()
 		}
-		if err := writeTranscript(ios.Out, tw, &rep.Topology, rec.Events, opts.lang); err != nil {
+		writeTitle(ios.Out, tw, p.topo, opts.lang)
+		rep, err := scenario.Run(p.sc, tw)
+		if err != nil {
+			return badInput(err) // the first pass ran the same world and passed
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if err := tw.Recap(rep.Topology.Recap, rep.Topology.Facts); err != nil {
 			return err
 		}
 		fmt.Fprintln(ios.Out)
@@ -117,15 +135,20 @@ func writePlain(w io.Writer, topo *trace.Topology, events []trace.Event, lang i1
 
 // writeTranscript prints a scenario's title, then its transcript through tw.
 func writeTranscript(w io.Writer, tw *transcript.Writer, topo *trace.Topology, events []trace.Event, lang i18n.Lang) error {
+	writeTitle(w, tw, topo, lang)
+	if err := tw.All(events); err != nil {
+		return err
+	}
+	return tw.Recap(topo.Recap, topo.Facts)
+}
+
+// writeTitle prints a scenario's title, painted as tw paints.
+func writeTitle(w io.Writer, tw *transcript.Writer, topo *trace.Topology, lang i18n.Lang) {
 	title := titleLine(topo, lang)
 	if tw.Paint != nil {
 		title = tw.Paint(transcript.StepHead, title)
 	}
 	fmt.Fprintln(w, title)
-	if err := tw.All(events); err != nil {
-		return err
-	}
-	return tw.Recap(topo.Recap, topo.Facts)
 }
 
 func resultLine(rep *scenario.Report, lang i18n.Lang) string {

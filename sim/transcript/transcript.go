@@ -29,13 +29,62 @@ type Writer struct {
 // New returns a Writer for events rendered in lang. events is the whole trace
 // (or a representative part): it is only used to size the columns.
 func New(w io.Writer, lang i18n.Lang, events []trace.Event) *Writer {
-	width := 0
+	var width Width
 	for i := range events {
-		if n := len(Clean(Route(&events[i]))); n > width {
-			width = n
-		}
+		width.Emit(&events[i])
 	}
+	return NewWidth(w, lang, width.Max)
+}
+
+// NewWidth returns a Writer whose route column is width bytes wide: for a
+// trace rendered as it is produced, whose width a first pass measured
+// (Width). Given the width New would find, it writes the same bytes.
+func NewWidth(w io.Writer, lang i18n.Lang, width int) *Writer {
 	return &Writer{w: bufio.NewWriter(w), lang: lang, width: width}
+}
+
+// Emit renders e as it comes, so that a Writer is a trace.Sink: the
+// transcript streams out through the buffer and no event is kept. Flush
+// after the last one.
+func (t *Writer) Emit(e *trace.Event) { t.Event(e) }
+
+// Width is a trace.Sink that measures the route column a transcript of the
+// events it sees needs (Max, in bytes), keeping nothing else: the first of
+// the two passes that let a transcript stream with aligned columns.
+type Width struct {
+	Max int
+}
+
+// Emit widens the column to fit e's route.
+func (m *Width) Emit(e *trace.Event) {
+	if n := routeWidth(e); n > m.Max {
+		m.Max = n
+	}
+}
+
+// routeWidth is len(Clean(Route(e))) without building the route: the
+// separators are ASCII, so cleaning the whole is cleaning each part.
+func routeWidth(e *trace.Event) int {
+	switch e.Kind {
+	case trace.Step, trace.Narration, trace.Expect:
+		return 0
+	case trace.Deliver, trace.Queue, trace.Bounce, trace.Note:
+		return len(Clean(e.Src.Host))
+	}
+	return endpointWidth(e.Src) + len(" -> ") + endpointWidth(e.Dst)
+}
+
+// endpointWidth is len(Clean(p.String())).
+func endpointWidth(p trace.Endpoint) int {
+	n := len(Clean(p.Host))
+	if p.Port == 0 {
+		return n
+	}
+	n += 2 // ':' and the first digit
+	for v := p.Port; v >= 10; v /= 10 {
+		n++
+	}
+	return n
 }
 
 // Write renders a whole trace to w.

@@ -158,3 +158,58 @@ func TestRecap(t *testing.T) {
 		t.Errorf("empty recap wrote %q", b.String())
 	}
 }
+
+// TestWidthMatchesRoute: the first pass's measure is the width of the
+// longest cleaned route, for every kind of route (ports of one to five
+// digits, notes, hosts whose names need cleaning), so a streamed
+// transcript aligns exactly as one rendered from a whole trace.
+func TestWidthMatchesRoute(t *testing.T) {
+	for _, e := range []trace.Event{
+		{Kind: trace.Step},
+		{Kind: trace.Narration},
+		{Kind: trace.Expect},
+		{Kind: trace.Note, Src: trace.Endpoint{Host: "mx.example.jp"}},
+		{Kind: trace.Deliver, Src: trace.Endpoint{Host: "m\x1bx", Port: 25}},
+		{Kind: trace.Connect, Src: trace.Endpoint{Host: "pc", Port: 49152}, Dst: trace.Endpoint{Host: "mx", Port: 25}},
+		{Kind: trace.Accept, Src: trace.Endpoint{Host: "mx", Port: 9}, Dst: trace.Endpoint{Host: "pc", Port: 65535}},
+		{Kind: trace.Line, Dir: trace.ServerToClient, Src: trace.Endpoint{Host: "m\u202ex\xff", Port: 110}, Dst: trace.Endpoint{Host: "pc\x7f", Port: 1000}},
+		{Kind: trace.Line, Src: trace.Endpoint{Host: "ns"}, Dst: trace.Endpoint{Host: "日本.jp", Port: 53}},
+		{Kind: trace.Drop, Src: trace.Endpoint{Host: "bot", Port: 50000}, Dst: trace.Endpoint{Host: "mx", Port: 25}},
+	} {
+		var m Width
+		m.Emit(&e)
+		if want := len(Clean(Route(&e))); m.Max != want {
+			t.Errorf("%v %q: width %d, want %d", e.Kind, Route(&e), m.Max, want)
+		}
+	}
+}
+
+// TestStream: a Writer used as a sink, sized by a Width pass, writes what
+// Write writes from the recorded trace.
+func TestStream(t *testing.T) {
+	events := []trace.Event{
+		{Kind: trace.Step, Text: i18n.Literal(i18n.T("send", "送信"))},
+		line(trace.ServerToClient, trace.SMTP, "220 mail.isp.example ESMTP", trace.Tag{Code: 220}),
+		{Kind: trace.Note, Src: trace.Endpoint{Host: "mx"}, Text: i18n.Literal(i18n.T("queued", "キュー"))},
+		line(trace.ClientToServer, trace.SMTP, "QUIT", trace.Tag{Verb: "QUIT"}),
+	}
+	var whole, streamed bytes.Buffer
+	if err := Write(&whole, i18n.EN, events); err != nil {
+		t.Fatal(err)
+	}
+	var m Width
+	for i := range events {
+		m.Emit(&events[i])
+	}
+	var sink trace.Sink = NewWidth(&streamed, i18n.EN, m.Max)
+	for i := range events {
+		e := events[i] // a copy, as the engine hands out its scratch event
+		sink.Emit(&e)
+	}
+	if err := sink.(*Writer).Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if streamed.String() != whole.String() {
+		t.Errorf("streamed:\n%s\nwhole:\n%s", streamed.String(), whole.String())
+	}
+}
