@@ -21,10 +21,12 @@ func newBenchCmd(ios *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bench [id|file]",
 		Short: "Measure the engine: replay a scenario's traffic many times, count events per second",
-		Long: `Bench builds the scenario's world once and plays all its steps again and
-again (basic-delivery unless told otherwise), handing every trace event to a
-sink that counts it, then reports runs, events and allocations per second of
-wall-clock time. The simulation itself still runs on virtual time; only this
+		Long: `Bench plays a scenario's steps again and again (basic-delivery unless
+told otherwise), each run in a fresh world built from the file, handing every
+trace event to a sink that counts it, then reports runs, events and
+allocations per second of wall-clock time. Every run does the same work and
+memory stays flat however many runs there are; the figures include building
+the world. The simulation itself still runs on virtual time; only this
 report reads the real clock. go test -bench measures the same engine in
 finer detail (make bench).`,
 		Example: `  mailsim bench
