@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -23,7 +24,8 @@ type Writer struct {
 
 	w     *bufio.Writer
 	lang  i18n.Lang
-	width int // width of the "src -> dst" column
+	width int    // width of the "src -> dst" column
+	line  []byte // the line being assembled, reused
 }
 
 // New returns a Writer for events rendered in lang. events is the whole trace
@@ -132,16 +134,84 @@ func (t *Writer) Event(e *trace.Event) {
 		b.WriteString("\n")
 		return
 	}
-	b.WriteString(trace.FormatTime(e.At))
-	b.WriteString("  ")
-	route := Clean(Route(e))
-	b.WriteString(route)
-	for i := len(route); i < t.width; i++ {
-		b.WriteByte(' ')
+	// The line is assembled in one reused buffer, piece by piece, without
+	// the strings Route and Line would build: this runs once per event of
+	// a streamed run. It writes what they give, cleaned, byte for byte.
+	l := appendTime(t.line[:0], e.At)
+	l = append(l, "  "...)
+	start := len(l)
+	l = appendRoute(l, e)
+	for i := len(l) - start; i < t.width; i++ {
+		l = append(l, ' ')
 	}
-	b.WriteString("  ")
-	b.WriteString(t.paint(ClassOf(e), Clean(Line(e, t.lang))))
-	b.WriteString("\n")
+	l = append(l, "  "...)
+	if e.Kind == trace.Line && t.Paint == nil {
+		l = appendPad(l, e.Proto.String(), 5)
+		if e.Tag.Encrypted {
+			l = append(l, trace.EncryptedMark...)
+		}
+		l = append(l, Clean(e.Line)...)
+	} else {
+		l = append(l, t.paint(ClassOf(e), Clean(Line(e, t.lang)))...)
+	}
+	l = append(l, '\n')
+	b.Write(l)
+	t.line = l
+}
+
+// appendTime appends trace.FormatTime(d).
+func appendTime(b []byte, d time.Duration) []byte {
+	ms := d.Milliseconds()
+	b = appendInt(b, ms/3_600_000, 2)
+	b = append(b, ':')
+	b = appendInt(b, ms/60_000%60, 2)
+	b = append(b, ':')
+	b = appendInt(b, ms/1000%60, 2)
+	b = append(b, '.')
+	return appendInt(b, ms%1000, 3)
+}
+
+// appendInt appends v in decimal, zero-padded to width digits.
+func appendInt(b []byte, v int64, width int) []byte {
+	var d [20]byte
+	s := strconv.AppendInt(d[:0], v, 10)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// appendRoute appends Clean(Route(e)): the separators are ASCII, so
+// cleaning the whole is cleaning each part.
+func appendRoute(b []byte, e *trace.Event) []byte {
+	switch e.Kind {
+	case trace.Step, trace.Narration, trace.Expect:
+		return b
+	case trace.Deliver, trace.Queue, trace.Bounce, trace.Note:
+		return append(b, Clean(e.Src.Host)...)
+	}
+	if e.Dir == trace.ServerToClient || e.Kind == trace.Accept {
+		return appendEndpoint(append(appendEndpoint(b, e.Dst), " <- "...), e.Src)
+	}
+	return appendEndpoint(append(appendEndpoint(b, e.Src), " -> "...), e.Dst)
+}
+
+// appendEndpoint appends Clean(p.String()).
+func appendEndpoint(b []byte, p trace.Endpoint) []byte {
+	b = append(b, Clean(p.Host)...)
+	if p.Port == 0 {
+		return b
+	}
+	return strconv.AppendUint(append(b, ':'), uint64(p.Port), 10)
+}
+
+// appendPad appends s, then spaces up to n bytes, as pad does.
+func appendPad(b []byte, s string, n int) []byte {
+	b = append(b, s...)
+	for i := len(s); i < n; i++ {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // Route is the "who talks to whom" column of an event: "a:1 -> b:2" for what

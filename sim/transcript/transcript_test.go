@@ -175,11 +175,29 @@ func TestWidthMatchesRoute(t *testing.T) {
 		{Kind: trace.Line, Dir: trace.ServerToClient, Src: trace.Endpoint{Host: "m\u202ex\xff", Port: 110}, Dst: trace.Endpoint{Host: "pc\x7f", Port: 1000}},
 		{Kind: trace.Line, Src: trace.Endpoint{Host: "ns"}, Dst: trace.Endpoint{Host: "日本.jp", Port: 53}},
 		{Kind: trace.Drop, Src: trace.Endpoint{Host: "bot", Port: 50000}, Dst: trace.Endpoint{Host: "mx", Port: 25}},
+		{Kind: trace.Line, Proto: trace.SMTP, Tag: trace.Tag{Encrypted: true}, Line: "EHLO \x1b[2J", At: 100*time.Hour + 61*time.Second + 7*time.Millisecond,
+			Src: trace.Endpoint{Host: "pc", Port: 1}, Dst: trace.Endpoint{Host: "mx", Port: 587}},
+		{Kind: trace.Line, Proto: trace.Proto(9), Line: "x", Src: trace.Endpoint{Host: "pc", Port: 1}, Dst: trace.Endpoint{Host: "mx", Port: 587}},
 	} {
 		var m Width
 		m.Emit(&e)
 		if want := len(Clean(Route(&e))); m.Max != want {
 			t.Errorf("%v %q: width %d, want %d", e.Kind, Route(&e), m.Max, want)
+		}
+		// The line a Writer assembles is the one Route and Line describe.
+		if e.Kind == trace.Step || e.Kind == trace.Narration || e.Kind == trace.Expect {
+			continue
+		}
+		var b bytes.Buffer
+		tw := NewWidth(&b, i18n.EN, 40)
+		tw.Event(&e)
+		if err := tw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		route := Clean(Route(&e))
+		want := trace.FormatTime(e.At) + "  " + route + strings.Repeat(" ", max(0, 40-len(route))) + "  " + Clean(Line(&e, i18n.EN)) + "\n"
+		if b.String() != want {
+			t.Errorf("%v: wrote %q, want %q", e.Kind, b.String(), want)
 		}
 	}
 }
