@@ -13,7 +13,6 @@ import (
 	"github.com/mailsim/mailsim/sim/export"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/scenario"
-	"github.com/mailsim/mailsim/sim/trace"
 )
 
 // exportOptions are the inputs of `mailsim export`.
@@ -106,8 +105,7 @@ func exportInput(arg string, lang i18n.Lang) (*export.Input, error) {
 	if err != nil {
 		return nil, badInput(err)
 	}
-	rec := &trace.Recorder{}
-	rep, err := scenario.Run(sc, rec)
+	rep, events, err := scenario.Record(sc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", sc.File, err)
 	}
@@ -115,5 +113,5 @@ func exportInput(arg string, lang i18n.Lang) (*export.Input, error) {
 	if start.IsZero() {
 		start = sim.DefaultStart
 	}
-	return &export.Input{Topology: &rep.Topology, Events: rec.Events, Start: start, Lang: lang}, nil
+	return &export.Input{Topology: &rep.Topology, Events: events, Start: start, Lang: lang}, nil
 }

@@ -166,18 +166,18 @@ func resultLine(rep *scenario.Report, lang i18n.Lang) string {
 }
 
 // loadTrace loads a scenario by bundled id or path and runs it, returning
-// its topology and full trace: the input of every view.
+// its topology and full trace: the input of every view that keeps it whole
+// (at most scenario.MaxKeptEvents events).
 func loadTrace(arg string) (*trace.Topology, []trace.Event, error) {
 	sc, err := scenario.Load(arg)
 	if err != nil {
 		return nil, nil, badInput(err)
 	}
-	rec := &trace.Recorder{}
-	rep, err := scenario.Run(sc, rec)
+	rep, events, err := scenario.Record(sc)
 	if err != nil {
 		return nil, nil, badInput(err)
 	}
-	return &rep.Topology, rec.Events, nil
+	return &rep.Topology, events, nil
 }
 
 // completeScenarios offers bundled scenario ids for shell completion.

@@ -12,8 +12,9 @@ import (
 
 // TestHostileFiles loads each file under testdata/hostile: files a stranger
 // could share, headed like the broken ones by "# want: <line>:<col>:
-// <message>". Each must be refused at that place, by Parse or by Check (the
-// run budget), and its message must be safe to print in both languages: no
+// <message>". Each must be refused at that place, by Parse, or by Record
+// (the run budget that check applies too, or what play and export keep),
+// and its message must be safe to print in both languages: no
 // control character, no bidirectional override, whatever the file held.
 func TestHostileFiles(t *testing.T) {
 	files, err := filepath.Glob("testdata/hostile/*.yaml")
@@ -33,7 +34,7 @@ func TestHostileFiles(t *testing.T) {
 			}
 			sc, err := Parse(f, src)
 			if err == nil {
-				err = Check(sc)
+				_, _, err = Record(sc)
 			}
 			if err == nil {
 				t.Fatalf("accepted a hostile file; want error %q", want)

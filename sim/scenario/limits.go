@@ -11,10 +11,12 @@ import "time"
 //
 // Together they bound a run. CPU: at most MaxTotalRecipients queue items
 // (plus one bounce each) retried every 30 virtual minutes for at most
-// MaxTotalWait, each attempt trying at most MaxRecords MX hosts. Memory: the
-// trace a run keeps is cut at MaxEvents events (a run that passes the
-// limit peaked at 83 MB before Engine 2 and 110 MB after it, measured with
-// /usr/bin/time), and check plays the scenario too, so what check accepts
+// MaxTotalWait, each attempt trying at most MaxRecords MX hosts, and a run
+// stops at MaxEvents events (about three seconds of CPU). Memory: `run`
+// streams its transcript and keeps no event, and the views that keep the
+// whole trace (play, export) keep at most MaxKeptEvents (a run that passes
+// that limit peaked at 83 MB before Engine 2 and 110 MB after it, measured
+// with /usr/bin/time). check plays the scenario too, so what check accepts
 // run runs without passing it.
 const (
 	// MaxFileBytes is the largest scenario file read, in bytes. Only
@@ -25,8 +27,10 @@ const (
 	// schema itself needs six levels.
 	MaxDepth = 32
 
-	// MaxSteps is the most steps a scenario may have.
-	MaxSteps = 500
+	// MaxSteps is the most steps a scenario may have: enough for a load
+	// test of 10,000 messages written out one step each (MaxFileBytes
+	// bounds the parsing either way).
+	MaxSteps = 20_000
 
 	// MaxHosts, MaxNetworks and MaxZones bound the world: hosts, networks
 	// and DNS names.
@@ -41,9 +45,10 @@ const (
 
 	// MaxRecipients is the most addresses one send step may name, and
 	// MaxTotalRecipients the most over all the send steps of a scenario:
-	// each can become a queue item that is retried for days.
+	// each can become a queue item that is retried for days, until the run
+	// passes MaxEvents.
 	MaxRecipients      = 100
-	MaxTotalRecipients = 200
+	MaxTotalRecipients = 20_000
 
 	// MaxBodyBytes and MaxBodyLines bound a message body written in a send
 	// step.
@@ -72,8 +77,15 @@ const (
 
 	// MaxEvents is the most trace events one run of a scenario may produce.
 	// A step that passes it is an error at that step, from check as well as
-	// from run. The bundled scenarios produce at most about 250.
-	MaxEvents = 50_000
+	// from run. The bundled scenarios produce at most about 250; a world of
+	// 10,000 messages about a million.
+	MaxEvents = 2_000_000
+
+	// MaxKeptEvents is the most events a view that keeps the whole trace
+	// (play, export: about 360 bytes an event) will keep. A step that
+	// passes it is an error at that step from those views only: run,
+	// which streams, plays the file.
+	MaxKeptEvents = 50_000
 )
 
 // The range of start: times a scenario may set. The zero time (year 1) is
