@@ -5,7 +5,9 @@ import "github.com/mailsim/mailsim/sim/trace"
 // Record plays the scenario like Run and returns its whole trace, for the
 // views that need all of it at once (play, export). It keeps at most
 // MaxKeptEvents events: a world that makes more is an error at the step
-// that passed the limit, since `mailsim run`, which streams, plays it.
+// that passed the limit, since `mailsim run`, which streams, plays it. The
+// run stops there too (a wait in that step at the next hour of virtual
+// time), so a world too long to keep costs no more than MaxKeptEvents.
 func Record(sc *Scenario) (*Report, []trace.Event, error) {
 	k := &keeper{}
 	rep, err := Run(sc, k)

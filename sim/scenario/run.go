@@ -33,6 +33,7 @@ func (r *Report) OK() bool { return r.Missed == 0 }
 // memory stays bounded whatever the file asks for.
 func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 	b := &budget{sink: sink}
+	b.keep, _ = sink.(*keeper)
 	w, err := sc.Build(b)
 	if err != nil {
 		return nil, err
@@ -52,6 +53,9 @@ func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
 				"step %d keeps the engine busy past %d scheduler tasks (the limit sim.MaxTasks) and was stopped: please report this scenario as a bug", i+1, sim.MaxTasks)}
 		}
+		if b.keep != nil && b.keep.passed {
+			return rep, nil // Record refuses it: no need to play on
+		}
 	}
 	return rep, nil
 }
@@ -68,9 +72,10 @@ func Check(sc *Scenario) error {
 type budget struct {
 	sink trace.Sink
 	n    int
+	keep *keeper // the sink, when Record keeps the trace: its limit counts too
 }
 
-func (b *budget) over() bool { return b.n > MaxEvents }
+func (b *budget) over() bool { return b.n > MaxEvents || b.keep != nil && b.keep.passed }
 
 // waitChunk is how much virtual time a wait lets pass between looks at the
 // budget. Waiting in pieces is the same as waiting at once: the scheduler
