@@ -15,8 +15,9 @@ type Info struct {
 	Deleted   int    // messages removed when QUIT entered the UPDATE state (RFC 1939 6)
 }
 
-// Info returns the session's facts. The slices are copies: the caller may
-// keep them while the session goes on.
+// Info returns the session's facts. The slices are views that never change:
+// the caller may keep them while the session goes on, and must not modify
+// them.
 func (s *Server) Info() Info {
 	in := Info{
 		State:    s.state,
@@ -30,16 +31,11 @@ func (s *Server) Info() Info {
 	if in.User == "" && s.hasUser {
 		in.User = s.pending
 	}
-	if len(s.retrieved) > 0 {
-		in.Retrieved = append([]int(nil), s.retrieved...)
+	if n := len(s.retrieved); n > 0 {
+		in.Retrieved = s.retrieved[:n:n]
 	}
-	if s.marked > 0 {
-		in.Marked = make([]int, 0, s.marked)
-		for i := range s.msgs {
-			if s.msgs[i].deleted {
-				in.Marked = append(in.Marked, i+1)
-			}
-		}
+	if n := len(s.markList); n > 0 {
+		in.Marked = s.markList[:n:n]
 	}
 	return in
 }

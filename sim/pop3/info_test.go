@@ -39,17 +39,28 @@ func TestInfo(t *testing.T) {
 	}
 }
 
-// Info's lists are copies: a caller that keeps one does not see it change.
-func TestInfoCopies(t *testing.T) {
+// Info's lists are views the session never changes afterwards: a caller
+// that keeps one (the trace keeps every snapshot) sees it as it was, through
+// RETRs, DELEs in and out of order, and RSET.
+func TestInfoViewsStay(t *testing.T) {
 	s := NewServer(testConfig())
-	for _, l := range []string{"USER bob", "PASS hunter2", "RETR 1", "DELE 1"} {
-		s.Handle(l)
+	type kept struct {
+		view       Info
+		retr, mark []int
 	}
-	in := s.Info()
-	in.Retrieved[0], in.Marked[0] = 99, 99
-	s.Handle("RETR 2")
-	if got := s.Info(); got.Retrieved[0] != 1 || got.Marked[0] != 1 {
-		t.Errorf("Info() after the caller changed an earlier copy: %+v", got)
+	var all []kept
+	for _, l := range []string{"USER bob", "PASS hunter2", "RETR 1", "DELE 2", "RETR 2", "DELE 1", "RSET", "DELE 1", "DELE 2", "RETR 1"} {
+		s.Handle(l)
+		in := s.Info()
+		all = append(all, kept{in, append([]int(nil), in.Retrieved...), append([]int(nil), in.Marked...)})
+	}
+	if got := all[5].view.Marked; !reflect.DeepEqual(got, []int{1, 2}) {
+		t.Errorf("after DELE 2, DELE 1: Marked %v, want [1 2]", got)
+	}
+	for i, k := range all {
+		if !reflect.DeepEqual(append([]int(nil), k.view.Retrieved...), k.retr) || !reflect.DeepEqual(append([]int(nil), k.view.Marked...), k.mark) {
+			t.Errorf("view %d changed: now %v %v, was %v %v", i, k.view.Retrieved, k.view.Marked, k.retr, k.mark)
+		}
 	}
 }
 

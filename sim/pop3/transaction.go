@@ -50,7 +50,19 @@ func (s *Server) dele(a args) Result {
 	m.deleted = true
 	s.marked++
 	s.markSize += m.size
+	s.markList = addMark(s.markList, i)
 	return okResult(numText("message ", i, " deleted"))
+}
+
+// addMark adds message number i to the ascending list marks. In the usual
+// order (DELE 1, DELE 2, ...) it appends; otherwise it makes a new list, since
+// Info's views of the old one must not change.
+func addMark(marks []int, i int) []int {
+	if len(marks) == 0 || i > marks[len(marks)-1] {
+		return append(marks, i)
+	}
+	at, _ := slices.BinarySearch(marks, i)
+	return slices.Insert(slices.Clip(marks), at, i)
 }
 
 // noop answers NOOP (RFC 1939 5).
@@ -61,7 +73,7 @@ func (s *Server) rset(args) Result {
 	for i := range s.msgs {
 		s.msgs[i].deleted = false
 	}
-	s.marked, s.markSize = 0, 0
+	s.marked, s.markSize, s.markList = 0, 0, nil
 	return okResult(summary("maildrop has ", len(s.msgs), s.total))
 }
 
