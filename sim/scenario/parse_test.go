@@ -95,9 +95,11 @@ func TestLoadUnknownID(t *testing.T) {
 }
 
 // FuzzParse feeds arbitrary bytes to the loader: it may reject them, but it
-// must never panic, and whatever check accepts (Parse, then Check) run must
-// run, within the trace budget. The budget is in events, not wall time, so
-// the test says the same on any machine.
+// must never panic, and check and run must agree within the trace budget.
+// The budget is in events, not wall time, so the test says the same on any
+// machine. Each input is first played as play and export play it (Record,
+// which stops at MaxKeptEvents), so that no input costs the fuzzer more than
+// that; what Record keeps, check must accept and run must run.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("../../scenarios/*.yaml")
 	broken, _ := filepath.Glob("testdata/broken/*.yaml")
@@ -124,15 +126,22 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		_, kept, err := Record(sc)
+		if err != nil {
+			return // refused by a budget: play and export refuse it the same way
+		}
+		if len(kept) > MaxKeptEvents {
+			t.Fatalf("Record kept %d events, more than MaxKeptEvents", len(kept))
+		}
 		if err := Check(sc); err != nil {
-			return // refused by the budget: run refuses it the same way
+			t.Fatalf("Record kept the scenario but check refused it: %v", err)
 		}
 		rec := &trace.Recorder{}
 		if _, err := Run(sc, rec); err != nil {
 			t.Fatalf("check accepted the scenario but run refused it: %v", err)
 		}
-		if len(rec.Events) > MaxEvents {
-			t.Fatalf("run kept %d events, more than MaxEvents", len(rec.Events))
+		if len(rec.Events) != len(kept) {
+			t.Fatalf("run made %d events, Record %d", len(rec.Events), len(kept))
 		}
 	})
 }
