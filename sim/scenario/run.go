@@ -32,7 +32,13 @@ func (r *Report) OK() bool { return r.Missed == 0 }
 // ErrorList naming that step; sink receives no event past the limit, so
 // memory stays bounded whatever the file asks for.
 func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
-	b := &budget{sink: sink}
+	return run(sc, sink, MaxEvents)
+}
+
+// run is Run with the event limit given: MaxEvents, or less in a test that
+// must show the limit without playing two million events.
+func run(sc *Scenario, sink trace.Sink, limit int) (*Report, error) {
+	b := &budget{sink: sink, limit: limit}
 	b.keep, _ = sink.(*keeper)
 	w, err := sc.Build(b)
 	if err != nil {
@@ -45,9 +51,9 @@ func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 			c := checker{w: w, rep: rep, res: r}
 			c.check(st.Expect)
 		}
-		if b.n > MaxEvents {
+		if b.n > limit {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
-				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, MaxEvents)}
+				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, limit)}
 		}
 		if w.Halted() {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
@@ -68,14 +74,16 @@ func Check(sc *Scenario) error {
 	return err
 }
 
-// budget is a Sink that counts events and passes on at most MaxEvents.
+// budget is a Sink that counts events and passes on at most limit
+// (MaxEvents).
 type budget struct {
-	sink trace.Sink
-	n    int
-	keep *keeper // the sink, when Record keeps the trace: its limit counts too
+	sink  trace.Sink
+	n     int
+	limit int
+	keep  *keeper // the sink, when Record keeps the trace: its limit counts too
 }
 
-func (b *budget) over() bool { return b.n > MaxEvents || b.keep != nil && b.keep.passed }
+func (b *budget) over() bool { return b.n > b.limit || b.keep != nil && b.keep.passed }
 
 // waitChunk is how much virtual time a wait lets pass between looks at the
 // budget. Waiting in pieces is the same as waiting at once: the scheduler
@@ -101,7 +109,7 @@ func wait(w *sim.World, d time.Duration, over func() bool) {
 
 func (b *budget) Emit(e *trace.Event) {
 	b.n++
-	if b.n <= MaxEvents && b.sink != nil {
+	if b.n <= b.limit && b.sink != nil {
 		b.sink.Emit(e)
 	}
 }
