@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/campaign"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
@@ -30,20 +31,86 @@ func (r *Report) OK() bool { return r.Missed == 0 }
 // A run that passes MaxEvents stops after the step that passed it, with an
 // ErrorList naming that step; sink receives no event past the limit, so
 // memory stays bounded whatever the file asks for.
+//
+// A scenario with campaigns is played summarised (see RunWith) and sink
+// receives, when the run is over, the sample of it that a
+// campaign.Summary keeps: the steps, the narration and a few full sessions
+// of each kind of ending, with Report.Topology trimmed to the hosts they
+// show. That is the trace every view (player, exports) shows of a
+// campaign; RunWith with a campaign.Summary gives its counters.
 func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
-	b := &budget{sink: sink}
+	if sc.Attempts() == 0 {
+		return RunWith(sc, sink, RunOptions{})
+	}
+	w, err := sc.Build(nil)
+	if err != nil {
+		return nil, err
+	}
+	topo := sc.topology(w)
+	sum := campaign.New(&topo)
+	rep, err := RunWith(sc, sum, RunOptions{Summary: true})
+	if err != nil {
+		return nil, err
+	}
+	sample := sum.Sample()
+	if sink != nil {
+		for i := range sample {
+			sink.Emit(&sample[i])
+		}
+	}
+	rep.Topology = campaign.SampleTopology(rep.Topology, sample)
+	return rep, nil
+}
+
+// RunOptions change how RunWith plays a scenario with campaigns.
+type RunOptions struct {
+	// Summary plays each campaign in the engine's summary mode
+	// (sim.World.SetSummary) after its first Detail attempts, for a sink
+	// whose memory does not grow with the events it is given, such as a
+	// campaign.Summary: MaxEvents does not apply. Without it a campaign
+	// runs with the full trace and MaxEvents bounds it, which only a small
+	// campaign passes.
+	Summary bool
+	// Progress, if not nil, is called as the attempts of campaigns start,
+	// now and then, with the number started and the total.
+	Progress func(done, total int)
+}
+
+// Sampler is a sink that keeps full sessions only while told to: RunWith
+// in summary mode turns Detail on for the first attempts of each campaign,
+// which the engine traces in full, and off when the rest are summarised.
+type Sampler interface {
+	Detail(on bool)
+}
+
+// RunWith is Run with options.
+func RunWith(sc *Scenario, sink trace.Sink, opts RunOptions) (*Report, error) {
+	b := &budget{sink: sink, unbounded: opts.Summary}
 	w, err := sc.Build(b)
 	if err != nil {
 		return nil, err
 	}
+	attempts := sc.Attempts()
+	w.SetMaxTasks(sim.MaxTasks + attempts*tasksPerAttempt)
+	cx := &campaignRun{summary: opts.Summary, progress: opts.Progress, total: attempts, seed: sc.Seed}
+	cx.sampler = b
 	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
 	for i, st := range sc.Steps {
-		r := play(w, i, st, b.over)
-		if st.Expect != nil {
-			c := checker{w: w, rep: rep, res: r}
-			c.check(st.Expect)
+		for range st.Times() {
+			r := playIn(w, i, st, b.over, cx)
+			if st.Expect != nil {
+				c := checker{w: w, rep: rep, res: r}
+				c.check(st.Expect)
+			}
+			if b.over() {
+				break
+			}
 		}
-		if b.n > MaxEvents {
+		if b.over() && st.Kind == "campaign" {
+			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
+				"step %d: this campaign makes more than %d trace events (the limit MaxEvents) when every event is kept: run it summarised, as mailsim run does, or give it fewer bots or messages", i+1, MaxEvents)}
+		}
+		if b.over() {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
 				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, MaxEvents)}
 		}
@@ -57,19 +124,22 @@ func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
 
 // Check plays the scenario without keeping its trace, and returns the error
 // Run would: what Check accepts, Run runs. It is what `mailsim check` does
-// after Parse.
+// after Parse. A scenario with campaigns is played as `mailsim run` plays
+// it, in summary mode.
 func Check(sc *Scenario) error {
-	_, err := Run(sc, nil)
+	_, err := RunWith(sc, nil, RunOptions{Summary: sc.Attempts() > 0})
 	return err
 }
 
-// budget is a Sink that counts events and passes on at most MaxEvents.
+// budget is a Sink that counts events and passes on at most MaxEvents,
+// unless the sink is bounded itself.
 type budget struct {
-	sink trace.Sink
-	n    int
+	sink      trace.Sink
+	n         int
+	unbounded bool
 }
 
-func (b *budget) over() bool { return b.n > MaxEvents }
+func (b *budget) over() bool { return !b.unbounded && b.n > MaxEvents }
 
 // waitChunk is how much virtual time a wait lets pass between looks at the
 // budget. Waiting in pieces is the same as waiting at once: the scheduler
@@ -95,8 +165,15 @@ func wait(w *sim.World, d time.Duration, over func() bool) {
 
 func (b *budget) Emit(e *trace.Event) {
 	b.n++
-	if b.n <= MaxEvents && b.sink != nil {
+	if (b.unbounded || b.n <= MaxEvents) && b.sink != nil {
 		b.sink.Emit(e)
+	}
+}
+
+// Detail passes sampling on to the sink, if it samples.
+func (b *budget) Detail(on bool) {
+	if s, ok := b.sink.(Sampler); ok {
+		s.Detail(on)
 	}
 }
 
@@ -112,7 +189,9 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 	}
 	for k := range n {
 		for i, st := range sc.Steps {
-			play(w, i, st, nil)
+			for range st.Times() {
+				play(w, i, st, nil)
+			}
 		}
 		if progress != nil {
 			progress(k + 1)
@@ -128,11 +207,21 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 // stops at the next hour of virtual time instead of simulating days of
 // retries whose events nobody will keep.
 func play(w *sim.World, i int, st *Step, over func() bool) result {
+	return playIn(w, i, st, over, &campaignRun{})
+}
+
+// playIn is play with the state of the run's campaigns.
+func playIn(w *sim.World, i int, st *Step, over func() bool, cx *campaignRun) result {
 	w.BeginStep(i, st.Kind, summary(st))
 	if !st.Say.IsZero() {
 		w.Say(st.Say)
 	}
-	r := act(w, st, over)
+	var r result
+	if st.Kind == "campaign" {
+		cx.run(w, st.Campaign, i, over)
+	} else {
+		r = act(w, st, over)
+	}
 	w.Settle()
 	return r
 }
@@ -229,6 +318,8 @@ func summary(st *Step) i18n.Text {
 		return i18n.T("wait "+en, ja+"待機")
 	case "configure":
 		return configureSummary(st.Config)
+	case "campaign":
+		return campaignSummary(st.Campaign)
 	}
 	return i18n.T("narration", "ナレーション")
 }
