@@ -262,3 +262,31 @@ func SampleTopology(topo trace.Topology, sample []trace.Event) trace.Topology {
 	topo.Hosts = hosts
 	return topo
 }
+
+// Empty returns a new summary that keys networks as s does: for another
+// shard of the same run, to Merge into s when it is over.
+func (s *Summary) Empty() *Summary {
+	o := New(nil)
+	o.PerKind = s.PerKind
+	o.networkOf = s.networkOf
+	return o
+}
+
+// Merge adds the counters of o into s: totals, networks, servers and time
+// buckets (the narrower buckets are merged to the wider first). The sample
+// stays s's.
+func (s *Summary) Merge(o *Summary) {
+	s.total.Add(&o.total)
+	for k, c := range o.byNetwork {
+		count(s.byNetwork, k).Add(c)
+	}
+	for k, c := range o.byServer {
+		count(s.byServer, k).Add(c)
+	}
+	if o.width > s.width {
+		s.bucket(o.width*NumBuckets - 1) // widen s's buckets to o's
+	}
+	for i, b := range o.buckets {
+		s.bucket(time.Duration(i) * o.width).Add(&b)
+	}
+}

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"math/big"
-	"math/rand/v2"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -314,23 +313,21 @@ const campaignBody = "Congratulations!\nYou have been selected. Click the link t
 type campaignRun struct {
 	summary  bool
 	sampler  Sampler
-	progress func(done, total int)
-	done     int
-	total    int
+	progress *progress
 	seed     uint64
+	shard    shard
 }
-
-// progressEvery is how many attempts pass between progress reports.
-const progressEvery = 1024
 
 // run plays campaign c, step i of the scenario: attempt k (from 0) starts
 // at k/attempts of the way through c.Over, from bot k mod count, so that
 // every bot sends c.Messages messages in turn; its recipient and server
-// are drawn from a generator seeded with the scenario's seed and the
-// step's index, so the same file gives the same campaign. Attempts run
-// side by side on the virtual clock. In summary mode the first c.Detail
-// attempts are traced in full and sampled, the rest summarised; the world
-// leaves summary mode when the campaign and what it caused are over.
+// are drawn from the scenario's seed, the step's index and k alone, so the
+// same file gives the same campaign however it is sharded. Attempts run
+// side by side on the virtual clock; a shard runs the attempts k of its
+// own (k mod Shards). In summary mode the first c.Detail attempts are
+// traced in full and sampled (in the first shard), the rest summarised;
+// the world leaves summary mode when the campaign and what it caused are
+// over.
 func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 	g := c.group
 	bots := make([]*sim.Host, g.Count)
@@ -349,28 +346,32 @@ func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 		shares += v.Share
 		vias[n] = via{host: w.Host(v.Server.Host.Name), port: uint16(v.Server.Port), upTo: shares}
 	}
-	rng := rand.New(rand.NewPCG(cx.seed, uint64(i)))
 	total := c.attempts
 	start := w.Now()
 	each, rem := c.Over/time.Duration(total), c.Over%time.Duration(total)
-	sampling := cx.summary && cx.sampler != nil
-	if sampling && c.Detail > 0 {
+	sampling := cx.summary && cx.sampler != nil && cx.shard.index == 0
+	detail := c.Detail
+	if cx.shard.index > 0 {
+		detail = 0 // only the first shard's sample is kept
+	}
+	if sampling && detail > 0 {
 		cx.sampler.Detail(true)
 	}
-	for k := range total {
+	for k := cx.shard.index; k < total; k += cx.shard.of {
 		if over != nil && over() {
 			break
 		}
 		// rem < total <= MaxAttempts, so rem*k cannot overflow.
 		w.Advance(start + each*time.Duration(k) + rem*time.Duration(k)/time.Duration(total))
-		if k == c.Detail && cx.summary {
+		if k >= detail && cx.summary && !w.Summary() {
 			w.SetSummary(true)
 			if sampling {
 				cx.sampler.Detail(false)
 			}
 		}
-		to := c.To[rng.IntN(len(c.To))]
-		pick := rng.IntN(shares)
+		r := draw(cx.seed, i, k)
+		to := c.To[r%uint64(len(c.To))]
+		pick := int((r >> 32) % uint64(shares))
 		v := vias[0]
 		for _, x := range vias {
 			if pick < x.upTo {
@@ -380,10 +381,7 @@ func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 		}
 		w.SendAsync(sim.SendRequest{Client: bots[k%len(bots)], Server: v.host, Port: v.port,
 			From: c.From, To: []string{to}, Subject: c.Subject, Body: campaignBody}, nil)
-		cx.done++
-		if cx.progress != nil && (cx.done%progressEvery == 0 || cx.done == cx.total) {
-			cx.progress(cx.done, cx.total)
-		}
+		cx.progress.add()
 	}
 	w.Settle()
 	if cx.summary {

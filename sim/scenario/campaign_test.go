@@ -2,8 +2,11 @@ package scenario
 
 import (
 	"net/netip"
+	"os"
+	"reflect"
 	"testing"
 
+	"github.com/mailsim/mailsim/sim/campaign"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -116,5 +119,56 @@ func TestSwitches(t *testing.T) {
 	}
 	if err := sc.Scale(MaxAttempts); err == nil {
 		t.Error("Scale past MaxAttempts accepted")
+	}
+}
+
+// TestShardsCountAsOneWorld plays a small campaign in one world and in
+// Shards worlds side by side: the counters add up to the same, and the
+// sharded run gives the same result every time.
+func TestShardsCountAsOneWorld(t *testing.T) {
+	src, err := os.ReadFile("../campaign/testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := Parse("small.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := sc.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	topo := sc.Topology(w)
+	one := campaign.New(&topo)
+	// A Tee is not a *campaign.Summary: never sharded.
+	if _, err := RunWith(sc, trace.Tee(one), RunOptions{Summary: true}); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { shardAttempts = n }(shardAttempts)
+	shardAttempts = 1
+	var sharded [2]*campaign.Summary
+	for i := range sharded {
+		sharded[i] = campaign.New(&topo)
+		rep, err := RunWith(sc, sharded[i], RunOptions{Summary: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Checks != 1 || !rep.OK() {
+			t.Errorf("sharded run: %d checks, %d missed; want the one expectation met once", rep.Checks, rep.Missed)
+		}
+	}
+	for i, s := range sharded {
+		if s.Total() != one.Total() {
+			t.Errorf("run %d: sharded totals %v, one world %v", i, s.Total(), one.Total())
+		}
+		if !reflect.DeepEqual(s.ByNetwork(), one.ByNetwork()) || !reflect.DeepEqual(s.ByServer(), one.ByServer()) {
+			t.Errorf("run %d: sharded counters per network or server differ:\n%v\n%v\n%v\n%v", i, s.ByNetwork(), one.ByNetwork(), s.ByServer(), one.ByServer())
+		}
+	}
+	if !reflect.DeepEqual(sharded[0].Buckets(), sharded[1].Buckets()) {
+		t.Error("two sharded runs differ over time")
+	}
+	if one.Total()[campaign.Sessions] == 0 {
+		t.Fatal("nothing counted")
 	}
 }

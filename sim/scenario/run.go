@@ -83,8 +83,20 @@ type Sampler interface {
 	Detail(on bool)
 }
 
-// RunWith is Run with options.
+// RunWith is Run with options. A summarised run whose campaigns make at
+// least ShardAttempts attempts, into a campaign.Summary or no sink, is
+// played in Shards worlds side by side (see shard.go); the counters are
+// the same as in one world.
 func RunWith(sc *Scenario, sink trace.Sink, opts RunOptions) (*Report, error) {
+	if sum, ok := shardable(sc, sink, opts); ok {
+		return runShards(sc, sum, opts)
+	}
+	return runShard(sc, sink, opts, shard{of: 1}, nil)
+}
+
+// runShard plays the scenario in one world: the whole of it, or shard sh
+// of it. progress, if not nil, counts the attempts of every shard.
+func runShard(sc *Scenario, sink trace.Sink, opts RunOptions, sh shard, prog *progress) (*Report, error) {
 	b := &budget{sink: sink, unbounded: opts.Summary}
 	w, err := sc.Build(b)
 	if err != nil {
@@ -92,7 +104,10 @@ func RunWith(sc *Scenario, sink trace.Sink, opts RunOptions) (*Report, error) {
 	}
 	attempts := sc.Attempts()
 	w.SetMaxTasks(sim.MaxTasks + attempts*tasksPerAttempt)
-	cx := &campaignRun{summary: opts.Summary, progress: opts.Progress, total: attempts, seed: sc.Seed}
+	if prog == nil {
+		prog = &progress{report: opts.Progress, total: attempts}
+	}
+	cx := &campaignRun{summary: opts.Summary, progress: prog, seed: sc.Seed, shard: sh}
 	cx.sampler = b
 	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
 	for i, st := range sc.Steps {
@@ -207,7 +222,7 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 // stops at the next hour of virtual time instead of simulating days of
 // retries whose events nobody will keep.
 func play(w *sim.World, i int, st *Step, over func() bool) result {
-	return playIn(w, i, st, over, &campaignRun{})
+	return playIn(w, i, st, over, &campaignRun{shard: shard{of: 1}, progress: &progress{}})
 }
 
 // playIn is play with the state of the run's campaigns.
@@ -217,9 +232,13 @@ func playIn(w *sim.World, i int, st *Step, over func() bool, cx *campaignRun) re
 		w.Say(st.Say)
 	}
 	var r result
-	if st.Kind == "campaign" {
+	switch {
+	case st.Kind == "campaign":
 		cx.run(w, st.Campaign, i, over)
-	} else {
+	case cx.shard.index > 0 && st.Kind != "wait" && st.Kind != "configure":
+		// A client's step happens once, in the first shard; the others
+		// keep their worlds in step with its waits and changes only.
+	default:
 		r = act(w, st, over)
 	}
 	w.Settle()
