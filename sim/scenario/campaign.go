@@ -335,10 +335,9 @@ func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 		bots[n] = w.Host(g.HostName(n + 1))
 	}
 	type via struct {
-		host  *sim.Host
-		port  uint16
-		upTo  int // cumulative share
-		share int
+		host *sim.Host
+		port uint16
+		upTo int // the shares of this server and those before it
 	}
 	vias := make([]via, len(c.Servers))
 	shares := 0
