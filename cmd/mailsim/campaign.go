@@ -27,7 +27,7 @@ func variants(sc *scenario.Scenario, compares []string, lang i18n.Lang) ([]varia
 		if !ok || vals == "" {
 			return nil, errors.New(msg(lang,
 				fmt.Sprintf("--compare %q: write key=value,value such as op25b=off,on; the switches are %s", c, switchList()),
-				fmt.Sprintf("--compare %q: op25b=off,onのように「キー=値,値」と書いてください。切り替えられるのは%sです", c, switchList())))
+				fmt.Sprintf("--compare %q: 「op25b=off,on」のように「キー=値,値」と書いてください。切り替えられるのは%sです", c, switchList())))
 		}
 		var next []variant
 		for _, v := range out {

@@ -10,7 +10,7 @@ import (
 // and nothing at all when stderr is not a terminal. The table on stdout is
 // the same either way.
 func TestCompareProgress(t *testing.T) {
-	args := []string{"run", "botnet", "--compare", "op25b=off,on", "--lang", "en"}
+	args := []string{"run", "../../sim/campaign/testdata/small.yaml", "--compare", "op25b=off,on", "--lang", "en"}
 	plain, plainOut, plainErr := testStreams(nil)
 	if code := Main(args, plain); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, plainErr)
@@ -25,7 +25,7 @@ func TestCompareProgress(t *testing.T) {
 	}
 	bar := ttyErr.String()
 	for _, want := range []string{
-		"\rbotnet op25b=off [", "100% 10000/10000", "\rbotnet op25b=on [", "\r\x1b[K",
+		"\rsmall-campaign op25b=off [", "100% 108/108", "\rsmall-campaign op25b=on [", "\r\x1b[K",
 	} {
 		if !strings.Contains(bar, want) {
 			t.Errorf("progress on a terminal lacks %q:\n%q", want, bar)

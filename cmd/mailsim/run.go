@@ -91,7 +91,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	if opts.format != "text" && opts.format != "json" {
 		return badInput(errors.New(msg(opts.lang,
 			fmt.Sprintf("run: --format %q: use text or json", opts.format),
-			fmt.Sprintf("run: --format %q: textかjsonを指定してください", opts.format))))
+			fmt.Sprintf("run: --format %q: 「text」か「json」を指定してください", opts.format))))
 	}
 	// Load everything first: a broken file stops the run before any output.
 	// Each scenario runs once, however often it is named (run --all op25b,
