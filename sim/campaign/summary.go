@@ -19,8 +19,10 @@ const DefaultBucket = time.Minute
 // Limits of the sample, so that it stays small whatever the campaign.
 const (
 	// DefaultPerKind is how many full sessions of each kind of ending the
-	// sample keeps unless told otherwise.
-	DefaultPerKind = 3
+	// sample keeps unless told otherwise: one, so that the player's
+	// topology and path lines, which name every host of the sample, fit
+	// 80 columns.
+	DefaultPerKind = 1
 	// maxOpen is the most sessions being sampled at once; sessions that
 	// start while that many are open are not sampled.
 	maxOpen = 256
