@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/imap"
@@ -27,18 +26,9 @@ type SendRequest struct {
 // Relays the message causes start when the session ends and finish on the
 // next Settle.
 func (w *World) Send(r SendRequest) SMTPResult {
-	helo := r.Helo
-	if helo == "" {
-		helo = heloName(r.Client)
-	}
-	w.msgSeq++
-	msgID := w.Date().Format("20060102150405") + "." + strconv.Itoa(w.msgSeq) + "@" + r.Client.Name
-	data := composeMessage(r.From, r.HeaderFrom, r.To, r.Subject, r.Body, w.Date(), msgID)
 	var res SMTPResult
 	finished := false
-	w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data}, r.TLS, func(sr SMTPResult) {
-		res, finished = sr, true
-	})
+	w.SendAsync(r, func(sr SMTPResult) { res, finished = sr, true })
 	w.runUntil(func() bool { return finished })
 	return res
 }

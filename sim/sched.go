@@ -126,7 +126,7 @@ func (w *World) Halted() bool { return w.halted }
 // runOne runs the earliest task, moving the clock to its time.
 func (w *World) runOne() {
 	w.ran++
-	if w.ran > MaxTasks {
+	if w.ran > w.maxTasks {
 		w.halted = true
 		w.tasks, w.busy = nil, 0
 		return

@@ -31,6 +31,8 @@ type World struct {
 	busy       int        // tasks pending that are work in progress, not timers
 	ran        int        // tasks run so far, against MaxTasks
 	halted     bool       // MaxTasks passed: nothing more runs
+	maxTasks   int        // MaxTasks unless SetMaxTasks raised it
+	summary    bool       // summary mode (summary.go): outcome events only, delivered mail not kept
 	linePool   [][]string // slices for segments' lines, reused
 	qm         qmgr       // who may make a delivery attempt now (qmgr.go)
 	rng        *rand.Rand
@@ -96,6 +98,7 @@ func New(opts Options) *World {
 		byIP:           map[netip.Addr]*Host{},
 		netByNm:        map[string]*Network{},
 		zone:           dns.NewZone(),
+		maxTasks:       MaxTasks,
 		MaxQueueLife:   5 * 24 * time.Hour,
 		RetryInterval:  30 * time.Minute,
 		ConnectTimeout: 30 * time.Second,
@@ -111,6 +114,9 @@ func (w *World) Date() time.Time { return w.opts.Start.Add(w.now) }
 
 // emit stamps e with sequence number, time and step and hands it to the sink.
 func (w *World) emit(e *trace.Event) {
+	if w.summary && !Summarised(e) {
+		return
+	}
 	e.Seq = w.seq
 	w.seq++
 	e.At = w.now

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,10 +15,13 @@ import (
 )
 
 type runOptions struct {
-	args  []string
-	all   bool
-	color string
-	lang  i18n.Lang
+	args    []string
+	all     bool
+	color   string
+	lang    i18n.Lang
+	compare []string // --compare key=a,b: run each setting, print a table
+	format  string   // text or json (the counters of a summarised run)
+	scale   int      // multiplies the messages of every campaign
 }
 
 func newRunCmd(ios *IOStreams, g *globalOptions) *cobra.Command {
@@ -30,11 +34,23 @@ virtual time, who talks to whom on which port, every protocol line, the
 narration, and one line per expectation. The same scenario always gives the
 same transcript, byte for byte.
 
+A scenario with a campaign (thousands of bots, see botnet) is summarised:
+run prints a sample of its sessions in full, then counters of the whole
+run (per outcome, per network, per server, over virtual time). With
+--compare key=a,b it runs the scenario once per setting and prints the
+counters side by side; the switches are op25b=off,on and
+relay=closed,open, and --compare may be given twice for every
+combination. --format json prints the counters for scripts. A progress
+bar shows on stderr when it is a terminal.
+
 Exit status: 0 if every expectation was met, 1 if one was not, 2 if a
 scenario could not be loaded.`,
 		Example: `  mailsim run op25b
   mailsim run --all --lang ja
-  mailsim run my-lesson.yaml`,
+  mailsim run my-lesson.yaml
+  mailsim run botnet --compare op25b=off,on
+  mailsim run botnet --compare relay=open,closed --format json
+  mailsim run botnet --scale 100   # a million delivery attempts`,
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, err := g.language(ios)
@@ -47,6 +63,11 @@ scenario could not be loaded.`,
 	}
 	cmd.Flags().BoolVar(&opts.all, "all", false, "run every bundled scenario")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", colorFlagUsage)
+	cmd.Flags().StringArrayVar(&opts.compare, "compare", nil, "run under each setting of a switch and compare the counters: op25b=off,on or relay=closed,open")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output of a summarised run: text or json")
+	cmd.Flags().IntVar(&opts.scale, "scale", 1, "multiply the messages each bot of a campaign sends")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("compare", fixedCompletions("op25b=off,on", "relay=closed,open"))
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletions("auto", "always", "never"))
 	return cmd
 }
@@ -67,16 +88,30 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	if len(args) == 0 {
 		return noScenario("run", opts.lang, true)
 	}
+	// Options built in code (tests) may leave the flags' defaults out.
+	if opts.format == "" {
+		opts.format = "text"
+	}
+	if opts.scale == 0 {
+		opts.scale = 1
+	}
+	if opts.format != "text" && opts.format != "json" {
+		return badInput(errors.New(msg(opts.lang,
+			fmt.Sprintf("run: --format %q: use text or json", opts.format),
+			fmt.Sprintf("run: --format %q: 「text」か「json」を指定してください", opts.format))))
+	}
 	// Load and play everything once first, measuring each transcript's
 	// route column: a broken file, or one that passes a limit at some step,
 	// stops the run before any output, and the second pass can then stream
-	// every line as the engine produces it, aligned, holding no event. Each
-	// scenario runs once, however often it is named (run --all op25b, run
-	// op25b OP25B).
+	// every line as the engine produces it, aligned, holding no event. A
+	// campaign is summarised instead (its counters and a sample of its
+	// sessions), in one pass. Each scenario runs once, however often it is
+	// named (run --all op25b, run op25b OP25B).
 	type pass struct {
-		sc    *scenario.Scenario
-		topo  *trace.Topology
-		width int
+		sc       *scenario.Scenario
+		topo     *trace.Topology
+		width    int
+		campaign bool
 	}
 	var passes []pass
 	seen := map[string]bool{}
@@ -85,22 +120,39 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 		if err != nil {
 			return badInput(err)
 		}
+		if opts.scale != 1 {
+			if err := sc.Scale(opts.scale); err != nil {
+				return badInput(fmt.Errorf("run --scale: %w", err))
+			}
+		}
 		key := filepath.Clean(sc.File)
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
+		if sc.Attempts() > 0 || len(opts.compare) > 0 || opts.format == "json" {
+			passes = append(passes, pass{sc: sc, campaign: true})
+			continue
+		}
 		var width transcript.Width
 		rep, err := scenario.Run(sc, &width)
 		if err != nil {
 			return badInput(err)
 		}
-		passes = append(passes, pass{sc, &rep.Topology, width.Max})
+		passes = append(passes, pass{sc, &rep.Topology, width.Max, false})
 	}
 	missed := 0
 	for i, p := range passes {
 		if i > 0 {
 			fmt.Fprintln(ios.Out)
+		}
+		if p.campaign {
+			n, err := runCampaign(ios, opts, p.sc, color)
+			if err != nil {
+				return err
+			}
+			missed += n
+			continue
 		}
 		tw := transcript.NewWidth(ios.Out, opts.lang, p.width)
 		if color {

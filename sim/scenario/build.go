@@ -38,6 +38,17 @@ func (sc *Scenario) Build(sink trace.Sink) (*sim.World, error) {
 		}
 	}
 	var dnsHost *sim.Host
+	for _, b := range sc.World.Bots {
+		var n *sim.Network
+		if b.Network.Name != "" {
+			n = w.Network(b.Network.Name)
+		}
+		for i := 1; i <= b.Count; i++ {
+			if err := w.AddHost(&sim.Host{Name: b.HostName(i), IP: b.Addr(i), Network: n}); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for _, h := range sc.World.Hosts {
 		sh, err := buildHost(w, h)
 		if err != nil {

@@ -4,5 +4,7 @@
 // every error at file:line:column and a "did you mean", validation that
 // whatever `check` accepts `run` can run, building the sim.World, and
 // playing the steps while checking each step's expectations against what
-// the world did.
+// the world did. Groups of bots made from a template (world: bots:) and
+// campaign steps that have them send many messages are expanded only as
+// they run, and played summarised (campaign.go, shard.go).
 package scenario

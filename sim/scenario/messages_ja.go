@@ -69,7 +69,7 @@ var messagesJA = map[string]string{
 	`%s: more than %d items (the limit %s)`:             `%s: 要素が%d個を超えています(上限%s)`,
 	`%s: more than %d lines (the limit MaxBodyLines)`:   `%s: %d行を超えています(上限は「MaxBodyLines」)`,
 	`%s: %s is longer than %s (the limit MaxWait); the queue lifetime is 5 days, so a week shows every retry and bounce`:                                                                `%s: %sは%sより長すぎます(上限は「MaxWait」)。キューの保存期限は5日なので、1週間待てば再送とバウンスメールをすべて見られます`,
-	`wait: this step brings the waits to %s in all, more than %d days (the limit MaxTotalWait)`:                                                                                         `wait: このステップで待ち時間の合計が%sになり、%d日を超えます(上限は「MaxTotalWait」)`,
+	`wait: this step brings the waits to more than %d days in all (the limit MaxTotalWait)`:                                                                                             `wait: このステップで待ち時間の合計が%d日を超えます(上限は「MaxTotalWait」)`,
 	`send: this step brings the recipients of all sends to %d, more than %d (the limit MaxTotalRecipients)`:                                                                             `send: このステップで全送信の宛先の合計が%d件になり、%d件を超えます(上限は「MaxTotalRecipients」)`,
 	`start: %s is outside the years 1970 to 2199 (the limits MinStart and MaxStart); leave start out for the default, %s`:                                                               `start: %sは1970年〜2199年の範囲外です(上限は「MinStart」と「MaxStart」)。「start」を書かなければ既定の%sになります`,
 	`step %d keeps the engine busy past %d scheduler tasks (the limit sim.MaxTasks) and was stopped: please report this scenario as a bug`:                                              `ステップ%dでエンジンの処理が%d件を超えたため止めました(上限は「sim.MaxTasks」)。このシナリオを不具合として報告してください`,

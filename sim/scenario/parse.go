@@ -125,15 +125,19 @@ func (d *decoder) totals(sc *Scenario) {
 	for _, st := range sc.Steps {
 		switch st.Kind {
 		case "send":
-			rcpts += len(st.Send.To)
+			rcpts += len(st.Send.To) * st.Times()
 			if rcpts > MaxTotalRecipients {
 				d.errorf(st.Node, "send: this step brings the recipients of all sends to %d, more than %d (the limit MaxTotalRecipients)", rcpts, MaxTotalRecipients)
 				return
 			}
 		case "wait":
-			waited += st.Wait
-			if waited > MaxTotalWait {
-				d.errorf(st.Node, "wait: this step brings the waits to %s in all, more than %d days (the limit MaxTotalWait)", waited, int(MaxTotalWait/(24*time.Hour)))
+			// Compared before multiplying, which could overflow.
+			over := st.Wait > 0 && time.Duration(st.Times()) > (MaxTotalWait-waited)/st.Wait
+			if !over {
+				waited += st.Wait * time.Duration(st.Times())
+			}
+			if over || waited > MaxTotalWait {
+				d.errorf(st.Node, "wait: this step brings the waits to more than %d days in all (the limit MaxTotalWait)", int(MaxTotalWait/(24*time.Hour)))
 				return
 			}
 		}
@@ -181,6 +185,9 @@ func (d *decoder) world(n *yaml.Node, w *World) {
 		}},
 		field{"dns", func(v *yaml.Node) {
 			d.entries(v, "dns", MaxZones, "MaxZones", func(k, v *yaml.Node) { w.DNS = append(w.DNS, d.zone(k, v)) })
+		}},
+		field{"bots", func(v *yaml.Node) {
+			d.entries(v, "bots", MaxRecords, "MaxRecords", func(k, v *yaml.Node) { w.Bots = append(w.Bots, d.bots(k, v)) })
 		}},
 	)
 }

@@ -21,7 +21,9 @@ func (sc *Scenario) Prepare(sink trace.Sink, n int) (*sim.World, error) {
 		return nil, err
 	}
 	for i, st := range sc.Steps[:n] {
-		play(w, i, st, nil)
+		for range st.Times() {
+			play(w, i, st, nil)
+		}
 	}
 	return w, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/campaign"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/imap"
 	"github.com/mailsim/mailsim/sim/pop3"
@@ -31,29 +32,116 @@ func (r *Report) OK() bool { return r.Missed == 0 }
 // A run that passes MaxEvents stops after the step that passed it, with an
 // ErrorList naming that step; sink receives no event past the limit, so
 // memory stays bounded whatever the file asks for.
+//
+// A scenario with campaigns is played summarised (see RunWith) and sink
+// receives, when the run is over, the sample of it that a
+// campaign.Summary keeps: the steps, the narration and a few full sessions
+// of each kind of ending, with Report.Topology trimmed to the hosts they
+// show. That is the trace every view (player, exports) shows of a
+// campaign; RunWith with a campaign.Summary gives its counters.
 func Run(sc *Scenario, sink trace.Sink) (*Report, error) {
-	return run(sc, sink, MaxEvents)
+	if sc.Attempts() == 0 {
+		return run(sc, sink, MaxEvents)
+	}
+	w, err := sc.Build(nil)
+	if err != nil {
+		return nil, err
+	}
+	topo := sc.topology(w)
+	sum := campaign.New(&topo)
+	rep, err := RunWith(sc, sum, RunOptions{Summary: true})
+	if err != nil {
+		return nil, err
+	}
+	sample := sum.Sample()
+	if sink != nil {
+		for i := range sample {
+			sink.Emit(&sample[i])
+		}
+	}
+	rep.Topology = campaign.SampleTopology(rep.Topology, sample)
+	return rep, nil
 }
 
 // run is Run with the event limit given: MaxEvents, or less in a test that
 // must show the limit without playing two million events.
 func run(sc *Scenario, sink trace.Sink, limit int) (*Report, error) {
-	b := &budget{sink: sink, limit: limit}
+	return RunWith(sc, sink, RunOptions{limit: limit})
+}
+
+// RunOptions change how RunWith plays a scenario with campaigns.
+type RunOptions struct {
+	// Summary plays each campaign in the engine's summary mode
+	// (sim.World.SetSummary) after its first Detail attempts, for a sink
+	// whose memory does not grow with the events it is given, such as a
+	// campaign.Summary: MaxEvents does not apply. Without it a campaign
+	// runs with the full trace and MaxEvents bounds it, which only a small
+	// campaign passes.
+	Summary bool
+	// Progress, if not nil, is called as the attempts of campaigns start,
+	// now and then, with the number started and the total.
+	Progress func(done, total int)
+	// limit is the event limit when not summarised; 0 means MaxEvents.
+	limit int
+}
+
+// Sampler is a sink that keeps full sessions only while told to: RunWith
+// in summary mode turns Detail on for the first attempts of each campaign,
+// which the engine traces in full, and off when the rest are summarised.
+type Sampler interface {
+	Detail(on bool)
+}
+
+// RunWith is Run with options. A summarised run whose campaigns make at
+// least ShardAttempts attempts, into a campaign.Summary or no sink, is
+// played in Shards worlds side by side (see shard.go); the counters are
+// the same as in one world.
+func RunWith(sc *Scenario, sink trace.Sink, opts RunOptions) (*Report, error) {
+	if sum, ok := shardable(sc, sink, opts); ok {
+		return runShards(sc, sum, opts)
+	}
+	return runShard(sc, sink, opts, shard{of: 1}, nil)
+}
+
+// runShard plays the scenario in one world: the whole of it, or shard sh
+// of it. progress, if not nil, counts the attempts of every shard.
+func runShard(sc *Scenario, sink trace.Sink, opts RunOptions, sh shard, prog *progress) (*Report, error) {
+	b := &budget{sink: sink, limit: opts.limit, unbounded: opts.Summary}
+	if b.limit == 0 {
+		b.limit = MaxEvents
+	}
 	b.keep, _ = sink.(*keeper)
 	w, err := sc.Build(b)
 	if err != nil {
 		return nil, err
 	}
+	attempts := sc.Attempts()
+	w.SetMaxTasks(sim.MaxTasks + attempts*tasksPerAttempt)
+	if prog == nil {
+		prog = &progress{report: opts.Progress, total: attempts}
+	}
+	cx := &campaignRun{summary: opts.Summary, progress: prog, seed: sc.Seed, shard: sh}
+	cx.sampler = b
 	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
 	for i, st := range sc.Steps {
-		r := play(w, i, st, b.over)
-		if st.Expect != nil {
-			c := checker{w: w, rep: rep, res: r}
-			c.check(st.Expect)
+		for range st.Times() {
+			r := playIn(w, i, st, b.over, cx)
+			if st.Expect != nil {
+				c := checker{w: w, rep: rep, res: r}
+				c.check(st.Expect)
+			}
+			if b.over() {
+				break
+			}
 		}
-		if b.n > limit {
+		passed := !b.unbounded && b.n > b.limit
+		if passed && st.Kind == "campaign" {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
-				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, limit)}
+				"step %d: this campaign makes more than %d trace events (the limit MaxEvents) when every event is kept: run it summarised, as mailsim run does, or give it fewer bots or messages", i+1, b.limit)}
+		}
+		if passed {
+			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
+				"step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do", i+1, b.limit)}
 		}
 		if w.Halted() {
 			return nil, ErrorList{newError(sc.File, st.Node.Line, st.Node.Column,
@@ -68,22 +156,26 @@ func run(sc *Scenario, sink trace.Sink, limit int) (*Report, error) {
 
 // Check plays the scenario without keeping its trace, and returns the error
 // Run would: what Check accepts, Run runs. It is what `mailsim check` does
-// after Parse.
+// after Parse. A scenario with campaigns is played as `mailsim run` plays
+// it, in summary mode.
 func Check(sc *Scenario) error {
-	_, err := Run(sc, nil)
+	_, err := RunWith(sc, nil, RunOptions{Summary: sc.Attempts() > 0})
 	return err
 }
 
 // budget is a Sink that counts events and passes on at most limit
-// (MaxEvents).
+// (MaxEvents), unless the sink is bounded itself (a summarised run).
 type budget struct {
-	sink  trace.Sink
-	n     int
-	limit int
-	keep  *keeper // the sink, when Record keeps the trace: its limit counts too
+	sink      trace.Sink
+	n         int
+	limit     int
+	unbounded bool
+	keep      *keeper // the sink, when Record keeps the trace: its limit counts too
 }
 
-func (b *budget) over() bool { return b.n > b.limit || b.keep != nil && b.keep.passed }
+func (b *budget) over() bool {
+	return !b.unbounded && b.n > b.limit || b.keep != nil && b.keep.passed
+}
 
 // waitChunk is how much virtual time a wait lets pass between looks at the
 // budget. Waiting in pieces is the same as waiting at once: the scheduler
@@ -109,8 +201,15 @@ func wait(w *sim.World, d time.Duration, over func() bool) {
 
 func (b *budget) Emit(e *trace.Event) {
 	b.n++
-	if b.n <= b.limit && b.sink != nil {
+	if (b.unbounded || b.n <= b.limit) && b.sink != nil {
 		b.sink.Emit(e)
+	}
+}
+
+// Detail passes sampling on to the sink, if it samples.
+func (b *budget) Detail(on bool) {
+	if s, ok := b.sink.(Sampler); ok {
+		s.Detail(on)
 	}
 }
 
@@ -130,7 +229,9 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 			return err
 		}
 		for i, st := range sc.Steps {
-			play(w, i, st, nil)
+			for range st.Times() {
+				play(w, i, st, nil)
+			}
 		}
 		if w.Halted() {
 			return fmt.Errorf("%s: run %d passed %d scheduler tasks (the limit sim.MaxTasks) and was stopped", sc.ID, k+1, sim.MaxTasks)
@@ -149,11 +250,25 @@ func Repeat(sc *Scenario, n int, sink trace.Sink, progress func(done int)) error
 // stops at the next hour of virtual time instead of simulating days of
 // retries whose events nobody will keep.
 func play(w *sim.World, i int, st *Step, over func() bool) result {
+	return playIn(w, i, st, over, &campaignRun{shard: shard{of: 1}, progress: &progress{}})
+}
+
+// playIn is play with the state of the run's campaigns.
+func playIn(w *sim.World, i int, st *Step, over func() bool, cx *campaignRun) result {
 	w.BeginStep(i, st.Kind, summary(st))
 	if !st.Say.IsZero() {
 		w.Say(st.Say)
 	}
-	r := act(w, st, over)
+	var r result
+	switch {
+	case st.Kind == "campaign":
+		cx.run(w, st.Campaign, i, over)
+	case cx.shard.index > 0 && st.Kind != "wait" && st.Kind != "configure":
+		// A client's step happens once, in the first shard; the others
+		// keep their worlds in step with its waits and changes only.
+	default:
+		r = act(w, st, over)
+	}
 	w.Settle()
 	return r
 }
@@ -250,6 +365,8 @@ func summary(st *Step) i18n.Text {
 		return i18n.T("wait "+en, ja+"待機")
 	case "configure":
 		return configureSummary(st.Config)
+	case "campaign":
+		return campaignSummary(st.Campaign)
 	}
 	return i18n.T("narration", "ナレーション")
 }

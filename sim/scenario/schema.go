@@ -38,6 +38,7 @@ type World struct {
 	Networks []*Network
 	Hosts    []*Host
 	DNS      []*Zone
+	Bots     []*Bots // groups of hosts made from a template (campaign.go)
 }
 
 // Ref is a name that must refer to something defined elsewhere in the file,
@@ -159,7 +160,7 @@ type Target struct {
 // Step is one thing that happens in a scenario.
 type Step struct {
 	Node   *yaml.Node
-	Kind   string    // "say", "send", "fetch", "imap", "talk", "wait", "configure"
+	Kind   string    // "say", "send", "fetch", "imap", "talk", "wait", "configure", "campaign"
 	Say    i18n.Text // narration shown before the step acts (the whole step for "say")
 	Send   *Send
 	Fetch  *Fetch
@@ -167,7 +168,12 @@ type Step struct {
 	Talk   *Talk
 	Wait   time.Duration
 	Config *Configure
-	Expect *Expect
+	// Campaign has every bot of a group send many messages (campaign.go).
+	Campaign *Campaign
+	Expect   *Expect
+	// Repeat is how many times the step is played, one after another: 1
+	// unless the step says repeat: n.
+	Repeat int
 }
 
 // Configure changes the world mid-scenario, the way an administrator would:
@@ -253,3 +259,6 @@ type Expect struct {
 	Left        *int
 	Seen        *int // IMAP: messages already \Seen when fetched
 }
+
+// Times is how many times the step is played: Repeat, at least once.
+func (st *Step) Times() int { return max(st.Repeat, 1) }

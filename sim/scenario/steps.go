@@ -7,13 +7,13 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var stepKinds = []string{"say", "send", "fetch", "imap", "talk", "wait", "configure"}
+var stepKinds = []string{"say", "send", "fetch", "imap", "talk", "wait", "configure", "campaign"}
 
 // step reads one entry of steps: exactly one action key (send, fetch, talk,
 // wait), or say alone; say may also come with an action as its narration;
 // expect checks the outcome.
 func (d *decoder) step(n *yaml.Node) *Step {
-	st := &Step{Node: n}
+	st := &Step{Node: n, Repeat: 1}
 	what := "step at line " + strconv.Itoa(n.Line)
 	var actions []string
 	d.fields(n, what,
@@ -24,7 +24,9 @@ func (d *decoder) step(n *yaml.Node) *Step {
 		field{"talk", func(v *yaml.Node) { actions = append(actions, "talk"); st.Talk = d.talk(v) }},
 		field{"wait", func(v *yaml.Node) { actions = append(actions, "wait"); st.Wait = d.duration(v, "wait") }},
 		field{"configure", func(v *yaml.Node) { actions = append(actions, "configure"); st.Config = d.configure(v) }},
+		field{"campaign", func(v *yaml.Node) { actions = append(actions, "campaign"); st.Campaign = d.campaign(v) }},
 		field{"expect", func(v *yaml.Node) { st.Expect = d.expect(v) }},
+		field{"repeat", func(v *yaml.Node) { st.Repeat = d.bounded(v, "repeat", 1, MaxRepeat, "MaxRepeat") }},
 	)
 	if n.Kind != yaml.MappingNode {
 		return nil

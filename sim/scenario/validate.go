@@ -114,9 +114,17 @@ func validate(d *decoder, sc *Scenario) {
 			}
 		}
 	}
-	v := &stepChecker{d: d, hosts: hosts, names: names, routers: routers}
+	bots := validateBots(d, w, nets, hosts)
+	v := &stepChecker{d: d, hosts: hosts, names: names, routers: routers, bots: bots}
+	attempts := 0
 	for _, st := range sc.Steps {
 		v.check(st)
+		if st.Kind == "campaign" && attempts <= MaxAttempts {
+			attempts += st.Campaign.Attempts() * st.Times()
+			if attempts > MaxAttempts {
+				d.errorf(st.Node, "campaign: this step brings the delivery attempts of all campaigns to %d, more than %d (the limit MaxAttempts): fewer bots, messages or repeats", attempts, MaxAttempts)
+			}
+		}
 	}
 }
 
@@ -134,13 +142,15 @@ func (d *decoder) unknown(r Ref, kind string, defined []string) {
 	}
 }
 
-var kinds = map[string]i18n.Text{"host": i18n.T("host", "ホスト"), "network": i18n.T("network", "ネットワーク")}
+var kinds = map[string]i18n.Text{"host": i18n.T("host", "ホスト"), "network": i18n.T("network", "ネットワーク"),
+	"bot group": i18n.T("bot group", "ボットのグループ")}
 
 type stepChecker struct {
 	d       *decoder
 	hosts   map[string]*Host
 	names   []string
 	routers map[string]bool
+	bots    map[string]*Bots
 }
 
 func (v *stepChecker) host(r Ref) *Host {
@@ -200,6 +210,7 @@ var expectKeys = map[string][]string{
 	"talk":      {"replies", "blocked_by", "refused", "delivered_to"},
 	"wait":      {"delivered_to", "bounced", "queued"},
 	"configure": nil,
+	"campaign":  nil,
 }
 
 func (v *stepChecker) check(st *Step) {
@@ -228,6 +239,9 @@ func (v *stepChecker) check(st *Step) {
 	case "talk":
 		v.host(st.Talk.Client)
 		v.server(st.Talk.Server, "any", st)
+	case "campaign":
+		v.checkCampaign(st)
+		return
 	case "configure":
 		c := st.Config
 		if c.Server.Host.Name != "" {

@@ -1,0 +1,104 @@
+package scenario
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mailsim/mailsim/sim/smtp"
+)
+
+// Switches are the settings `mailsim run --compare` can turn, each with
+// its values; the first value of each is the one that removes the
+// defence or the hole.
+//
+//   - op25b=off removes OP25B from every network; op25b=on gives it to
+//     every dynamic network, with the exceptions the file lists (none if
+//     it lists none).
+//   - relay=closed makes every server that relays for anyone relay for
+//     nobody; relay=open leaves them as the file has them.
+var Switches = map[string][]string{
+	"op25b": {"off", "on"},
+	"relay": {"closed", "open"},
+}
+
+// SwitchKeys returns the names of the switches, sorted.
+func SwitchKeys() []string {
+	keys := make([]string, 0, len(Switches))
+	for k := range Switches {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// With returns a copy of the scenario with one switch set; the scenario
+// itself is unchanged, so one loaded file can be run under each setting.
+func (sc *Scenario) With(key, value string) (*Scenario, error) {
+	values, ok := Switches[key]
+	if !ok {
+		return nil, fmt.Errorf("%q is not a switch; the switches are %s", key, strings.Join(SwitchKeys(), ", "))
+	}
+	if !slices.Contains(values, value) {
+		return nil, fmt.Errorf("%s=%s: the values of %s are %s", key, value, key, strings.Join(values, ", "))
+	}
+	out := *sc
+	out.World.Networks = make([]*Network, len(sc.World.Networks))
+	for i, n := range sc.World.Networks {
+		c := *n
+		out.World.Networks[i] = &c
+	}
+	out.World.Hosts = make([]*Host, len(sc.World.Hosts))
+	for i, h := range sc.World.Hosts {
+		c := *h
+		c.SMTP = slices.Clone(h.SMTP)
+		out.World.Hosts[i] = &c
+	}
+	switch key {
+	case "op25b":
+		for _, n := range out.World.Networks {
+			switch {
+			case value == "off":
+				n.HasOP25 = false
+			case n.Dynamic:
+				n.HasOP25 = true
+			}
+		}
+	case "relay":
+		if value == "closed" {
+			none := smtp.RelayNone
+			for _, h := range out.World.Hosts {
+				for i, s := range h.SMTP {
+					if s.Relay != nil && *s.Relay == smtp.RelayAnyone {
+						h.SMTP[i].Relay = &none
+					}
+				}
+			}
+		}
+	}
+	return &out, nil
+}
+
+// Scale multiplies the messages each bot sends in every campaign by f,
+// within MaxAttempts: how a benchmark or a teacher makes the bundled
+// campaign bigger without editing the file.
+func (sc *Scenario) Scale(f int) error {
+	if f < 1 {
+		return fmt.Errorf("the scale must be at least 1, got %d", f)
+	}
+	if n := sc.Attempts(); n > 0 && f > MaxAttempts/n {
+		return fmt.Errorf("scale %d makes more than %d delivery attempts (the limit MaxAttempts): at scale 1 the scenario makes %d", f, MaxAttempts, n)
+	}
+	for i, st := range sc.Steps {
+		if st.Kind != "campaign" {
+			continue
+		}
+		c := *st.Campaign
+		c.Messages *= f
+		c.attempts *= f
+		s := *st
+		s.Campaign = &c
+		sc.Steps[i] = &s
+	}
+	return nil
+}
