@@ -5,8 +5,6 @@ package main
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/term"
 )
 
 // TestLessonOnATerminal drives a lesson on a pseudo-terminal: the first
@@ -21,10 +19,7 @@ func TestLessonOnATerminal(t *testing.T) {
 	}
 	bin := buildMailsim(t)
 	s := startMailsim(t, bin, "lesson", "receiving", "--lang", "en")
-	before, err := term.GetState(int(s.tty.Fd()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := s.cooked
 	s.waitFor("the player", func(sc string) bool { step, _ := position(sc); return step >= 0 })
 	s.press("\r") // one step into the scenario
 	s.waitFor("the first step", func(sc string) bool { step, _ := position(sc); return step > 0 })

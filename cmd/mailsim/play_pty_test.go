@@ -48,6 +48,9 @@ type ptySession struct {
 	done   chan struct{}
 	mu     sync.Mutex
 	raw    strings.Builder // every byte the program wrote
+	// cooked is the terminal's modes before the program started: read
+	// after the start, they race the program's switch to raw mode.
+	cooked *term.State
 }
 
 // rawLen and rawSince read what the program wrote, escape sequences and
@@ -91,6 +94,9 @@ func startMailsimEnv(t *testing.T, bin string, env []string, args ...string) *pt
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	s := &ptySession{t: t, cmd: cmd, ptmx: ptmx, tty: tty,
 		vt: vt10x.New(vt10x.WithSize(80, 24)), update: make(chan struct{}, 1), done: make(chan struct{})}
+	if s.cooked, err = term.GetState(int(tty.Fd())); err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -222,10 +228,7 @@ func TestPlayOnATerminal(t *testing.T) {
 
 	t.Run("keys", func(t *testing.T) {
 		s := startPlay(t, bin, "op25b", "--lang", "en")
-		before, err := term.GetState(int(s.tty.Fd()))
-		if err != nil {
-			t.Fatal(err)
-		}
+		before := s.cooked
 		s.waitText("mailsim ▶ op25b")
 		s.waitText("q quit") // the keys are listed on screen
 		if step, pos := position(s.screen()); step != 0 || pos != 0 {
@@ -294,10 +297,7 @@ func TestPlayOnATerminal(t *testing.T) {
 
 	t.Run("ctrl-c", func(t *testing.T) {
 		s := startPlay(t, bin, "op25b", "--lang", "ja", "--auto")
-		before, err := term.GetState(int(s.tty.Fd()))
-		if err != nil {
-			t.Fatal(err)
-		}
+		before := s.cooked
 		s.waitText("mailsim ▶ op25b")
 		s.press("\x03")
 		s.exit(before)
@@ -313,10 +313,7 @@ func TestPlayNoColorOnATerminal(t *testing.T) {
 	}
 	bin := buildMailsim(t)
 	s := startMailsimEnv(t, bin, []string{"NO_COLOR=1"}, "play", "op25b", "--lang", "en")
-	before, err := term.GetState(int(s.tty.Fd()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := s.cooked
 	s.waitText("mailsim ▶ op25b")
 	s.waitText("q quit")
 	s.press("\r")
@@ -347,10 +344,7 @@ func TestExplainOnATerminal(t *testing.T) {
 	}
 	bin := buildMailsim(t)
 	s := startMailsim(t, bin, "explain", "--lang", "en")
-	before, err := term.GetState(int(s.tty.Fd()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := s.cooked
 	prompt := func() {
 		s.t.Helper()
 		s.waitFor("a fresh prompt", func(sc string) bool {
@@ -382,10 +376,7 @@ func TestPredictOnATerminal(t *testing.T) {
 	}
 	bin := buildMailsim(t)
 	s := startPlay(t, bin, "open-relay", "--predict", "--lang", "en", "--no-anim")
-	before, err := term.GetState(int(s.tty.Fd()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := s.cooked
 	s.waitText("Enter")
 	for i := 0; i < 20 && !strings.Contains(s.screen(), "Your answer"); i++ {
 		_, pos := position(s.screen())
@@ -415,10 +406,7 @@ func TestPlaySuspendOnATerminal(t *testing.T) {
 	}
 	bin := buildMailsim(t)
 	s := startPlay(t, bin, "op25b", "--lang", "en")
-	before, err := term.GetState(int(s.tty.Fd()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := s.cooked
 	s.waitText("q quit")
 	s.press("\r")
 	s.waitPos(1)
