@@ -42,6 +42,21 @@ const (
 // Has reports whether c includes every check of x.
 func (c AuthChecks) Has(x AuthChecks) bool { return c&x == x }
 
+// names spells c as a scenario does, in the order the checks run:
+// ["spf", "dkim", "dmarc"]; nil for none.
+func (c AuthChecks) names() []string {
+	var n []string
+	for _, x := range []struct {
+		check AuthChecks
+		name  string
+	}{{CheckSPF, "spf"}, {CheckDKIM, "dkim"}, {CheckDMARC, "dmarc"}} {
+		if c.Has(x.check) {
+			n = append(n, x.name)
+		}
+	}
+	return n
+}
+
 // AuthInput is what the checks look at: the client's address, the
 // envelope and the message as received.
 type AuthInput struct {

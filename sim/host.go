@@ -408,6 +408,7 @@ func (w *World) Topology() trace.Topology {
 				Port: s.Port, Relay: s.Config.Relay.String(), RelayDomains: s.Config.RelayDomains,
 				AuthOffered: s.Auth != AuthOff, AuthRequired: s.Auth == AuthRequired,
 				StartTLS: s.Config.StartTLS, ImplicitTLS: ImplicitTLS(s.Port),
+				Checks: s.Checks.names(),
 			})
 		}
 		for _, s := range h.POP3 {
@@ -418,6 +419,9 @@ func (w *World) Topology() trace.Topology {
 		}
 		if h == w.dnsHost {
 			th.Roles = append(th.Roles, "dns:53")
+		}
+		if d := h.DKIM; d != nil {
+			th.DKIM = &trace.DKIM{Domain: d.Domain, Selector: d.Selector, Unpublished: d.Unpublished}
 		}
 		t.Hosts = append(t.Hosts, th)
 	}
@@ -441,6 +445,9 @@ func (w *World) Topology() trace.Topology {
 		r, _ := w.zone.Lookup(name)
 		for _, mx := range r.MX {
 			t.MX = append(t.MX, trace.MX{Domain: name, Pref: mx.Pref, Host: mx.Host})
+		}
+		for _, txt := range r.TXT {
+			t.TXT = append(t.TXT, trace.TXT{Name: name, Text: txt})
 		}
 	}
 	return t

@@ -27,6 +27,10 @@ var (
 	lImplicitTLS  = i18n.T("TLS from the first byte", "接続直後からTLS")
 	lDownAtStart  = i18n.T(" is down at the start", "は開始時点で停止中")
 	lSep          = i18n.T(", ", "、")
+	lChecks       = i18n.T("sender domain checks (%s)", "送信ドメイン認証(%s)を検査")
+	lDKIMKey      = i18n.T("public key", "公開鍵")
+	lDKIMSigns    = i18n.T(" DKIM-signs mail from %s (selector %s)", "は%sのメールにDKIMで署名(セレクタ%s)")
+	lDKIMNoKey    = i18n.T(", public key not in DNS", "、公開鍵はDNSにない")
 )
 
 // title is the screen before the first beat: the scenario's title, its
@@ -129,8 +133,9 @@ func (r *renderer) castName(h *trace.Host, role Role) string {
 }
 
 // settingRows are the settings a lesson turns on: the MX table, domains
-// with no MX, open relays and backup MXs, AUTH and TLS, the routers'
-// filters (OP25B, IP25B) and hosts down at the start.
+// with no MX, the SPF, DKIM and DMARC records, open relays and backup MXs,
+// AUTH, TLS and sender domain checks, DKIM signing, the routers' filters
+// (OP25B, IP25B) and hosts down at the start.
 func (r *renderer) settingRows(rows []row) []row {
 	topo := r.m.topo
 	add := func(s string) { rows = r.textRows(rows, "  "+r.g.bullet+" ", s, stPlain) }
@@ -161,6 +166,9 @@ func (r *renderer) settingRows(rows []row) []row {
 			}
 		}
 	}
+	for _, x := range authTXT(topo.TXT) {
+		add(x.label + " " + clean(x.name) + ": " + clean(x.text(r)))
+	}
 	for _, h := range topo.Hosts {
 		for _, s := range h.SMTP {
 			var what []string
@@ -185,9 +193,19 @@ func (r *renderer) settingRows(rows []row) []row {
 			if s.ImplicitTLS {
 				what = append(what, r.t(lImplicitTLS))
 			}
+			if len(s.Checks) > 0 {
+				what = append(what, fill(r.t(lChecks), strings.ToUpper(strings.Join(s.Checks, r.t(lSep)))))
+			}
 			if len(what) > 0 {
 				add(clean(h.Name) + ":" + strconv.Itoa(int(s.Port)) + ": " + clean(strings.Join(what, r.t(lSep))))
 			}
+		}
+		if d := h.DKIM; d != nil {
+			s := clean(h.Name) + fill(r.t(lDKIMSigns), clean(d.Domain), clean(d.Selector))
+			if d.Unpublished {
+				s += r.t(lDKIMNoKey)
+			}
+			add(s)
 		}
 	}
 	for _, n := range topo.Networks {
@@ -201,4 +219,70 @@ func (r *renderer) settingRows(rows []row) []row {
 		}
 	}
 	return rows
+}
+
+// fill puts args in place of the %s of a title screen's words, in order.
+func fill(s string, args ...string) string {
+	for _, a := range args {
+		s = strings.Replace(s, "%s", a, 1)
+	}
+	return s
+}
+
+// authRecord is a TXT record a sender domain authentication check reads.
+type authRecord struct {
+	label  string // "SPF", "DKIM", "DMARC"
+	rank   int    // the order of label on the title screen
+	name   string // where the record is in DNS
+	domain string // the mail domain it is about
+	rec    string
+}
+
+// text is what the title screen shows of the record: SPF and DMARC as
+// published, a DKIM key as its algorithm (the base64 key says nothing).
+func (a authRecord) text(r *renderer) string {
+	if a.label != "DKIM" {
+		return a.rec
+	}
+	s := r.t(lDKIMKey)
+	for tag := range strings.SplitSeq(a.rec, ";") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(tag), "="); ok && strings.TrimSpace(k) == "k" {
+			s += r.t(lParen) + "k=" + strings.TrimSpace(v) + ")"
+		}
+	}
+	return s
+}
+
+// authTXT picks the TXT records of SPF (RFC 7208 4.5: "v=spf1" at the
+// domain), DKIM keys (RFC 6376 3.6.2.1: at <selector>._domainkey.<domain>)
+// and DMARC (RFC 7489 6.1: at _dmarc.<domain>), ordered by the domain they
+// are about and then SPF, DKIM, DMARC: the order a receiver checks them in.
+func authTXT(txt []trace.TXT) []authRecord {
+	var recs []authRecord
+	for _, t := range txt {
+		name := strings.TrimSuffix(strings.ToLower(t.Name), ".")
+		a := authRecord{name: name, domain: name, rec: t.Text}
+		lower := strings.ToLower(strings.TrimSpace(t.Text))
+		switch _, dom, dkim := strings.Cut(name, "._domainkey."); {
+		case strings.HasPrefix(name, "_dmarc."):
+			a.label, a.rank, a.domain = "DMARC", 2, strings.TrimPrefix(name, "_dmarc.")
+		case dkim:
+			a.label, a.rank, a.domain = "DKIM", 1, dom
+		case lower == "v=spf1" || strings.HasPrefix(lower, "v=spf1 "):
+			a.label = "SPF"
+		default:
+			continue
+		}
+		recs = append(recs, a)
+	}
+	slices.SortStableFunc(recs, func(a, b authRecord) int {
+		if c := strings.Compare(a.domain, b.domain); c != 0 {
+			return c
+		}
+		if c := a.rank - b.rank; c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	return recs
 }

@@ -23,6 +23,25 @@ type Topology struct {
 	// MX is the world's MX table (RFC 5321 5.1), by domain and then
 	// preference: what a title screen shows as the settings that matter.
 	MX []MX
+	// TXT are the world's TXT records, by name: what a title screen shows
+	// of sender domain authentication (SPF at a domain, a DKIM key at
+	// <selector>._domainkey.<domain>, DMARC at _dmarc.<domain>).
+	TXT []TXT
+}
+
+// TXT is one TXT record of the world's DNS, its character-strings joined.
+type TXT struct {
+	Name string
+	Text string
+}
+
+// DKIM is a host's DKIM signing setup (RFC 6376): it signs the mail whose
+// header From is at or under Domain, with the key published at
+// <Selector>._domainkey.<Domain> unless Unpublished.
+type DKIM struct {
+	Domain      string
+	Selector    string
+	Unpublished bool
 }
 
 // MX is one MX record of the world's DNS.
@@ -42,6 +61,9 @@ type SMTPService struct {
 	AuthRequired bool     // MAIL before AUTH is refused (RFC 6409 4.3)
 	StartTLS     bool     // STARTTLS is advertised (RFC 3207)
 	ImplicitTLS  bool     // TLS from the first byte (RFC 8314 3.3)
+	// Checks are the sender domain authentication checks run on what the
+	// service receives, in order: "spf", "dkim", "dmarc".
+	Checks []string
 }
 
 // Host is one machine of the world.
@@ -52,7 +74,8 @@ type Host struct {
 	Roles   []string // what it runs: "smtp:25", "smtp:587", "pop3:110", "dns:53"; empty for a plain client
 	Domains []string // the mail domains it is final destination for
 	SMTP    []SMTPService
-	Down    bool // down when the scenario starts
+	Down    bool  // down when the scenario starts
+	DKIM    *DKIM // the host's DKIM signing, nil when it signs nothing
 }
 
 // Network is a named network behind a router.
