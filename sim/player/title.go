@@ -31,6 +31,10 @@ var (
 	lDKIMKey      = i18n.T("public key", "公開鍵")
 	lDKIMSigns    = i18n.T(" DKIM-signs mail from %s (selector %s)", "は%sのメールにDKIMで署名(セレクタ%s)")
 	lDKIMNoKey    = i18n.T(", public key not in DNS", "、公開鍵はDNSにない")
+	lBots         = i18n.T("bots", "ボット")
+	lBotGroup     = i18n.T("%s: %s infected PCs (%s to %s", "%s: ボットに感染したPC %s台(%s〜%s")
+	lBotNetwork   = i18n.T(", in %s", "、%s内")
+	lBotsShown    = i18n.T("; shown: %s", "、うち表示は%s")
 )
 
 // title is the screen before the first beat: the scenario's title, its
@@ -71,10 +75,14 @@ func (r *renderer) castRows(rows []row) []row {
 	var who [numRoles][]string
 	for i := range topo.Hosts {
 		h := &topo.Hosts[i]
+		if len(h.Roles) == 0 && slices.ContainsFunc(topo.Bots, func(b trace.BotGroup) bool { return b.Member(h.Name) }) {
+			continue // in the bots' row
+		}
 		for _, role := range hostRoles(topo, h) {
 			who[role] = append(who[role], r.castName(h, role))
 		}
 	}
+	bots := r.botLines()
 	for _, n := range topo.Networks {
 		if n.Router != "" {
 			who[RoleRouter] = append(who[RoleRouter], clean(n.Router)+r.t(lParen)+clean(n.Name)+")")
@@ -86,15 +94,55 @@ func (r *renderer) castRows(rows []row) []row {
 			width = max(width, textWidth(r.t(roleNames[role])))
 		}
 	}
+	if len(bots) > 0 {
+		width = max(width, textWidth(r.t(lBots)))
+	}
+	pad := func(name string) string { return "  " + name + strings.Repeat(" ", width-textWidth(name)+2) }
 	for role, hs := range who {
-		if len(hs) == 0 {
-			continue
+		if len(hs) > 0 {
+			rows = r.textRows(rows, pad(r.t(roleNames[role])), strings.Join(hs, r.t(lSep))+r.t(lParen)+r.t(roleWhat[role])+")", stPlain)
 		}
-		name := r.t(roleNames[role])
-		prefix := "  " + name + strings.Repeat(" ", width-textWidth(name)+2)
-		rows = r.textRows(rows, prefix, strings.Join(hs, r.t(lSep))+r.t(lParen)+r.t(roleWhat[role])+")", stPlain)
+		if Role(role) == RoleMUA {
+			for _, b := range bots { // clients too, after the mail clients
+				rows = r.textRows(rows, pad(r.t(lBots)), b, stPlain)
+			}
+		}
 	}
 	return rows
+}
+
+// botLines say what each group of bots is: how many, their names, their
+// network, and which of them the player shows.
+func (r *renderer) botLines() []string {
+	topo := r.m.topo
+	var lines []string
+	for _, b := range topo.Bots {
+		var shown []string
+		for _, h := range topo.Hosts {
+			if b.Member(h.Name) {
+				shown = append(shown, clean(h.Name))
+			}
+		}
+		s := fill(r.t(lBotGroup), clean(b.Group), group(b.Count), clean(b.HostName(1)), clean(b.HostName(b.Count)))
+		if b.Network != "" {
+			s += fill(r.t(lBotNetwork), clean(b.Network))
+		}
+		s += ")"
+		if len(shown) > 0 {
+			s += fill(r.t(lBotsShown), strings.Join(shown, r.t(lSep)))
+		}
+		lines = append(lines, s)
+	}
+	return lines
+}
+
+// group writes n with thousands separators: 2,000.
+func group(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // castName is a host as the cast lists it in a role: with the ports of the

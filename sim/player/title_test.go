@@ -9,19 +9,31 @@ import (
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
-// The title screens of the scenarios whose settings are more than an MX
+// TestGoldenTitles: the title screens of the scenarios whose settings are more than an MX
 // table: spoofing (SPF, DKIM and DMARC records, the checking MX, the
 // signing MTA) and botnet (bots, OP25B, an open relay), at 80x24 and
 // 160x45, in both languages.
 func TestGoldenTitles(t *testing.T) {
-	sizes := []struct{ w, h int }{{80, 24}, {160, 45}}
+	// At 80x24 the settings are below the fold: "scrolled" shows them.
+	sizes := []struct {
+		w, h int
+		view string
+		keys string
+	}{{80, 24, "title", ""}, {80, 24, "title-scrolled", strings.Repeat("\x1b[B", 12)}, {160, 45, "title", ""}}
 	for _, id := range []string{"spoofing", "botnet"} {
 		for _, sz := range sizes {
 			for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
-				name := id + "-title-" + itoa(sz.w) + "x" + itoa(sz.h) + "-" + string(lang)
+				name := id + "-" + sz.view + "-" + itoa(sz.w) + "x" + itoa(sz.h) + "-" + string(lang)
 				t.Run(name, func(t *testing.T) {
 					cfg := Config{Width: sz.w, Height: sz.h, Lang: lang, NoAnim: true}
 					p := playBundled(t, id, cfg, nil, "")
+					// A frame first: how far the screen scrolls is known
+					// once it has been drawn, as on a terminal.
+					p.Frame()
+					ks, _ := DecodeKeys(nil, []byte(sz.keys))
+					for _, k := range ks {
+						p.Key(k)
+					}
 					frame := p.Frame()
 					checkUncut(t, frame, sz.w, sz.h)
 					checkGolden(t, filepath.Join("frames", name+".txt"), frameText(frame))

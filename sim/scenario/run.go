@@ -282,6 +282,9 @@ func (sc *Scenario) topology(w *sim.World) trace.Topology {
 	if sc.Recap != nil {
 		t.Recap, t.Facts = sc.Recap.Lines, sc.Recap.Facts
 	}
+	for _, b := range sc.World.Bots {
+		t.Bots = append(t.Bots, trace.BotGroup{Group: b.Group, Count: b.Count, Name: b.Name, Network: b.Network.Name})
+	}
 	return t
 }
 

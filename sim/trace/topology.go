@@ -2,6 +2,8 @@ package trace
 
 import (
 	"net/netip"
+	"strconv"
+	"strings"
 
 	"github.com/mailsim/mailsim/sim/i18n"
 )
@@ -27,7 +29,32 @@ type Topology struct {
 	// of sender domain authentication (SPF at a domain, a DKIM key at
 	// <selector>._domainkey.<domain>, DMARC at _dmarc.<domain>).
 	TXT []TXT
+	// Bots are the groups of hosts a scenario makes from a template
+	// (world: bots:); Hosts holds only the few of them a view shows.
+	Bots []BotGroup
 }
+
+// BotGroup is a group of bots: Count hosts named after Name ("bot-{n}",
+// n from 1) on Network.
+type BotGroup struct {
+	Group   string
+	Count   int
+	Name    string
+	Network string
+}
+
+// Member reports whether host is one of the group's bots.
+func (b *BotGroup) Member(host string) bool {
+	pre, suf, ok := strings.Cut(b.Name, "{n}")
+	if !ok || !strings.HasPrefix(host, pre) || !strings.HasSuffix(host, suf) || len(host) <= len(pre)+len(suf) {
+		return false
+	}
+	n, err := strconv.Atoi(host[len(pre) : len(host)-len(suf)])
+	return err == nil && n >= 1 && n <= b.Count && strconv.Itoa(n) == host[len(pre):len(host)-len(suf)]
+}
+
+// HostName is the name of bot n (from 1).
+func (b *BotGroup) HostName(n int) string { return strings.Replace(b.Name, "{n}", strconv.Itoa(n), 1) }
 
 // TXT is one TXT record of the world's DNS, its character-strings joined.
 type TXT struct {
