@@ -181,3 +181,49 @@ func TestHangUpDuringChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestTopologySenderAuth: what views learn of sender domain
+// authentication: every TXT record by name, the checks of each SMTP
+// service and who DKIM-signs for what.
+func TestTopologySenderAuth(t *testing.T) {
+	aw := newAuthWorld(t)
+	aw.bank.SMTP[0].Checks = CheckSPF // a subset, in the order it runs
+	topo := aw.Topology()
+	txt := map[string][]string{}
+	for _, r := range topo.TXT {
+		txt[r.Name] = append(txt[r.Name], r.Text)
+	}
+	if got := txt["bank.example"]; len(got) != 1 || got[0] != "v=spf1 ip4:198.51.100.25 -all" {
+		t.Errorf("TXT bank.example = %q", got)
+	}
+	if got := txt["_dmarc.watch.example"]; len(got) != 1 || got[0] != "v=DMARC1; p=none" {
+		t.Errorf("TXT _dmarc.watch.example = %q", got)
+	}
+	if got := txt["s1._domainkey.bank.example"]; len(got) != 1 || !strings.HasPrefix(got[0], "v=DKIM1; k=ed25519; p=") {
+		t.Errorf("TXT s1._domainkey.bank.example = %q, want the published key", got)
+	}
+	for _, c := range []struct {
+		host   string
+		checks string
+		dkim   *trace.DKIM
+	}{
+		{"mail.bank.example", "spf", &trace.DKIM{Domain: "bank.example", Selector: "s1"}},
+		{"mx.isp.example", "spf dkim dmarc", nil},
+		{"bot.spam.example", "", nil},
+	} {
+		h, ok := topo.HostByName(c.host)
+		if !ok {
+			t.Fatalf("no host %s in the topology", c.host)
+		}
+		var checks []string
+		for _, s := range h.SMTP {
+			checks = append(checks, s.Checks...)
+		}
+		if got := strings.Join(checks, " "); got != c.checks {
+			t.Errorf("%s: checks %q, want %q", c.host, got, c.checks)
+		}
+		if (h.DKIM == nil) != (c.dkim == nil) || h.DKIM != nil && *h.DKIM != *c.dkim {
+			t.Errorf("%s: DKIM %+v, want %+v", c.host, h.DKIM, c.dkim)
+		}
+	}
+}
