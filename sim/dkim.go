@@ -126,8 +126,11 @@ func headerFields(head string) []string {
 
 func fieldName(f string) string {
 	name, _, _ := strings.Cut(f, ":")
-	return strings.TrimSpace(name)
+	return strings.Trim(name, wsp)
 }
+
+// wsp is RFC 5234's WSP, the white space of RFC 6376 3.4: space and tab.
+const wsp = " \t"
 
 // relaxedHeader is RFC 6376 3.4.2: the name in lower case, the value
 // unfolded, runs of white space made one space, none around the colon or
@@ -135,7 +138,9 @@ func fieldName(f string) string {
 func relaxedHeader(f string) string {
 	name, value, _ := strings.Cut(f, ":")
 	value = strings.ReplaceAll(value, "\r\n", "")
-	return strings.ToLower(strings.TrimSpace(name)) + ":" + strings.TrimSpace(compressWSP(value))
+	// Only WSP (space and tab) is white space here: strings.TrimSpace
+	// would also drop a vertical tab or form feed, which the verifier keeps.
+	return strings.ToLower(strings.Trim(name, wsp)) + ":" + strings.Trim(compressWSP(value), wsp)
 }
 
 // relaxedBody is RFC 6376 3.4.4: trailing white space of each line gone,
