@@ -149,13 +149,15 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	if len(c.outRaw[from]) > 0 {
 		c.Flush(from) // records and lines never share a segment
 	}
-	e := c.event(trace.Line, from)
-	e.Line = text
-	e.Tag = tag
-	e.Session = sess
 	n := uint32(len(text) + 2)
-	e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > 0}
-	c.w.emit(e)
+	if c.w.tracesLine(c.proto, tag) {
+		e := c.event(trace.Line, from)
+		e.Line = text
+		e.Tag = tag
+		e.Session = sess
+		e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > 0}
+		c.w.emit(e)
+	}
 	c.sent[from] += n
 	if c.out[from] == nil {
 		c.out[from] = c.w.lineSlice()
@@ -171,6 +173,12 @@ func (c *Conn) Message(from Side, wire []byte, lines []string, tags []trace.Tag)
 		return
 	}
 	for i, l := range lines {
+		if !c.w.tracesLine(c.proto, tags[i]) {
+			if i == 0 {
+				c.sent[from] += uint32(len(wire))
+			}
+			continue
+		}
 		e := c.event(trace.Line, from)
 		e.Line = l
 		e.Tag = tags[i]
@@ -205,6 +213,9 @@ func (c *Conn) Record(from Side, rec []byte, hdr trace.TLSRecord) {
 // traceRecord emits the Record event of a record side sends (or, for a
 // real client, sent).
 func (c *Conn) traceRecord(from Side, rec []byte, hdr trace.TLSRecord, cont bool) {
+	if !c.w.traces(trace.Record) {
+		return
+	}
 	e := c.event(trace.Record, from)
 	e.TLS = hdr
 	e.Payload = rec
@@ -216,7 +227,7 @@ func (c *Conn) traceRecord(from Side, rec []byte, hdr trace.TLSRecord, cont bool
 // see it, marked encrypted, with no segment of its own (the records that
 // carry it follow it in the trace). It writes nothing to the wire.
 func (c *Conn) Inner(from Side, text string, tag trace.Tag, sess *trace.Session) {
-	if c.closed[from] {
+	if c.closed[from] || !c.w.tracesLine(c.proto, tag) {
 		return
 	}
 	e := c.event(trace.Line, from)
@@ -384,14 +395,18 @@ func (c *Conn) step(t *task) {
 			d.Failed(Refused, nil)
 			return
 		}
-		e := c.event(trace.Accept, ServerSide)
-		e.TCP = trace.Segment{Seq: c.isn[ServerSide], Ack: c.isn[ClientSide] + 1}
-		w.emit(e)
+		if w.traces(trace.Accept) {
+			e := c.event(trace.Accept, ServerSide)
+			e.TCP = trace.Segment{Seq: c.isn[ServerSide], Ack: c.isn[ClientSide] + 1}
+			w.emit(e)
+		}
 		w.schedule(task{at: addTime(w.now, w.opts.Latency), conn: c, op: opACK})
 	case opACK:
-		e := c.event(trace.Ack, ClientSide)
-		e.TCP = trace.Segment{Seq: c.nextSeq(ClientSide), Ack: c.ack(ClientSide)}
-		w.emit(e)
+		if w.traces(trace.Ack) {
+			e := c.event(trace.Ack, ClientSide)
+			e.TCP = trace.Segment{Seq: c.nextSeq(ClientSide), Ack: c.ack(ClientSide)}
+			w.emit(e)
+		}
 		// The server's greeting leaves as the handshake completes.
 		dl := c.dial
 		c.dial = dialing{}

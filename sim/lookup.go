@@ -35,11 +35,13 @@ func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.An
 	l.id, l.dnsID = w.newConn(), w.dnsID
 	l.client, l.server = src.endpoint(src.ephemeral()), w.dnsHost.endpoint(53)
 	l.query = w.withID(x.query, l.dnsID)
-	e := w.dnsEvent(l.id, trace.ClientToServer, l.client, l.server)
-	e.Line = x.qline
-	e.Tag = trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: x.q, Last: true}
-	e.Payload = l.query
-	w.emit(e)
+	if tag := (trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: x.q, Last: true}); w.tracesLine(trace.DNS, tag) {
+		e := w.dnsEvent(l.id, trace.ClientToServer, l.client, l.server)
+		e.Line = x.qline
+		e.Tag = tag
+		e.Payload = l.query
+		w.emit(e)
+	}
 	if w.dnsHost.Down {
 		w.after(dnsTimeout, func() {
 			w.note(src, i18n.M(msgDNSDown, w.dnsHost.Name, itoa(int(dnsTimeout.Seconds()))))
@@ -89,17 +91,21 @@ func (l *lookup) arrive() {
 		w.after(w.opts.Latency, l.doneFn)
 		return
 	}
-	resp := w.withID(x.resp, l.dnsID)
-	for i, line := range x.lines {
-		e := w.dnsEvent(l.id, trace.ServerToClient, l.server, l.client)
-		e.Line = line
-		e.Tag = trace.Tag{Kind: trace.Answer, Query: x.q, Last: i == len(x.lines)-1}
-		if i == 0 {
-			e.Tag.RCode = x.ans.RCode
-			e.Tag.Empty = x.empty
-			e.Payload = resp
+	// In summary mode (summary.go) the sink sees no DNS line: the
+	// response's bytes with their ID are not even made.
+	if w.tracesLine(trace.DNS, trace.Tag{Kind: trace.Answer, Query: x.q, Last: true}) {
+		resp := w.withID(x.resp, l.dnsID)
+		for i, line := range x.lines {
+			e := w.dnsEvent(l.id, trace.ServerToClient, l.server, l.client)
+			e.Line = line
+			e.Tag = trace.Tag{Kind: trace.Answer, Query: x.q, Last: i == len(x.lines)-1}
+			if i == 0 {
+				e.Tag.RCode = x.ans.RCode
+				e.Tag.Empty = x.empty
+				e.Payload = resp
+			}
+			w.emit(e)
 		}
-		w.emit(e)
 	}
 	if x.ans.Truncated {
 		src, name, t, query, done := l.src, l.name, l.t, l.query, l.done

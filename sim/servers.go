@@ -358,12 +358,13 @@ func smtpClientTag(v, line string) trace.Tag {
 func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
 	n := r.NumLines()
 	for i := 0; i < n; i++ {
+		tag := trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}
 		var sess *trace.Session
-		if i == n-1 {
+		if i == n-1 && s.w.tracesLine(c.Proto(), tag) {
 			sess = s.snapshot()
 		}
 		s.w.wire = r.AppendLine(s.w.wire[:0], i)
-		s.line(c, s.w.intern(s.w.wire), trace.Tag{Kind: trace.Reply, Code: r.Code, Enhanced: r.Enhanced, Last: i == n-1}, sess)
+		s.line(c, s.w.intern(s.w.wire), tag, sess)
 	}
 }
 
@@ -636,7 +637,7 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 			}
 		}
 		var sess *trace.Session
-		if i == n-1 {
+		if i == n-1 && s.w.tracesLine(c.Proto(), tag) {
 			sess = s.snapshot()
 		}
 		var line string
@@ -877,7 +878,7 @@ func (s *imapServer) respond(c *Conn, r imap.Response, final bool) {
 			tag.Last = n == 1
 		}
 		var sess *trace.Session
-		if final && i == n-1 {
+		if final && i == n-1 && s.w.tracesLine(c.Proto(), tag) {
 			sess = s.snapshot()
 		}
 		if s.tls != nil {

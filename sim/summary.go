@@ -38,9 +38,39 @@ func Summarised(e *trace.Event) bool {
 	case trace.Connect, trace.Drop:
 		return e.TCP.Try == 0
 	case trace.Line:
-		return e.Proto == trace.SMTP && e.Tag.Kind == trace.Reply && e.Tag.Last && e.Tag.Code >= 400
+		return summarisedLine(e.Proto, e.Tag)
 	}
 	return false
+}
+
+// summarisedLine is Summarised's rule for a Line event of protocol p
+// tagged t.
+func summarisedLine(p trace.Proto, t trace.Tag) bool {
+	return p == trace.SMTP && t.Kind == trace.Reply && t.Last && t.Code >= 400
+}
+
+// tracesLine reports whether the sink sees a Line event of protocol p
+// tagged t: always, but in summary mode only the few Summarised keeps.
+// What goes only into such an event (the event itself, the session
+// snapshot on a reply's last line, a DNS message's bytes with their ID)
+// is not built when the sink would not see it; a campaign of a million
+// sessions spends most of its time on little else.
+func (w *World) tracesLine(p trace.Proto, t trace.Tag) bool {
+	return !w.summary || summarisedLine(p, t)
+}
+
+// traces reports whether the sink sees an event of kind k that is not a
+// Line (Summarised's rules for Connect and Drop depend on more than the
+// kind: they are always built).
+func (w *World) traces(k trace.Kind) bool {
+	if !w.summary {
+		return true
+	}
+	switch k {
+	case trace.Accept, trace.Ack, trace.Record:
+		return false
+	}
+	return true
 }
 
 // SetMaxTasks sets the most scheduler tasks this world runs before it
