@@ -15,9 +15,8 @@ import (
 
 // task is one thing to do at a virtual time.
 type task struct {
-	at  time.Duration
-	seq uint64
-	fn  func()
+	at time.Duration
+	fn func()
 	// A step of a connection is a task without a closure: op says which
 	// (a segment from side from arriving, a SYN, ...).
 	conn  *Conn
@@ -57,17 +56,54 @@ func (w *World) wakeAt(t time.Duration, fn func()) {
 	w.schedule(task{at: t, fn: fn, timer: true})
 }
 
+// slot is a task's place in the scheduler's heap: its time and order,
+// and where the task itself is kept. A campaign has thousands of tasks
+// pending, and every push and pop moves a few of them; slots hold no
+// pointer, so those moves cost no write barrier while the garbage
+// collector marks (tasks do: a connection, a closure, lines).
+type slot struct {
+	at  time.Duration
+	seq uint64
+	i   int32 // index in taskStore.data
+}
+
+// taskStore keeps the tasks the heap's slots refer to, reusing the places
+// of tasks that have run.
+type taskStore struct {
+	data []task
+	free []int32
+}
+
+// put stores t and returns its index.
+func (s *taskStore) put(t task) int32 {
+	if n := len(s.free); n > 0 {
+		i := s.free[n-1]
+		s.free = s.free[:n-1]
+		s.data[i] = t
+		return i
+	}
+	s.data = append(s.data, t)
+	return int32(len(s.data) - 1)
+}
+
+// take returns the task at i and frees its place.
+func (s *taskStore) take(i int32) task {
+	t := s.data[i]
+	s.data[i] = task{} // drop its references
+	s.free = append(s.free, i)
+	return t
+}
+
 func (w *World) schedule(t task) {
 	if t.at < w.now {
 		t.at = w.now
 	}
 	w.tseq++
-	t.seq = w.tseq
 	if !t.timer {
 		w.busy++
 	}
 	// A binary heap ordered by (at, seq).
-	h := append(w.tasks, t)
+	h := append(w.tasks, slot{at: t.at, seq: w.tseq, i: w.store.put(t)})
 	i := len(h) - 1
 	for i > 0 {
 		p := (i - 1) / 2
@@ -80,7 +116,7 @@ func (w *World) schedule(t task) {
 	w.tasks = h
 }
 
-func (a *task) before(b *task) bool {
+func (a *slot) before(b *slot) bool {
 	if a.at != b.at {
 		return a.at < b.at
 	}
@@ -90,10 +126,9 @@ func (a *task) before(b *task) bool {
 // pop removes and returns the earliest task.
 func (w *World) pop() task {
 	h := w.tasks
-	t := h[0]
+	top := h[0]
 	n := len(h) - 1
 	h[0] = h[n]
-	h[n] = task{}
 	h = h[:n]
 	i := 0
 	for {
@@ -111,7 +146,7 @@ func (w *World) pop() task {
 		i = m
 	}
 	w.tasks = h
-	return t
+	return w.store.take(top.i)
 }
 
 // MaxTasks is the most scheduler tasks one world runs. Past it the world
@@ -128,7 +163,7 @@ func (w *World) runOne() {
 	w.ran++
 	if w.ran > w.maxTasks {
 		w.halted = true
-		w.tasks, w.busy = nil, 0
+		w.tasks, w.busy, w.store = nil, 0, taskStore{}
 		return
 	}
 	t := w.pop()

@@ -26,7 +26,8 @@ type Options struct {
 type World struct {
 	opts       Options
 	now        time.Duration
-	tasks      []task     // the scheduler's heap
+	tasks      []slot     // the scheduler's heap
+	store      taskStore  // the tasks the heap's slots point to (sched.go)
 	tseq       uint64     // order of scheduling, for equal times
 	busy       int        // tasks pending that are work in progress, not timers
 	ran        int        // tasks run so far, against MaxTasks
