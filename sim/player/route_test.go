@@ -59,6 +59,11 @@ func playBundled(t testing.TB, id string, cfg Config, at func(*trace.Event) bool
 	if len(rest) > 0 {
 		t.Fatalf("keys %q leave %q undecoded", keys, rest)
 	}
+	if len(ks) > 0 {
+		// A frame first: how far the screen can scroll is known once it
+		// has been drawn, as on a terminal.
+		p.Frame()
+	}
 	for _, k := range ks {
 		p.Key(k)
 	}
