@@ -299,6 +299,15 @@ func (s *smtpServer) flush(c *Conn) {
 
 // tlsFailed: the handshake failed (crypto/tls has sent its alert); the
 // server closes.
+// serverTLSFailed ends a POP3 or IMAP session whose TLS handshake failed:
+// a note says why, the core hangs up, and the connection closes.
+func (w *World) serverTLSFailed(h *Host, c *Conn, t *tlsSide, err error, hangup func()) {
+	w.note(h, i18n.M(msgTLSFailed, err.Error()))
+	hangup()
+	c.Close(ServerSide)
+	t.stop()
+}
+
 func (s *smtpServer) tlsFailed(c *Conn, err error) {
 	s.w.note(s.host, i18n.M(msgTLSFailed, err.Error()))
 	s.done = true
@@ -533,11 +542,8 @@ func (s *pop3Server) Receive(c *Conn, p Data) {
 			switch ev.kind {
 			case evHandshake:
 				if ev.err != nil {
-					s.w.note(s.host, i18n.M(msgTLSFailed, ev.err.Error()))
 					s.done = true
-					s.core.Hangup()
-					c.Close(ServerSide)
-					s.tls.stop()
+					s.w.serverTLSFailed(s.host, c, s.tls, ev.err, s.core.Hangup)
 					return
 				}
 				s.core.TLSStarted()
@@ -789,11 +795,8 @@ func (s *imapServer) Receive(c *Conn, p Data) {
 			switch ev.kind {
 			case evHandshake:
 				if ev.err != nil {
-					s.w.note(s.host, i18n.M(msgTLSFailed, ev.err.Error()))
 					s.done = true
-					s.core.Hangup()
-					c.Close(ServerSide)
-					s.tls.stop()
+					s.w.serverTLSFailed(s.host, c, s.tls, ev.err, s.core.Hangup)
 					return
 				}
 				s.tlsUp = true
