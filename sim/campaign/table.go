@@ -28,7 +28,14 @@ type Column struct {
 // for. Widths count East Asian wide characters double, so Japanese
 // headings line up.
 func WriteTable(w io.Writer, lang i18n.Lang, corner string, cols []Column) error {
-	rows := [][]string{append([]string{corner}, headings(cols)...)}
+	rows := outcomeRows(lang, [][]string{append([]string{corner}, headings(cols)...)}, cols)
+	return writeRows(w, rows)
+}
+
+// outcomeRows appends to rows one row per outcome, one cell per entry of
+// cols; rows that are zero in every column are left out, except the
+// sessions and the deliveries, which a reader looks for.
+func outcomeRows(lang i18n.Lang, rows [][]string, cols []Column) [][]string {
 	for o := range NumOutcomes {
 		zero := true
 		for _, c := range cols {
@@ -43,7 +50,7 @@ func WriteTable(w io.Writer, lang i18n.Lang, corner string, cols []Column) error
 		}
 		rows = append(rows, row)
 	}
-	return writeRows(w, rows)
+	return rows
 }
 
 func headings(cols []Column) []string {
@@ -222,21 +229,7 @@ func WriteComparison(w io.Writer, lang i18n.Lang, runs []Run) error {
 			}
 		}
 	}
-	rows := [][]string{append([]string{""}, headings(cols)...)}
-	for o := range NumOutcomes {
-		zero := true
-		for _, c := range cols {
-			zero = zero && c.Counts[o] == 0
-		}
-		if zero && o != Sessions && o != Delivered {
-			continue
-		}
-		row := []string{o.Text().In(lang)}
-		for _, c := range cols {
-			row = append(row, group(c.Counts[o]))
-		}
-		rows = append(rows, row)
-	}
+	rows := outcomeRows(lang, [][]string{append([]string{""}, headings(cols)...)}, cols)
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		for _, o := range []Outcome{Delivered, Queued} {
 			row := []string{i18n.T("  "+o.String()+" at "+name, "  "+name+"で"+map[Outcome]string{Delivered: "配送", Queued: "キューに入る"}[o]).In(lang)}
