@@ -88,13 +88,6 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	if len(args) == 0 {
 		return noScenario("run", opts.lang, true)
 	}
-	// Options built in code (tests) may leave the flags' defaults out.
-	if opts.format == "" {
-		opts.format = "text"
-	}
-	if opts.scale == 0 {
-		opts.scale = 1
-	}
 	if opts.format != "text" && opts.format != "json" {
 		return badInput(errors.New(msg(opts.lang,
 			fmt.Sprintf("run: --format %q: use text or json", opts.format),
@@ -122,7 +115,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 		}
 		if opts.scale != 1 {
 			if err := sc.Scale(opts.scale); err != nil {
-				return badInput(fmt.Errorf("run --scale: %w", err))
+				return badInput(err)
 			}
 		}
 		key := filepath.Clean(sc.File)

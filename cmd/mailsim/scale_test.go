@@ -64,7 +64,7 @@ func BenchmarkRunMessages10k(b *testing.B) {
 	var peak uint64
 	for b.Loop() {
 		ios := &IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
-		if err := runRun(ios, &runOptions{args: []string{messages10k}, color: "never", lang: i18n.EN}); err != nil {
+		if err := runRun(ios, &runOptions{args: []string{messages10k}, color: "never", lang: i18n.EN, format: "text", scale: 1}); err != nil {
 			b.Fatal(err)
 		}
 		var m runtime.MemStats
@@ -91,7 +91,7 @@ func TestRunStreamsPastKeptLimit(t *testing.T) {
 	}
 	var out countWriter
 	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard}
-	if err := runRun(ios, &runOptions{args: []string{file}, color: "never", lang: i18n.EN}); err != nil {
+	if err := runRun(ios, &runOptions{args: []string{file}, color: "never", lang: i18n.EN, format: "text", scale: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if out.lines < 50_000 || out.last != "messages-600: PASS (4 of 4 expectations met)\n" {

@@ -84,10 +84,10 @@ func (sc *Scenario) With(key, value string) (*Scenario, error) {
 // campaign bigger without editing the file.
 func (sc *Scenario) Scale(f int) error {
 	if f < 1 {
-		return fmt.Errorf("the scale must be at least 1, got %d", f)
+		return newError(sc.File, 0, 0, "scale %d: the scale must be at least 1", f)
 	}
 	if n := sc.Attempts(); n > 0 && f > MaxAttempts/n {
-		return fmt.Errorf("scale %d makes more than %d delivery attempts (the limit MaxAttempts): at scale 1 the scenario makes %d", f, MaxAttempts, n)
+		return newError(sc.File, 0, 0, "scale %d makes more than %d delivery attempts (the limit MaxAttempts): at scale 1 the scenario makes %d", f, MaxAttempts, n)
 	}
 	for i, st := range sc.Steps {
 		if st.Kind != "campaign" {
