@@ -31,16 +31,27 @@ func (w *World) Summary() bool { return w.summary }
 // notes). Everything a summary counts is among them, so that a run with
 // the full trace and one in summary mode count the same.
 func Summarised(e *trace.Event) bool {
-	switch e.Kind {
-	case trace.Step, trace.Narration, trace.Expect, trace.Timeout, trace.Refused, trace.Close,
-		trace.Deliver, trace.Queue, trace.Bounce, trace.Note:
-		return true
-	case trace.Connect, trace.Drop:
-		return e.TCP.Try == 0
-	case trace.Line:
+	if keep, decided := summarisedKind(e.Kind); decided {
+		return keep
+	}
+	if e.Kind == trace.Line {
 		return summarisedLine(e.Proto, e.Tag)
 	}
-	return false
+	return e.TCP.Try == 0 // Connect, Drop
+}
+
+// summarisedKind is the part of Summarised that the kind alone decides:
+// whether summary mode keeps every event of kind k, or none (decided), or
+// it depends on the event (a Line's tag, a SYN's try).
+func summarisedKind(k trace.Kind) (keep, decided bool) {
+	switch k {
+	case trace.Step, trace.Narration, trace.Expect, trace.Timeout, trace.Refused, trace.Close,
+		trace.Deliver, trace.Queue, trace.Bounce, trace.Note:
+		return true, true
+	case trace.Connect, trace.Drop, trace.Line:
+		return false, false
+	}
+	return false, true
 }
 
 // summarisedLine is Summarised's rule for a Line event of protocol p
@@ -59,18 +70,11 @@ func (w *World) tracesLine(p trace.Proto, t trace.Tag) bool {
 	return !w.summary || summarisedLine(p, t)
 }
 
-// traces reports whether the sink sees an event of kind k that is not a
-// Line (Summarised's rules for Connect and Drop depend on more than the
-// kind: they are always built).
+// traces reports whether the sink may see an event of kind k, so that an
+// event summary mode drops by its kind alone is not built.
 func (w *World) traces(k trace.Kind) bool {
-	if !w.summary {
-		return true
-	}
-	switch k {
-	case trace.Accept, trace.Ack, trace.Record:
-		return false
-	}
-	return true
+	keep, decided := summarisedKind(k)
+	return !w.summary || keep || !decided
 }
 
 // SetMaxTasks sets the most scheduler tasks this world runs before it
