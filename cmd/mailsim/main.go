@@ -13,5 +13,6 @@ package main
 import "os"
 
 func main() {
+	setGCPolicy()
 	os.Exit(Main(os.Args[1:], SystemStreams()))
 }
