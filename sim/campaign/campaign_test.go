@@ -96,16 +96,19 @@ func TestSummaryMatchesFullTrace(t *testing.T) {
 	if n := total[campaign.AuthFailed]; n != 1 {
 		t.Errorf("auth failed = %d, want 1", n)
 	}
+	if n := total[campaign.AuthRequired]; n != 1 {
+		t.Errorf("auth required = %d, want 1", n)
+	}
 	nets := live.ByNetwork()
 	for name, n := range map[string]int64{"home-isp": 12 * 3, "open-isp": 2 * 9 * 4} {
 		if got := nets[name][campaign.Sessions]; got != n {
 			t.Errorf("sessions from %s = %d, want %d", name, got, n)
 		}
 	}
-	if total[campaign.Sessions] <= 12*3+2*9*4+1 {
+	if total[campaign.Sessions] <= 12*3+2*9*4+2 {
 		t.Errorf("sessions = %d: the open relay's own sessions to the MX are missing", total[campaign.Sessions])
 	}
-	for _, o := range []campaign.Outcome{campaign.Blocked, campaign.RelayDenied, campaign.Rejected, campaign.Delivered, campaign.Queued, campaign.Bounced} {
+	for _, o := range []campaign.Outcome{campaign.Blocked, campaign.RelayDenied, campaign.NoMailbox, campaign.Delivered, campaign.Queued, campaign.Bounced} {
 		if total[o] == 0 {
 			t.Errorf("%s = 0: the small campaign should reach it", o)
 		}

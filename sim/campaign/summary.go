@@ -107,7 +107,7 @@ func (s *Summary) Emit(e *trace.Event) {
 			delete(s.dropped, e.Conn)
 			return // the timeout of a blocked SYN: counted as blocked
 		}
-	case Refused, AuthFailed, RelayDenied, Rejected, Deferred:
+	case Refused, AuthRequired, AuthFailed, RelayDenied, NoMailbox, Rejected, Deferred:
 		client, server = e.Dst.Host, e.Src.Host // the server speaks
 	case Delivered, Queued, Bounced:
 		client, server = "", e.Src.Host // the host that acted

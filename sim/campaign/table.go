@@ -28,15 +28,19 @@ type Column struct {
 // for. Widths count East Asian wide characters double, so Japanese
 // headings line up.
 func WriteTable(w io.Writer, lang i18n.Lang, corner string, cols []Column) error {
-	rows := outcomeRows(lang, [][]string{append([]string{corner}, headings(cols)...)}, cols)
+	rows := outcomeRows(lang, [][]string{append([]string{corner}, headings(cols)...)}, cols, nil)
 	return writeRows(w, rows)
 }
 
 // outcomeRows appends to rows one row per outcome, one cell per entry of
 // cols; rows that are zero in every column are left out, except the
-// sessions and the deliveries, which a reader looks for.
-func outcomeRows(lang i18n.Lang, rows [][]string, cols []Column) [][]string {
+// sessions and the deliveries, which a reader looks for, and so are the
+// outcomes skip (if not nil) says the columns never count.
+func outcomeRows(lang i18n.Lang, rows [][]string, cols []Column, skip func(Outcome) bool) [][]string {
 	for o := range NumOutcomes {
+		if skip != nil && skip(o) {
+			continue
+		}
 		zero := true
 		for _, c := range cols {
 			zero = zero && c.Counts[o] == 0
@@ -126,9 +130,16 @@ func WriteBreakdown(w io.Writer, lang i18n.Lang, s *Summary) error {
 			}
 			cols = append(cols, Column{h, nets[name]})
 		}
-		if err := WriteTable(w, lang, "", cols); err != nil {
+		// Deliveries, queued messages and bounces happen at a server,
+		// often after a relay: they have no client network, and a row of
+		// zeros would say that nothing from these networks arrived.
+		atServer := func(o Outcome) bool { return o == Delivered || o == Queued || o == Bounced }
+		rows := outcomeRows(lang, [][]string{append([]string{""}, headings(cols)...)}, cols, atServer)
+		if err := writeRows(w, rows); err != nil {
 			return err
 		}
+		fmt.Fprintln(w, tr("(messages delivered, queued and bounced are counted per server, below)",
+			"(配送、キュー投入、バウンスメールの件数は、下のサーバ別の表に示します)"))
 	}
 	if servers := s.ByServer(); len(servers) > 0 {
 		fmt.Fprintln(w)
@@ -229,7 +240,7 @@ func WriteComparison(w io.Writer, lang i18n.Lang, runs []Run) error {
 			}
 		}
 	}
-	rows := outcomeRows(lang, [][]string{append([]string{""}, headings(cols)...)}, cols)
+	rows := outcomeRows(lang, [][]string{append([]string{""}, headings(cols)...)}, cols, nil)
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		for _, o := range []Outcome{Delivered, Queued} {
 			row := []string{i18n.T("  "+o.String()+" at "+name, "  "+name+"で"+map[Outcome]string{Delivered: "配送", Queued: "キューに入る"}[o]).In(lang)}
