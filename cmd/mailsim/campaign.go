@@ -19,8 +19,10 @@ type variant struct {
 }
 
 // variants parses --compare key=a,b (repeatable: every combination runs)
-// into the scenarios to run, in the order the values were given.
-func variants(sc *scenario.Scenario, compares []string, lang i18n.Lang) ([]variant, error) {
+// into the scenarios to run, in the order the values were given. A switch
+// that changes nothing in sc is run all the same, with a warning on warn:
+// its columns would otherwise look like a finding.
+func variants(sc *scenario.Scenario, compares []string, lang i18n.Lang, warn io.Writer) ([]variant, error) {
 	out := []variant{{"", sc}}
 	for _, c := range compares {
 		key, vals, ok := strings.Cut(c, "=")
@@ -28,6 +30,11 @@ func variants(sc *scenario.Scenario, compares []string, lang i18n.Lang) ([]varia
 			return nil, errors.New(msg(lang,
 				fmt.Sprintf("--compare %q: write key=value,value such as op25b=off,on; the switches are %s", c, switchList()),
 				fmt.Sprintf("--compare %q: 「op25b=off,on」のように「キー=値,値」と書いてください。切り替えられるのは%sです", c, switchList())))
+		}
+		if _, known := scenario.Switches[key]; known && !sc.Turns(key) {
+			fmt.Fprintln(warn, "mailsim: "+msg(lang,
+				fmt.Sprintf("--compare %s: %s has %s, so every value of %s runs the same world", c, sc.ID, noTurn(key, i18n.EN), key),
+				fmt.Sprintf("「--compare %s」: %sには%sので、「%s」のどの値でも同じ世界を実行します", c, sc.ID, noTurn(key, i18n.JA), key)))
 		}
 		var next []variant
 		for _, v := range out {
@@ -47,6 +54,14 @@ func variants(sc *scenario.Scenario, compares []string, lang i18n.Lang) ([]varia
 		out = next
 	}
 	return out, nil
+}
+
+// noTurn says what a scenario lacks for switch key to change anything.
+func noTurn(key string, lang i18n.Lang) string {
+	if key == "op25b" {
+		return msg(lang, "no dynamic network", "動的IPアドレスのネットワークがない")
+	}
+	return msg(lang, "no server that relays for anyone", "誰からのメールでも中継するサーバがない")
 }
 
 func switchList() string {
@@ -92,7 +107,7 @@ func summarise(ios *IOStreams, sc *scenario.Scenario, label string) (*campaign.S
 // setting and a table side by side; otherwise the transcript of the
 // sample, then the counters. It returns the expectations missed.
 func runCampaign(ios *IOStreams, opts *runOptions, sc *scenario.Scenario, color bool) (int, error) {
-	vs, err := variants(sc, opts.compare, opts.lang)
+	vs, err := variants(sc, opts.compare, opts.lang, ios.ErrOut)
 	if err != nil {
 		return 0, badInput(err)
 	}

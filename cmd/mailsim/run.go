@@ -108,6 +108,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 	}
 	var passes []pass
 	seen := map[string]bool{}
+	scaled := false // some scenario named has a campaign --scale multiplies
 	for _, a := range args {
 		sc, err := scenario.Load(a)
 		if err != nil {
@@ -123,6 +124,7 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 			continue
 		}
 		seen[key] = true
+		scaled = scaled || sc.Attempts() > 0
 		if sc.Attempts() > 0 || len(opts.compare) > 0 || opts.format == "json" {
 			passes = append(passes, pass{sc: sc, campaign: true})
 			continue
@@ -133,6 +135,11 @@ func runRun(ios *IOStreams, opts *runOptions) error {
 			return badInput(err)
 		}
 		passes = append(passes, pass{sc, &rep.Topology, width.Max, false})
+	}
+	if opts.scale != 1 && !scaled {
+		fmt.Fprintln(ios.ErrOut, "mailsim: "+msg(opts.lang,
+			fmt.Sprintf("--scale %d multiplies the messages of campaign steps, and no scenario named has one: it runs as written (botnet has a campaign)", opts.scale),
+			fmt.Sprintf("「--scale %d」はキャンペーンのステップのメール数を増やしますが、指定したシナリオにはキャンペーンがないので、書かれたとおりに実行します(キャンペーンがあるのは「botnet」です)", opts.scale)))
 	}
 	missed := 0
 	for i, p := range passes {

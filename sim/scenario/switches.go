@@ -79,6 +79,21 @@ func (sc *Scenario) With(key, value string) (*Scenario, error) {
 	return &out, nil
 }
 
+// Turns reports whether switch key changes anything in the scenario:
+// op25b needs a dynamic network (or one with OP25B), relay a server that
+// relays for anyone. An unknown key turns nothing.
+func (sc *Scenario) Turns(key string) bool {
+	switch key {
+	case "op25b":
+		return slices.ContainsFunc(sc.World.Networks, func(n *Network) bool { return n.Dynamic || n.HasOP25 })
+	case "relay":
+		return slices.ContainsFunc(sc.World.Hosts, func(h *Host) bool {
+			return slices.ContainsFunc(h.SMTP, func(s SMTPService) bool { return s.Relay != nil && *s.Relay == smtp.RelayAnyone })
+		})
+	}
+	return false
+}
+
 // Scale multiplies the messages each bot sends in every campaign by f,
 // within MaxAttempts: how a benchmark or a teacher makes the bundled
 // campaign bigger without editing the file.
