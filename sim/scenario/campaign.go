@@ -167,8 +167,9 @@ func (d *decoder) campaign(n *yaml.Node) *Campaign {
 		field{"from", func(v *yaml.Node) { c.From = d.str(v, "campaign from") }},
 		field{"subject", func(v *yaml.Node) { c.Subject = d.str(v, "campaign subject") }},
 		field{"over", func(v *yaml.Node) {
+			before := len(d.errs)
 			c.Over = d.duration(v, "campaign over")
-			if c.Over == 0 {
+			if c.Over == 0 && len(d.errs) == before { // a bad duration was reported already
 				d.errorf(v, "campaign over: give the time the attempts are spread over, such as 1h: bots that all start at once are not how a botnet sends")
 			}
 		}},

@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"errors"
 	"net/netip"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/campaign"
@@ -170,5 +172,34 @@ func TestShardsCountAsOneWorld(t *testing.T) {
 	}
 	if one.Total()[campaign.Sessions] == 0 {
 		t.Fatal("nothing counted")
+	}
+}
+
+// TestCampaignOverOneError checks that a campaign's over: that is too long
+// or not a duration gets its one error, not a second one saying the
+// duration is missing.
+func TestCampaignOverOneError(t *testing.T) {
+	for over, want := range map[string]string{
+		"100000h": "campaign over: 100000h is longer than 30d",
+		"soon":    "campaign over: expected a duration",
+		"0s":      "campaign over: give the time the attempts are spread over",
+	} {
+		src := `id: t
+title: {en: T, ja: T}
+world:
+  networks:
+    home: {cidr: 198.18.0.0/24, dynamic: true}
+  hosts:
+    mx.example.jp: {ip: 192.0.2.25, domains: [example.jp], users: {bob: pw}, smtp: [{port: 25}]}
+  bots:
+    home-bots: {count: 10, network: home}
+steps:
+  - campaign: {bots: home-bots, server: "mx.example.jp:25", to: [bob@example.jp], over: ` + over + `}
+`
+		_, err := Parse("t.yaml", []byte(src))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), want) {
+			t.Errorf("over: %s: got %v; want one error containing %q", over, err, want)
+		}
 	}
 }
