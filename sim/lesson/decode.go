@@ -1,10 +1,8 @@
 package lesson
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -53,7 +51,7 @@ func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line,
 func (d *decoder) parseRoot(src []byte) *yaml.Node {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		d.errs = append(d.errs, syntaxError(d.file, err))
+		d.errs = append(d.errs, scenario.SyntaxError(d.file, src, err))
 		return nil
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
@@ -187,7 +185,7 @@ func (d *decoder) text(n *yaml.Node, what string, plain bool) i18n.Text {
 		field{name: "ja", required: true, set: func(v *yaml.Node) {
 			t.JA = d.str(v, what+" ja")
 			if v.Style&yaml.FoldedStyle != 0 {
-				t.JA = unfoldJapanese(t.JA)
+				t.JA = scenario.UnfoldJapanese(t.JA)
 			}
 		}},
 	)
@@ -223,59 +221,4 @@ func describe(n *yaml.Node) string {
 		return n.Value
 	}
 	return strconv.Quote(n.Value)
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxError turns a YAML syntax error into an Error with its line, as
-// sim/scenario does.
-func syntaxError(file string, err error) *Error {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		// yaml.v3 reports parser errors with the 0-based line of the
-		// construct left open.
-		if strings.HasPrefix(m[2], "did not find expected") {
-			line++
-		}
-		return &Error{File: file, Line: line, Msg: "YAML syntax: " + m[2]}
-	}
-	return &Error{File: file, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
-}
-
-// sortErrors puts errors in file order, then by line and column.
-func sortErrors(l ErrorList) {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i], l[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-}
-
-// unfoldJapanese removes the spaces that YAML's folded style (">") puts
-// where it joins lines next to a Japanese character, as sim/scenario does
-// for narration: Japanese is written without spaces.
-func unfoldJapanese(s string) string {
-	rs := []rune(s)
-	out := make([]rune, 0, len(rs))
-	for i, r := range rs {
-		if r == ' ' && i > 0 && i+1 < len(rs) && (isCJK(rs[i-1]) || isCJK(rs[i+1])) {
-			continue
-		}
-		out = append(out, r)
-	}
-	return string(out)
-}
-
-func isCJK(r rune) bool {
-	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF
 }

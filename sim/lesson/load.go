@@ -100,7 +100,7 @@ func Load(fsys fs.FS) (*Library, error) {
 		errs = lib.index()
 	}
 	if len(errs) > 0 {
-		sortErrors(errs)
+		errs.Sort()
 		return nil, errs
 	}
 	return lib, nil
@@ -123,7 +123,7 @@ func (lib *Library) AddQuestions(file string) error {
 		}
 	}
 	if len(errs) > 0 {
-		sortErrors(errs)
+		errs.Sort()
 		return errs
 	}
 	return nil

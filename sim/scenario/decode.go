@@ -313,7 +313,7 @@ func (d *decoder) text(n *yaml.Node, what string) i18n.Text {
 		field{"ja", func(v *yaml.Node) {
 			t.JA = d.multiline(v, what+" ja", MaxTextBytes, "MaxTextBytes", 0)
 			if v.Style&yaml.FoldedStyle != 0 {
-				t.JA = unfoldJapanese(t.JA)
+				t.JA = UnfoldJapanese(t.JA)
 			}
 		}},
 	)
@@ -379,10 +379,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// unfoldJapanese removes the spaces that YAML's folded style (">") puts
+// UnfoldJapanese removes the spaces that YAML's folded style (">") puts
 // where it joins lines: English needs them, Japanese is written without
-// spaces, so a space next to a CJK character is dropped.
-func unfoldJapanese(s string) string {
+// spaces, so a space next to a CJK character is dropped. sim/lesson uses
+// it for its Japanese text too.
+func UnfoldJapanese(s string) string {
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs))
 	for i, r := range rs {

@@ -108,8 +108,12 @@ func (l ErrorList) In(lang i18n.Lang) string {
 	return b.String()
 }
 
-func (l ErrorList) sort() {
+// Sort puts the errors in file order: by file, then line and column.
+func (l ErrorList) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
 		if l[i].Line != l[j].Line {
 			return l[i].Line < l[j].Line
 		}

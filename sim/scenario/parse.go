@@ -30,13 +30,13 @@ func Parse(file string, src []byte) (*Scenario, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, ErrorList{syntaxError(file, src, err)}
+		return nil, ErrorList{SyntaxError(file, src, err)}
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, ErrorList{newError(file, 1, 1, "the file is empty: a scenario needs at least id, title, world and steps")}
 	}
 	if !d.shape(root.Content[0], 1) {
-		d.errs.sort()
+		d.errs.Sort()
 		return nil, d.errs
 	}
 	doc := root.Content[0]
@@ -91,7 +91,7 @@ func Parse(file string, src []byte) (*Scenario, error) {
 		validate(d, sc)
 	}
 	if len(d.errs) > 0 {
-		d.errs.sort()
+		d.errs.Sort()
 		return nil, d.errs
 	}
 	return sc, nil

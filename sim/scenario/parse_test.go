@@ -162,8 +162,8 @@ func TestUnfoldJapanese(t *testing.T) {
 		"AUTH PLAIN(Base64)":    "AUTH PLAIN(Base64)",
 	}
 	for in, want := range tests {
-		if got := unfoldJapanese(in); got != want {
-			t.Errorf("unfoldJapanese(%q) = %q, want %q", in, got, want)
+		if got := UnfoldJapanese(in); got != want {
+			t.Errorf("UnfoldJapanese(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -48,11 +48,12 @@ var (
 	unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
-// syntaxError turns a YAML syntax error into an Error with a position.
+// SyntaxError turns a YAML syntax error from reading src into an Error
+// with a position; sim/lesson reads its files with it too.
 // yaml.v3 gives a line for most errors (none when it is the first) and
 // never a column: the column is that of the line's first character, where
 // the construct it could not finish begins.
-func syntaxError(file string, src []byte, err error) *Error {
+func SyntaxError(file string, src []byte, err error) *Error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
