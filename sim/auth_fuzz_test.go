@@ -37,7 +37,7 @@ func FuzzDKIMSign(f *testing.F) {
 func FuzzAuthEvaluate(f *testing.F) {
 	f.Add("notice@bank.example", []byte("From: notice@bank.example\r\n\r\nb\r\n"))
 	f.Add("", []byte("From: a@b.example, c@d.example\r\nFrom: x\r\n\r\n"))
-	f.Add("x@y", append([]byte(testSigner.sign(testMessage("notice@bank.example"), DefaultStart)), "From: notice@bank.example\r\n\r\n"...))
+	f.Add("x@y", append([]byte(testSigner.sign(string(testMessage("notice@bank.example")), DefaultStart)), "From: notice@bank.example\r\n\r\n"...))
 	f.Fuzz(func(t *testing.T, from string, data []byte) {
 		zone := map[string][]string{
 			"bank.example":               {"v=spf1 ip4:198.51.100.25 include:other.example -all"},

@@ -48,7 +48,7 @@ func testMessage(from string) []byte {
 
 func signed(from string) []byte {
 	m := testMessage(from)
-	return append([]byte(testSigner.sign(m, DefaultStart)), m...)
+	return append([]byte(testSigner.sign(string(m), DefaultStart)), m...)
 }
 
 func TestAuthOutcomes(t *testing.T) {
@@ -119,8 +119,8 @@ func TestAuthOutcomes(t *testing.T) {
 // and that the signature is the same every time.
 func TestDKIMSignVerifies(t *testing.T) {
 	msg := testMessage("notice@bank.example")
-	sig := testSigner.sign(msg, DefaultStart)
-	if again := testSigner.sign(msg, DefaultStart); again != sig {
+	sig := testSigner.sign(string(msg), DefaultStart)
+	if again := testSigner.sign(string(msg), DefaultStart); again != sig {
 		t.Fatalf("two signatures differ:\n%s\n%s", sig, again)
 	}
 	if !strings.Contains(sig, "t=1775001600;") || !strings.Contains(sig, "h=from:to:subject:date:message-id;") {

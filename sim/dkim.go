@@ -67,8 +67,8 @@ var dkimSignedFields = []string{"from", "to", "cc", "subject", "date", "message-
 // msg (header and body, CRLF line ends) signed at time at. It uses
 // relaxed/relaxed canonicalization (RFC 6376 3.4.2, 3.4.4), which
 // survives the re-folding relays do, and signs each field once.
-func (d *DKIMSigner) sign(msg []byte, at time.Time) string {
-	head, body := splitMessage(string(msg))
+func (d *DKIMSigner) sign(msg string, at time.Time) string {
+	head, body := splitMessage(msg)
 	fields := headerFields(head)
 	var names []string
 	h := sha256.New()

@@ -54,7 +54,7 @@ func BenchmarkVsGoSMTP(b *testing.B) {
 }
 
 // goSMTPHop is one submission with go-smtp's client.
-func goSMTPHop(conn net.Conn, data []byte) error {
+func goSMTPHop(conn net.Conn, data string) error {
 	c := gosmtp.NewClient(conn)
 	defer c.Close()
 	if err := c.Hello("alice-pc"); err != nil {
@@ -73,7 +73,7 @@ func goSMTPHop(conn net.Conn, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(data); err != nil {
+	if _, err := io.WriteString(w, data); err != nil {
 		return err
 	}
 	if err := w.Close(); err != nil {

@@ -10,7 +10,7 @@ import (
 
 // composeMessage builds an RFC 5322 message: the header fields a mail client
 // writes, a blank line, the body, CRLF line ends throughout.
-func composeMessage(from, headerFrom string, to []string, subject, body string, date time.Time, msgID string) []byte {
+func composeMessage(from, headerFrom string, to []string, subject, body string, date time.Time, msgID string) string {
 	if headerFrom == "" {
 		headerFrom = from
 	}
@@ -33,7 +33,7 @@ func composeMessage(from, headerFrom string, to []string, subject, body string, 
 	}
 	b.WriteString("\r\n")
 	writeBody(&b, body)
-	return []byte(b.String())
+	return b.String()
 }
 
 // foldAt is where an address field is folded: RFC 5322 2.1.1 asks for
@@ -153,7 +153,7 @@ func writeBody(b *strings.Builder, body string) {
 // multipart/report (RFC 6522) with a note for people, a
 // message/delivery-status part for programs (RFC 3464) and the header of
 // the message that failed (text/rfc822-headers).
-func (w *World) composeBounce(h *Host, id string, it *item, fs []failure) []byte {
+func (w *World) composeBounce(h *Host, id string, it *item, fs []failure) string {
 	date := w.Date()
 	boundary := id + "." + strconv.FormatInt(date.Unix(), 10) + "/" + h.Name
 	var b strings.Builder
@@ -216,11 +216,11 @@ func (w *World) composeBounce(h *Host, id string, it *item, fs []failure) []byte
 	line("Content-Type: text/rfc822-headers")
 	line("")
 	hdr := it.data
-	if i := strings.Index(string(hdr), "\r\n\r\n"); i >= 0 {
+	if i := strings.Index(hdr, "\r\n\r\n"); i >= 0 {
 		hdr = hdr[:i+2]
 	}
-	b.Write(hdr)
+	b.WriteString(hdr)
 	line("")
 	line("--", boundary, "--")
-	return []byte(b.String())
+	return b.String()
 }

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"bytes"
 	"mime"
 	"net/mail"
 	"strings"
@@ -30,7 +29,7 @@ func TestLongSubjectFolded(t *testing.T) {
 				t.Errorf("subject %.20q...: line of %d characters", subject, len(l))
 			}
 		}
-		m, err := mail.ReadMessage(bytes.NewReader(data))
+		m, err := mail.ReadMessage(strings.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}

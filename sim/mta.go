@@ -21,10 +21,13 @@ import (
 // sender in one bounce (RFC 3464 2).
 func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	id := m.ID // the id of the server core's "250 ... queued as" reply
-	data := make([]byte, 0, len(m.Data)+256)
-	data = append(data, smtp.Received(m, h.Name, id, w.Date())...)
-	data = append(data, w.dkimSign(h, m)...)
-	data = append(data, m.Data...)
+	received, sig := smtp.Received(m, h.Name, id, w.Date()), w.dkimSign(h, m)
+	var b strings.Builder
+	b.Grow(len(received) + len(sig) + len(m.Data))
+	b.WriteString(received)
+	b.WriteString(sig)
+	b.Write(m.Data)
+	data := b.String()
 	rcpts := uniqueFold(m.To)
 	msg := &pending{rcpts: rcpts}
 	it := &item{host: h, id: id, from: m.From, data: data, first: w.now, msg: msg}
@@ -85,7 +88,7 @@ type pending struct {
 // deliver puts a message into the mailbox of addr on host h, with the
 // Return-Path: field of final delivery (RFC 5321 4.4). When there is no
 // such mailbox it returns the failure to report, and false.
-func (w *World) deliver(h *Host, addr, from, id string, data []byte, bounce bool) (failure, bool) {
+func (w *World) deliver(h *Host, addr, from, id string, data string, bounce bool) (failure, bool) {
 	u := h.user(localPart(addr))
 	if u == nil && strings.EqualFold(localPart(addr), "postmaster") {
 		// RFC 5321 4.5.1: every domain has a postmaster, whom the server
@@ -128,7 +131,7 @@ type item struct {
 	from     string
 	to       []string
 	domain   string
-	data     []byte
+	data     string
 	first    time.Duration // when it entered the queue
 	due      time.Duration // when to try next
 	seq      int           // tie-breaker: first come, first served

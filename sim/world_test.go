@@ -704,7 +704,7 @@ func TestManyRecipientsFolded(t *testing.T) {
 		to = append(to, "user"+strconv.Itoa(i)+"@example.jp")
 	}
 	data := composeMessage("alice@isp.example", "", to, "Hi", "Hello", DefaultStart, "x@test")
-	r := bufio.NewReader(bytes.NewReader(data))
+	r := bufio.NewReader(strings.NewReader(data))
 	m, err := mail.ReadMessage(r)
 	if err != nil {
 		t.Fatal(err)

@@ -6,9 +6,9 @@ import (
 )
 
 // benchMessage is a 10-line message.
-var benchMessage = []byte("From: alice@isp.example\r\nTo: bob@example.jp\r\nSubject: Hello\r\n" +
+var benchMessage = "From: alice@isp.example\r\nTo: bob@example.jp\r\nSubject: Hello\r\n" +
 	"Date: Tue, 5 Mar 2024 09:04:05 +0900\r\nMessage-ID: <1@isp.example>\r\n\r\n" +
-	"Hi Bob,\r\n.this line is dot-stuffed\r\nSee you.\r\nAlice\r\n")
+	"Hi Bob,\r\n.this line is dot-stuffed\r\nSee you.\r\nAlice\r\n"
 
 func benchConfig() *Config {
 	cfg := submissionConfig()

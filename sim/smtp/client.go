@@ -17,7 +17,10 @@ type Job struct {
 	Auth *Auth  // nil: no AUTH
 	From string // "" sends MAIL FROM:<> (bounces)
 	To   []string
-	Data []byte // the message (headers and body); LF or CRLF line ends
+	// Data is the message (headers and body); LF or CRLF line ends. A
+	// string, because it does not change while it is sent: the DATA text
+	// lines are substrings of it.
+	Data string
 	// StartTLS asks for STARTTLS (RFC 3207) after the first EHLO: a
 	// server that does not offer it, or refuses it, makes the client give
 	// up (QUIT) rather than go on in the clear.
@@ -323,20 +326,20 @@ func (c *Client) mail() []string {
 }
 
 func (c *Client) utf8Addresses() bool {
-	if has8bit([]byte(c.job.From)) {
+	if has8bit(c.job.From) {
 		return true
 	}
 	for _, to := range c.job.To {
-		if has8bit([]byte(to)) {
+		if has8bit(to) {
 			return true
 		}
 	}
 	return false
 }
 
-func has8bit(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
+func has8bit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			return true
 		}
 	}
@@ -385,9 +388,9 @@ func (c *Client) quit() []string {
 }
 
 // dotStuff turns a message into DATA text lines (RFC 5321 4.5.2): split on
-// CRLF or LF, a leading "." doubled, then the final ".".
-func dotStuff(data []byte) []string {
-	s := string(data)
+// CRLF or LF, a leading "." doubled, then the final ".". The lines are
+// substrings of data; only a doubled dot costs a new string.
+func dotStuff(s string) []string {
 	lines := make([]string, 0, strings.Count(s, "\n")+2)
 	for s != "" {
 		line := s

@@ -93,7 +93,7 @@ func TestClientSubmissionPlain(t *testing.T) {
 		Auth: &Auth{User: "alice", Pass: "secret"},
 		From: "alice@isp.example",
 		To:   []string{"bob@example.jp"},
-		Data: []byte(helloMessage),
+		Data: helloMessage,
 	})
 	msgs := converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
@@ -136,7 +136,7 @@ func TestClientSubmissionLogin(t *testing.T) {
 		Auth: &Auth{Mechanism: "login", User: "alice", Pass: "secret"},
 		From: "alice@isp.example",
 		To:   []string{"bob@example.jp"},
-		Data: []byte("Subject: x\r\n\r\nbody\r\n"),
+		Data: "Subject: x\r\n\r\nbody\r\n",
 	})
 	converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
@@ -173,7 +173,7 @@ func TestClientRejectedRecipient(t *testing.T) {
 		Helo: "mail.outside.example",
 		From: "smith@outside.example",
 		To:   []string{"bob@example.jp", "green@example.jp", "alice@example.jp"},
-		Data: []byte("Blah blah blah...\n...etc. etc. etc.\n"),
+		Data: "Blah blah blah...\n...etc. etc. etc.\n",
 	})
 	converseScript(t, c, NewServer(mxConfig(), outPeer), `
 		S: 220 mx.example.jp ESMTP mailsim
@@ -211,7 +211,7 @@ func TestClientWrongPassword(t *testing.T) {
 		Auth: &Auth{Mechanism: "PLAIN", User: "alice", Pass: "wrong"},
 		From: "alice@isp.example",
 		To:   []string{"bob@example.jp"},
-		Data: []byte("x\n"),
+		Data: "x\n",
 	})
 	msgs := converseScript(t, c, NewServer(submissionConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim
@@ -272,7 +272,7 @@ func TestClientEveryRecipientRefused(t *testing.T) {
 		{"mixed", with(mxConfig(), func(c *Config) { c.MaxRecipients = 1 }), []string{"green@example.jp", "bob@example.jp", "alice@example.jp"}, true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := NewClient(Job{Helo: "a.example", From: "x@a.example", To: tc.to, Data: []byte("x")})
+			c := NewClient(Job{Helo: "a.example", From: "x@a.example", To: tc.to, Data: "x"})
 			got, _ := converse(t, c, NewServer(tc.cfg, outPeer))
 			res := c.Result()
 			if res.Sent != tc.sent || res.Transient != tc.transient || res.Failure != nil || len(res.Rejected)+len(res.Accepted) != len(tc.to) {
@@ -286,14 +286,14 @@ func TestClientEveryRecipientRefused(t *testing.T) {
 }
 
 func TestClientBounceAndEightBit(t *testing.T) {
-	c := NewClient(Job{Helo: "mx.example.jp", To: []string{"bob@example.jp"}, Data: []byte("Subject: 配送エラー\n\n本文\n")})
+	c := NewClient(Job{Helo: "mx.example.jp", To: []string{"bob@example.jp"}, Data: "Subject: 配送エラー\n\n本文\n"})
 	got, msgs := converse(t, c, NewServer(mxConfig(), outPeer))
 	// RFC 5321 4.5.5: a bounce has the null reverse-path; RFC 6152 3: 8-bit
 	// text is declared when the server offers 8BITMIME.
 	if !strings.Contains(got, "C: MAIL FROM:<> BODY=8BITMIME\nS: 250 2.1.0 Ok") || len(msgs) != 1 || msgs[0].From != "" {
 		t.Errorf("transcript:\n%s", got)
 	}
-	c = NewClient(Job{Helo: "a.example", From: "山田@例え.jp", To: []string{"bob@example.jp"}, Data: []byte("x")})
+	c = NewClient(Job{Helo: "a.example", From: "山田@例え.jp", To: []string{"bob@example.jp"}, Data: "x"})
 	got, _ = converse(t, c, NewServer(mxConfig(), outPeer))
 	if !strings.Contains(got, "C: MAIL FROM:<山田@例え.jp> SMTPUTF8\nS: 250 2.1.0 Ok") {
 		t.Errorf("transcript:\n%s", got)
@@ -334,7 +334,7 @@ func runClientScript(t *testing.T, job Job, script string) *Client {
 	return c
 }
 
-var simpleJob = Job{Helo: "a.example", From: "x@a.example", To: []string{"bob@example.jp"}, Data: []byte("hi\n")}
+var simpleJob = Job{Helo: "a.example", From: "x@a.example", To: []string{"bob@example.jp"}, Data: "hi\n"}
 
 func TestClientScripts(t *testing.T) {
 	t.Run("554 greeting", func(t *testing.T) {
@@ -494,7 +494,7 @@ func TestClientScripts(t *testing.T) {
 // without sending the password in the clear.
 func TestClientStartTLS(t *testing.T) {
 	job := Job{Helo: "pc10", Auth: &Auth{User: "alice", Pass: "secret"}, From: "alice@isp.example",
-		To: []string{"bob@example.jp"}, Data: []byte("Subject: x\n\nhi\n"), StartTLS: true}
+		To: []string{"bob@example.jp"}, Data: "Subject: x\n\nhi\n", StartTLS: true}
 	c := NewClient(job)
 	converseScript(t, c, NewServer(submissionTLSConfig(), homePeer), `
 		S: 220 mail.isp.example ESMTP mailsim

@@ -65,7 +65,7 @@ func ExampleClient() {
 	c := smtp.NewClient(smtp.Job{
 		Helo: "pc10", Auth: &smtp.Auth{User: "alice", Pass: "secret"},
 		From: "alice@isp.example", To: []string{"bob@example.jp"},
-		Data: []byte("Subject: Hello\n\nHi Bob.\n"),
+		Data: "Subject: Hello\n\nHi Bob.\n",
 	})
 	reply := s.Greeting()
 	for lines := c.Next(reply); lines != nil; lines = c.Next(reply) {

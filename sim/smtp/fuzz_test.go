@@ -151,7 +151,7 @@ func FuzzClient(f *testing.F) {
 	f.Add([]byte{220, 200, 250, 34, 34, 34}, true)
 	f.Add([]byte{220, 250, 250, 250, 50, 4}, false)
 	f.Fuzz(func(t *testing.T, codes []byte, login bool) {
-		job := Job{Helo: "a", From: "x@a.example", To: []string{"b@example.jp", "c@example.jp"}, Data: []byte(".x\nbody")}
+		job := Job{Helo: "a", From: "x@a.example", To: []string{"b@example.jp", "c@example.jp"}, Data: ".x\nbody"}
 		job.Auth = &Auth{User: "alice", Pass: "secret"}
 		if login {
 			job.Auth.Mechanism = "LOGIN"

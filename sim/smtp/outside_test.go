@@ -37,8 +37,8 @@ func TestPlainVector(t *testing.T) {
 // net/textproto's DotWriter, and the server's unstuffed data with its
 // DotReader.
 func TestDotStuffingMatchesTextproto(t *testing.T) {
-	if got := dotStuff(nil); len(got) != 1 || got[0] != "." {
-		t.Errorf("dotStuff(nil) = %q, want just \".\"", got)
+	if got := dotStuff(""); len(got) != 1 || got[0] != "." {
+		t.Errorf("dotStuff(\"\") = %q, want just \".\"", got)
 	}
 	// An empty message is left out: DotWriter sends an empty line before the
 	// ".", where RFC 5321 4.1.1.4 needs none (".\r\n" is the empty message).
@@ -54,14 +54,14 @@ func TestDotStuffingMatchesTextproto(t *testing.T) {
 		w := textproto.NewWriter(bufioWriter(&want)).DotWriter()
 		io.WriteString(w, msg)
 		w.Close()
-		got := strings.Join(dotStuff([]byte(msg)), "\r\n") + "\r\n"
+		got := strings.Join(dotStuff(msg), "\r\n") + "\r\n"
 		if got != want.String() {
 			t.Errorf("dotStuff(%q):\n got %q\nwant %q", msg, got, want.String())
 		}
 
 		s := NewServer(mxConfig(), outPeer)
 		var m *Message
-		for _, l := range append([]string{"HELO a", "MAIL FROM:<>", "RCPT TO:<bob@example.jp>", "DATA"}, dotStuff([]byte(msg))...) {
+		for _, l := range append([]string{"HELO a", "MAIL FROM:<>", "RCPT TO:<bob@example.jp>", "DATA"}, dotStuff(msg)...) {
 			if r := s.Handle(l); r.Message != nil {
 				m = r.Message
 			}
