@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"bytes"
 	"errors"
 	"net"
 	"net/mail"
@@ -63,7 +62,7 @@ type AuthInput struct {
 	IP   net.IP
 	Helo string
 	From string // MAIL FROM, "" for <>
-	Data []byte
+	Data string
 }
 
 // AuthOutcome is what the checks found.
@@ -126,7 +125,7 @@ func runSPF(in *AuthInput, c *dnsCache, o *AuthOutcome) {
 // signatures, a passing one decides; otherwise the first.
 func runDKIM(in *AuthInput, c *dnsCache, o *AuthOutcome) {
 	o.DKIM, o.DKIMDomain, o.DKIMWhy, o.DKIMPassed = authres.ResultNone, "", "", nil
-	vs, err := dkim.VerifyWithOptions(bytes.NewReader(in.Data), &dkim.VerifyOptions{LookupTXT: c.txt, MaxVerifications: 5})
+	vs, err := dkim.VerifyWithOptions(strings.NewReader(in.Data), &dkim.VerifyOptions{LookupTXT: c.txt, MaxVerifications: 5})
 	if err != nil && len(vs) == 0 {
 		o.DKIM, o.DKIMWhy = authres.ResultPermError, err.Error()
 		return
@@ -230,8 +229,8 @@ func orgDomain(d string) string {
 
 // headerFromDomain returns the domain of the message's one From field
 // with one address (RFC 7489 6.6.1), or "".
-func headerFromDomain(data []byte) string {
-	head, _ := splitMessage(string(data))
+func headerFromDomain(data string) string {
+	head, _ := splitMessage(data)
 	var from string
 	n := 0
 	for _, f := range headerFields(head) {

@@ -45,7 +45,7 @@ func FuzzAuthEvaluate(f *testing.F) {
 			"s1._domainkey.bank.example": {testSigner.KeyRecord()},
 			"_dmarc.bank.example":        {"v=DMARC1; p=reject; sp=quarantine"},
 		}
-		in := &AuthInput{IP: net.ParseIP("203.0.113.66"), Helo: "bot.example", From: from, Data: data}
+		in := &AuthInput{IP: net.ParseIP("203.0.113.66"), Helo: "bot.example", From: from, Data: string(data)}
 		o := completeRun(CheckSPF|CheckDKIM|CheckDMARC, in, newZoneCache(zone))
 		if ar := o.AuthResults("mx.isp.example"); !strings.HasPrefix(ar, "Authentication-Results: mx.isp.example;") {
 			t.Fatalf("AuthResults = %q", ar)

@@ -99,7 +99,7 @@ func TestAuthOutcomes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := &AuthInput{IP: tt.ip, Helo: "mail.bank.example", From: tt.mailFrom, Data: tt.data}
+			in := &AuthInput{IP: tt.ip, Helo: "mail.bank.example", From: tt.mailFrom, Data: string(tt.data)}
 			o := completeRun(CheckSPF|CheckDKIM|CheckDMARC, in, newZoneCache(zone))
 			if o.SPF != tt.spf || o.DKIM != tt.dkim || o.DMARC != tt.dmarc || o.Action() != tt.action {
 				t.Errorf("spf=%s dkim=%s (%s) dmarc=%s action=%d, want spf=%s dkim=%s dmarc=%s action=%d",
@@ -154,7 +154,7 @@ func TestDKIMSignVerifies(t *testing.T) {
 
 func TestDNSCacheMisses(t *testing.T) {
 	c := newDNSCache()
-	in := &AuthInput{IP: net.ParseIP("192.0.2.1"), Helo: "a.example", From: "x@a.example", Data: testMessage("x@a.example")}
+	in := &AuthInput{IP: net.ParseIP("192.0.2.1"), Helo: "a.example", From: "x@a.example", Data: string(testMessage("x@a.example"))}
 	evaluate(CheckSPF|CheckDKIM|CheckDMARC, in, c)
 	if len(c.misses) != 2 || c.misses[0] != (dnsKey{"a.example", dns.TypeTXT}) || c.misses[1] != (dnsKey{"_dmarc.a.example", dns.TypeTXT}) {
 		t.Errorf("first run missed %v, want a.example and _dmarc.a.example TXT", c.misses)

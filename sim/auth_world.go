@@ -113,5 +113,5 @@ func (w *World) dkimSign(h *Host, m *smtp.Message) string {
 		return ""
 	}
 	w.note(h, i18n.M(msgDKIMSign, h.Name, d.Domain, d.Selector, d.KeyName()))
-	return d.sign(string(m.Data), w.Date())
+	return d.sign(m.Data, w.Date())
 }

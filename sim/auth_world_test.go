@@ -48,7 +48,7 @@ func newAuthWorld(t *testing.T) *authWorld {
 func (aw *authWorld) inbox() []string {
 	var out []string
 	for _, m := range aw.mx.User("alice").Mailbox.Messages() {
-		out = append(out, string(m.Data))
+		out = append(out, m.Text())
 	}
 	return out
 }

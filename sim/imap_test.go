@@ -18,7 +18,7 @@ func TestIMAPSession(t *testing.T) {
 	tw := newTestWorld(t, nil)
 	tw.mx.IMAP = []*IMAPService{{Port: 143}}
 	tw.submit("bob@example.jp")
-	stored := string(tw.mx.User("bob").Mailbox.Messages()[0].Data)
+	stored := tw.mx.User("bob").Mailbox.Messages()[0].Text()
 	start := len(tw.rec.Events)
 	r := tw.IMAP(IMAPRequest{Client: tw.bob, Server: tw.mx, Port: 143, Job: imap.Job{User: "bob", Pass: "hunter2"}})
 	if r.Outcome != Connected || len(r.Client.Messages) != 1 || r.Client.Marked != 1 || r.Left != 1 {

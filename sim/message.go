@@ -216,6 +216,9 @@ func (w *World) composeBounce(h *Host, id string, it *item, fs []failure) string
 	line("Content-Type: text/rfc822-headers")
 	line("")
 	hdr := it.data
+	if it.head != "" {
+		hdr = it.head + it.data // a bounce is rare: the copy does not matter
+	}
 	if i := strings.Index(hdr, "\r\n\r\n"); i >= 0 {
 		hdr = hdr[:i+2]
 	}

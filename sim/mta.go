@@ -21,20 +21,20 @@ import (
 // sender in one bounce (RFC 3464 2).
 func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	id := m.ID // the id of the server core's "250 ... queued as" reply
-	received, sig := smtp.Received(m, h.Name, id, w.Date()), w.dkimSign(h, m)
-	var b strings.Builder
-	b.Grow(len(received) + len(sig) + len(m.Data))
-	b.WriteString(received)
-	b.WriteString(sig)
-	b.Write(m.Data)
-	data := b.String()
+	// The fields this MTA adds go in front of the text as received, which
+	// the queue items and mailboxes share: it is never copied.
+	head := smtp.Received(m, h.Name, id, w.Date())
+	if sig := w.dkimSign(h, m); sig != "" {
+		head += sig
+	}
+	data := m.Data
 	rcpts := uniqueFold(m.To)
 	msg := &pending{rcpts: rcpts}
-	it := &item{host: h, id: id, from: m.From, data: data, first: w.now, msg: msg}
+	it := &item{host: h, id: id, from: m.From, head: head, data: data, first: w.now, msg: msg}
 	var remote []string
 	for _, rcpt := range rcpts {
 		if h.isLocal(rcpt) {
-			if f, ok := w.deliver(h, rcpt, m.From, id, data, false); !ok {
+			if f, ok := w.deliver(h, rcpt, m.From, id, head, data, false); !ok {
 				w.fail(it, []failure{f})
 			}
 		} else {
@@ -55,7 +55,7 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 			}
 		}
 		remote = rest
-		groups = append(groups, &item{host: h, id: id, from: m.From, to: group, domain: d, data: data, first: w.now, due: w.now, msg: msg, counted: true})
+		groups = append(groups, &item{host: h, id: id, from: m.From, to: group, domain: d, head: head, data: data, first: w.now, due: w.now, msg: msg, counted: true})
 	}
 	msg.items += len(groups)
 	w.attemptOver(it)
@@ -85,10 +85,11 @@ type pending struct {
 	rcpts  []string // the recipients as given, which orders a bounce's list
 }
 
-// deliver puts a message into the mailbox of addr on host h, with the
-// Return-Path: field of final delivery (RFC 5321 4.4). When there is no
-// such mailbox it returns the failure to report, and false.
-func (w *World) deliver(h *Host, addr, from, id string, data string, bounce bool) (failure, bool) {
+// deliver puts a message, head then data, into the mailbox of addr on host
+// h, with the Return-Path: field of final delivery (RFC 5321 4.4) in front.
+// The mailbox shares data. When there is no such mailbox it returns the
+// failure to report, and false.
+func (w *World) deliver(h *Host, addr, from, id, head, data string, bounce bool) (failure, bool) {
 	u := h.user(localPart(addr))
 	if u == nil && strings.EqualFold(localPart(addr), "postmaster") {
 		// RFC 5321 4.5.1: every domain has a postmaster, whom the server
@@ -102,12 +103,7 @@ func (w *World) deliver(h *Host, addr, from, id string, data string, bounce bool
 		return localFailure(addr, "5.1.1", i18n.M(msgNoMailbox, addr)), false
 	}
 	if !w.summary { // summary mode counts delivered mail but does not keep it
-		msg := make([]byte, 0, len(data)+len(from)+20)
-		msg = append(msg, "Return-Path: <"...)
-		msg = append(msg, from...)
-		msg = append(msg, ">\r\n"...)
-		msg = append(msg, data...)
-		u.Mailbox.Append(id, msg)
+		u.Mailbox.Append(id, "Return-Path: <"+from+">\r\n"+head, data)
 	}
 	e := w.event(trace.Deliver)
 	e.Src = h.endpoint(0)
@@ -131,7 +127,8 @@ type item struct {
 	from     string
 	to       []string
 	domain   string
-	data     string
+	head     string        // the header fields this MTA put in front of data: whole lines, or ""
+	data     string        // the message as the MTA accepted it, shared, never copied
 	first    time.Duration // when it entered the queue
 	due      time.Duration // when to try next
 	seq      int           // tie-breaker: first come, first served

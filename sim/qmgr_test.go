@@ -142,7 +142,7 @@ func TestRecipientLimitNewTransactions(t *testing.T) {
 					t.Fatalf("u%d has %d messages, want 1", i, len(box))
 				}
 				if i == 0 {
-					for _, l := range strings.Split(string(box[0].Data), "\r\n") {
+					for _, l := range strings.Split(box[0].Text(), "\r\n") {
 						if len(l) > 998 {
 							t.Errorf("delivered line of %d octets (RFC 5322 2.1.1)", len(l))
 						}
@@ -275,7 +275,7 @@ func TestSuspendedExpire(t *testing.T) {
 	}
 	diags := map[string]int{}
 	for _, m := range box {
-		diags[dsnGroups(t, m.Data)[0].Get("Diagnostic-Code")]++
+		diags[dsnGroups(t, m.Text())[0].Get("Diagnostic-Code")]++
 	}
 	const connect = "connect to mx.example.jp[192.0.2.25]:25: Connection timed out"
 	if diags["X-Postfix; delivery temporarily suspended: "+connect] == 0 || diags["X-Postfix; delivery temporarily suspended: "+connect]+diags["X-Postfix; "+connect] != 10 {

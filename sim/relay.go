@@ -127,7 +127,7 @@ func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done f
 			return
 		}
 		// The relay hop is plain SMTP: STARTTLS, where used, protects one hop.
-		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Data: it.data}, TLSNone, func(res SMTPResult) {
+		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Head: it.head, Data: it.data}, TLSNone, func(res SMTPResult) {
 			if res.Outcome != Connected {
 				t := msgConnectTimeout
 				if res.Outcome == Refused {
@@ -394,7 +394,7 @@ func (w *World) bounce(it *item, fs []failure) {
 	w.emit(e)
 	data := w.composeBounce(h, id, it, fs)
 	if h.isLocal(it.from) {
-		if _, ok := w.deliver(h, it.from, "", id, data, true); !ok {
+		if _, ok := w.deliver(h, it.from, "", id, "", data, true); !ok {
 			w.note(h, i18n.M(msgBounceDiscarded)) // RFC 5321 4.5.5: never a bounce about a bounce
 		}
 		return

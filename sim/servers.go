@@ -250,7 +250,7 @@ func (s *smtpServer) check(c *Conn, m *smtp.Message) {
 			s.reply(c, s.core.Refuse(smtp.ReplyDMARCReject(o.FromDomain)))
 		} else {
 			r := s.core.Accept(m)
-			m.Data = append([]byte(o.header(s.host.Name)), m.Data...)
+			m.Data = o.header(s.host.Name) + m.Data
 			s.reply(c, r)
 			s.accepted = true
 			s.w.accept(s.host, s.svc, m)
@@ -724,7 +724,7 @@ func newPOP3Config(h *Host, s *POP3Service) *pop3.Config {
 		msgs := u.Mailbox.Messages()
 		out := make([]pop3.Message, len(msgs))
 		for i, m := range msgs {
-			out[i] = pop3.Message{UID: m.UniqueID(), Data: m.Data}
+			out[i] = pop3.Message{UID: m.UniqueID(), Head: m.Head, Data: m.Body}
 		}
 		return out
 	}

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -152,7 +151,7 @@ func TestFullPath(t *testing.T) {
 	if got := tw.mx.User("bob").Mailbox.Len(); got != 1 {
 		t.Fatalf("bob has %d messages, want 1", got)
 	}
-	msg := string(tw.mx.User("bob").Mailbox.Messages()[0].Data)
+	msg := tw.mx.User("bob").Mailbox.Messages()[0].Text()
 	for _, want := range []string{"Return-Path: <alice@isp.example>\r\n", "Received: from mail.isp.example (mail.isp.example [198.51.100.25])",
 		"Received: from [203.0.113.10] (unknown [203.0.113.10])", "with ESMTPA", "Subject: Hi\r\n"} {
 		if !strings.Contains(msg, want) {
@@ -247,7 +246,7 @@ func TestUnknownUserBounces(t *testing.T) {
 	if len(box) != 1 {
 		t.Fatalf("alice should have one bounce, has %d messages", len(box))
 	}
-	b := string(box[0].Data)
+	b := box[0].Text()
 	for _, want := range []string{"Return-Path: <>", "Undelivered Mail Returned to Sender", "550 5.1.1", "<nobody@example.jp>"} {
 		if !strings.Contains(b, want) {
 			t.Errorf("bounce lacks %q:\n%s", want, b)
@@ -256,15 +255,15 @@ func TestUnknownUserBounces(t *testing.T) {
 	if got := tw.Log().Bounced; len(got) != 1 || got[0] != "nobody@example.jp" {
 		t.Errorf("log.Bounced = %v", got)
 	}
-	checkDSN(t, box[0].Data, "nobody@example.jp", "5.1.1", "mx.example.jp")
+	checkDSN(t, box[0].Text(), "nobody@example.jp", "5.1.1", "mx.example.jp")
 }
 
 // checkDSN reads a bounce with the standard library's MIME parsers: a
 // multipart/report of a note, a message/delivery-status (RFC 3464) naming
 // the recipient, status and remote MTA, and the failed message's header.
-func checkDSN(t *testing.T, data []byte, rcpt, status, remote string) {
+func checkDSN(t *testing.T, data string, rcpt, status, remote string) {
 	t.Helper()
-	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	msg, err := mail.ReadMessage(strings.NewReader(data))
 	if err != nil {
 		t.Fatalf("bounce is not a message: %v", err)
 	}
@@ -347,21 +346,21 @@ func TestGiveUpAfterQueueLifetime(t *testing.T) {
 	}
 	// Postfix's way, which RFC 3463 3.1 allows: the bounce of an expired
 	// message carries the last temporary problem, not a new status.
-	checkDSN(t, box[0].Data, "bob@example.jp", "4.4.1", "") // given up locally: no remote MTA
-	groups := dsnGroups(t, box[0].Data)
+	checkDSN(t, box[0].Text(), "bob@example.jp", "4.4.1", "") // given up locally: no remote MTA
+	groups := dsnGroups(t, box[0].Text())
 	if d := groups[0].Get("Diagnostic-Code"); d != "X-Postfix; connect to mx.example.jp[192.0.2.25]:25: Connection timed out" {
 		t.Errorf("Diagnostic-Code %q, want the last real problem", d)
 	}
-	if !strings.Contains(string(box[0].Data), "<bob@example.jp>: connect to mx.example.jp[192.0.2.25]:25: Connection timed out") {
-		t.Errorf("the note for people does not quote the last problem:\n%s", box[0].Data)
+	if !strings.Contains(box[0].Text(), "<bob@example.jp>: connect to mx.example.jp[192.0.2.25]:25: Connection timed out") {
+		t.Errorf("the note for people does not quote the last problem:\n%s", box[0].Text())
 	}
 }
 
 // dsnGroups returns the per-recipient groups of the delivery-status part
 // of a bounce (RFC 3464 2.1), in order.
-func dsnGroups(t *testing.T, data []byte) []textproto.MIMEHeader {
+func dsnGroups(t *testing.T, data string) []textproto.MIMEHeader {
 	t.Helper()
-	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	msg, err := mail.ReadMessage(strings.NewReader(data))
 	if err != nil {
 		t.Fatalf("bounce is not a message: %v", err)
 	}
@@ -403,7 +402,7 @@ func TestOneBouncePerMessage(t *testing.T) {
 		t.Fatalf("alice has %d bounces, want one for the message", len(box))
 	}
 	var got []string
-	for _, g := range dsnGroups(t, box[0].Data) {
+	for _, g := range dsnGroups(t, box[0].Text()) {
 		got = append(got, g.Get("Final-Recipient")+" "+g.Get("Status"))
 	}
 	want := []string{"rfc822; nobody@example.jp 5.1.1", "rfc822; ghost@example.jp 5.1.1", "rfc822; x@nowhere.example 5.1.2"}
@@ -618,7 +617,7 @@ func TestUnusableMXBounces(t *testing.T) {
 	if len(box) != 1 {
 		t.Fatalf("alice has %d messages, want the bounce", len(box))
 	}
-	checkDSN(t, box[0].Data, "bob@example.jp", "5.4.4", "")
+	checkDSN(t, box[0].Text(), "bob@example.jp", "5.4.4", "")
 }
 
 // TestDNSDownDefers: with the DNS server down the lookup times out, which
@@ -669,7 +668,7 @@ func TestJapaneseMessage(t *testing.T) {
 	if len(box) != 1 {
 		t.Fatal("not delivered")
 	}
-	raw := string(box[0].Data)
+	raw := box[0].Text()
 	hdr, _, _ := strings.Cut(raw, "\r\n\r\n")
 	if !isASCII(hdr) {
 		t.Errorf("the header is not ASCII (RFC 5322 2.2):\n%s", hdr)
@@ -730,7 +729,7 @@ func TestReverseDNSConfirmed(t *testing.T) {
 	tw.Send(SendRequest{Client: liar, Server: tw.mx, Port: 25, From: "x@liar.example",
 		To: []string{"bob@example.jp"}, Subject: "Hi", Body: "trust me"})
 	tw.Settle()
-	msg := string(tw.mx.User("bob").Mailbox.Messages()[0].Data)
+	msg := tw.mx.User("bob").Mailbox.Messages()[0].Text()
 	if want := "Received: from liar.example (unknown [192.0.2.66])"; !strings.Contains(msg, want) {
 		t.Errorf("delivered message lacks %q:\n%s", want, msg)
 	}

@@ -171,7 +171,7 @@ func (s *Server) fetchOne(i int, m *mailstore.Message, items []fetchItem) Respon
 		s.box.SetFlags(m.UID, flags)
 	}
 	s.view[i].flags = flags
-	text := crlf(m.Data)
+	text := crlf(m.Text())
 	first := true
 	item := func(name, val string) {
 		if !first {
@@ -209,24 +209,24 @@ func (s *Server) fetchOne(i int, m *mailstore.Message, items []fetchItem) Respon
 // crlf returns data with every line ending in CRLF, as it goes on the
 // wire: a bare LF becomes CRLF and a last line without an end gets one, so
 // the literal's count is the octets the client receives.
-func crlf(data []byte) string {
+func crlf(data string) string {
 	var b strings.Builder
 	b.Grow(len(data) + 16)
 	start := 0
-	for i, c := range data {
-		if c != '\n' {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\n' {
 			continue
 		}
 		end := i
 		if end > start && data[end-1] == '\r' {
 			end--
 		}
-		b.Write(data[start:end])
+		b.WriteString(data[start:end])
 		b.WriteString("\r\n")
 		start = i + 1
 	}
 	if start < len(data) {
-		b.Write(data[start:])
+		b.WriteString(data[start:])
 		b.WriteString("\r\n")
 	}
 	return b.String()

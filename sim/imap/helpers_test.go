@@ -10,8 +10,8 @@ import (
 // testBox is bob's INBOX: two messages, the second already seen.
 func testBox() *mailstore.Mailbox {
 	b := mailstore.New(1)
-	b.Append("A1", []byte("Subject: Lunch\r\n\r\nHi Bob\r\n"))
-	b.Append("A2", []byte("Subject: Minutes\r\n\r\n.dot\r\n"))
+	b.Append("A1", "", "Subject: Lunch\r\n\r\nHi Bob\r\n")
+	b.Append("A2", "", "Subject: Minutes\r\n\r\n.dot\r\n")
 	b.SetFlags(2, mailstore.Seen)
 	return b
 }

@@ -219,7 +219,7 @@ func TestSharedState(t *testing.T) {
 		t.Errorf("phone NOOP: %q", got)
 	}
 	// New mail and a removal by POP3 (straight in the store).
-	box.Append("A3", []byte("Subject: New\r\n\r\nnew\r\n"))
+	box.Append("A3", "", "Subject: New\r\n\r\nnew\r\n")
 	box.Remove(2)
 	got = wire(phone.Handle("b4 UID FETCH 1:* UID").Responses)
 	want = "S: * 1 EXPUNGE\nS: * 1 EXISTS\nS: * 1 FETCH (UID 3)\nS: b4 OK FETCH completed"

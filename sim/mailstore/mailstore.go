@@ -23,17 +23,31 @@ const (
 	Draft
 )
 
-// Message is one message in a mailbox.
+// Message is one message in a mailbox. Its text is Head followed by Body,
+// CRLF line ends throughout: final delivery adds its header fields
+// (Return-Path:, the Received: of the last hop) in front of the text the
+// MTA accepted, which several mailboxes and the queue share rather than
+// copy. Neither part ever changes once stored.
 type Message struct {
 	UID   uint32 // unique within the mailbox and its UIDVALIDITY, ascending
 	ID    string // the queue id it was delivered under ("109E3779B1")
-	Data  []byte // the message as stored: Return-Path:, Received:, header, body; CRLF line ends
+	Head  string // whole header lines delivery put in front: Return-Path:, Received:; may be ""
+	Body  string // the rest of the message as accepted: header, blank line, body
 	Flags Flags
 	uidl  string
 }
 
 // Size is the message's size in octets.
-func (m *Message) Size() int { return len(m.Data) }
+func (m *Message) Size() int { return len(m.Head) + len(m.Body) }
+
+// Text is the whole message, Head then Body. It costs a copy when Head is
+// not empty: readers on a hot path take the two parts.
+func (m *Message) Text() string {
+	if m.Head == "" {
+		return m.Body
+	}
+	return m.Head + m.Body
+}
 
 // UniqueID is the POP3 unique-id (RFC 1939 7, UIDL): the queue id and
 // the UID, printable and never reused.
@@ -70,7 +84,7 @@ func (b *Mailbox) Len() int {
 func (b *Mailbox) Size() int {
 	n := 0
 	for _, m := range b.msgs {
-		n += len(m.Data)
+		n += m.Size()
 	}
 	return n
 }
@@ -79,9 +93,10 @@ func (b *Mailbox) Size() int {
 // own: read it, do not keep or change it.
 func (b *Mailbox) Messages() []*Message { return b.msgs }
 
-// Append stores a message under the next UID and returns it.
-func (b *Mailbox) Append(id string, data []byte) *Message {
-	m := &Message{UID: b.next, ID: id, Data: data, uidl: id + "." + strconv.FormatUint(uint64(b.next), 10)}
+// Append stores a message, head followed by body, under the next UID and
+// returns it. head is "" or whole lines, each ending in CRLF.
+func (b *Mailbox) Append(id, head, body string) *Message {
+	m := &Message{UID: b.next, ID: id, Head: head, Body: body, uidl: id + "." + strconv.FormatUint(uint64(b.next), 10)}
 	b.next++
 	b.msgs = append(b.msgs, m)
 	return m

@@ -15,7 +15,7 @@ const benchMsg = "From: alice@isp.example\r\n" +
 	"Alice\r\n"
 
 func benchConfig() *Config {
-	data := []byte(benchMsg)
+	data := benchMsg
 	return &Config{
 		Hostname: "mail.example.jp",
 		Users:    map[string]string{"bob": "hunter2"},

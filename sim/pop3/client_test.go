@@ -329,7 +329,7 @@ func TestDotStuffingRoundTrip(t *testing.T) {
 	}
 	var msgs []Message
 	for i, b := range bodies {
-		msgs = append(msgs, Message{UID: "m" + string(rune('a'+i)), Data: []byte(b)})
+		msgs = append(msgs, Message{UID: "m" + string(rune('a'+i)), Data: b})
 	}
 	cfg := testConfig()
 	cfg.Open = func(string) []Message { return msgs }
@@ -345,8 +345,8 @@ func TestDotStuffingRoundTrip(t *testing.T) {
 		if got := string(res.Messages[i]); got != want {
 			t.Errorf("message %d: got %q, want %q", i+1, got, want)
 		}
-		if len(res.Messages[i]) != wireSize([]byte(b)) {
-			t.Errorf("message %d: %d octets, LIST said %d", i+1, len(res.Messages[i]), wireSize([]byte(b)))
+		if len(res.Messages[i]) != wireSize(b) {
+			t.Errorf("message %d: %d octets, LIST said %d", i+1, len(res.Messages[i]), wireSize(b))
 		}
 	}
 	if !strings.Contains(transcript, "S: ...\n") || !strings.Contains(transcript, "S: ..x\n") {

@@ -15,7 +15,7 @@ func Example() {
 		Hostname: "mx.example.jp",
 		Users:    map[string]string{"bob": "hunter2"},
 		Open: func(user string) []pop3.Message {
-			return []pop3.Message{{UID: "m1", Data: []byte("Subject: Hi\r\n\r\n.\r\n")}}
+			return []pop3.Message{{UID: "m1", Data: "Subject: Hi\r\n\r\n.\r\n"}}
 		},
 	})
 	cli := pop3.NewClient(pop3.Job{User: "bob", Pass: "hunter2"})

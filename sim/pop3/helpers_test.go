@@ -58,9 +58,9 @@ func testConfig() *Config {
 		Open: func(user string) []Message {
 			switch user {
 			case "bob":
-				return []Message{{UID: bobUID1, Data: []byte(bobMsg1)}, {UID: bobUID2, Data: []byte(bobMsg2)}}
+				return []Message{{UID: bobUID1, Data: bobMsg1}, {UID: bobUID2, Data: bobMsg2}}
 			case "carol", "erin":
-				return []Message{{UID: "only", Data: []byte(bobMsg2)}}
+				return []Message{{UID: "only", Data: bobMsg2}}
 			}
 			return nil
 		},
@@ -74,7 +74,7 @@ func rfcConfig() *Config {
 		Users:     map[string]string{"mrose": "tanstaaf"},
 		Timestamp: "<1896.697170952@dbc.mtview.ca.us>",
 		Open: func(string) []Message {
-			return []Message{{UID: "whqtswO00WBw418f9t5JxYwZ", Data: []byte(roseMsg1)}, {UID: "QhdPYR:00WBw1Ph7x7", Data: []byte(roseMsg2)}}
+			return []Message{{UID: "whqtswO00WBw418f9t5JxYwZ", Data: roseMsg1}, {UID: "QhdPYR:00WBw1Ph7x7", Data: roseMsg2}}
 		},
 	}
 }

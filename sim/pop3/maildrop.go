@@ -1,9 +1,15 @@
 package pop3
 
-// Message is one message in a maildrop.
+import "strings"
+
+// Message is one message in a maildrop: Head followed by Data, CRLF line
+// ends. A mail store that adds header fields at delivery (Return-Path:)
+// passes them as Head and the text it shares with other mailboxes as Data,
+// so that neither is copied; the server only reads them.
 type Message struct {
 	UID  string // unique-id for UIDL (RFC 1939 7): 1-70 chars in 0x21-0x7E
-	Data []byte // the whole message, CRLF line ends
+	Head string // "" or whole lines sent before Data
+	Data string // the (rest of the) message
 }
 
 // ValidUID reports whether uid is a unique-id as RFC 1939 7 (UIDL) defines
@@ -26,20 +32,27 @@ func ValidUID(uid string) bool {
 // session.
 type mail struct {
 	uid     string
-	text    string   // the message; a string so that body lines are substrings of it
+	head    string   // whole lines before text ("" or ending in LF)
+	text    string   // the message after head; lines are substrings of the two
 	size    int      // octets as sent, with CRLF line ends and without byte-stuffing
 	lines   []string // text split into lines, made on the first RETR or TOP
 	deleted bool     // marked by DELE, unmarked by RSET
 }
 
-// snapshot copies the maildrop the Config's Open returned.
+// snapshot keeps the maildrop the Config's Open returned. The texts are
+// strings, which nobody can change, so it shares them rather than copy.
 func snapshot(msgs []Message) []mail {
 	if len(msgs) == 0 {
 		return nil
 	}
 	out := make([]mail, len(msgs))
 	for i := range msgs {
-		out[i] = mail{uid: msgs[i].UID, text: string(msgs[i].Data), size: wireSize(msgs[i].Data)}
+		head, text := msgs[i].Head, msgs[i].Data
+		if head != "" && head[len(head)-1] != '\n' {
+			// Not whole lines: the last one goes on in Data.
+			head, text = "", head+text
+		}
+		out[i] = mail{uid: msgs[i].UID, head: head, text: text, size: wireSize(head) + wireSize(text)}
 	}
 	return out
 }
@@ -49,11 +62,11 @@ func snapshot(msgs []Message) []mail {
 // line without an end counts with one, because that is what RETR sends.
 // RFC 1939 11: the octet count is what the client receives, which may differ
 // from the size of the server's own copy.
-func wireSize(data []byte) int {
+func wireSize(data string) int {
 	n := 0
 	start := 0
-	for i, c := range data {
-		if c != '\n' {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\n' {
 			continue
 		}
 		end := i
@@ -72,16 +85,20 @@ func wireSize(data []byte) int {
 // splitLines splits text at LF, dropping the CR of each CRLF; a final line
 // without an end is kept, the empty string after a final CRLF is not.
 func splitLines(text string) []string {
-	count := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			count++
-		}
-	}
+	return appendLines(make([]string, 0, countLines(text)), text)
+}
+
+// countLines is the number of lines splitLines finds in text.
+func countLines(text string) int {
+	count := strings.Count(text, "\n")
 	if len(text) > 0 && text[len(text)-1] != '\n' {
 		count++
 	}
-	lines := make([]string, 0, count)
+	return count
+}
+
+// appendLines appends the lines of text, as splitLines splits them.
+func appendLines(lines []string, text string) []string {
 	start := 0
 	for i := 0; i < len(text); i++ {
 		if text[i] != '\n' {
@@ -100,10 +117,12 @@ func splitLines(text string) []string {
 	return lines
 }
 
-// body returns the message's lines, splitting it on first use.
+// body returns the message's lines, splitting it on first use: one slice
+// of substrings of head and text.
 func (m *mail) body() []string {
-	if m.lines == nil && m.text != "" {
-		m.lines = splitLines(m.text)
+	if m.lines == nil && (m.head != "" || m.text != "") {
+		m.lines = make([]string, 0, countLines(m.head)+countLines(m.text))
+		m.lines = appendLines(appendLines(m.lines, m.head), m.text)
 	}
 	return m.lines
 }

@@ -73,17 +73,16 @@ func TestDeleQuitDeletesAllMarked(t *testing.T) {
 }
 
 // The server keeps the maildrop it opened at login: a message arriving during
-// the session, or a change to the caller's bytes, is not seen (RFC 1939 8).
+// the session is not seen (RFC 1939 8). The texts are strings, so nobody can
+// change one under the server.
 func TestSnapshot(t *testing.T) {
-	data := []byte(bobMsg2)
-	drop := []Message{{UID: "a", Data: data}}
+	drop := []Message{{UID: "a", Data: bobMsg2}}
 	cfg := testConfig()
 	cfg.Open = func(string) []Message { return drop }
 	s := NewServer(cfg)
 	s.Handle("USER bob")
 	s.Handle("PASS hunter2")
-	drop = append(drop, Message{UID: "b", Data: []byte(bobMsg1)})
-	copy(data, "XXXX")
+	drop = append(drop, Message{UID: "b", Data: bobMsg1})
 	if r := s.Handle("STAT"); r.Response.Text != "1 69" {
 		t.Errorf("STAT = %q, want 1 69", r.Response.Text)
 	}
@@ -118,7 +117,7 @@ func TestWireSize(t *testing.T) {
 		{"x\r\r\n", 4, []string{"x\r"}},   // only the CR before LF ends the line
 		{".\r\n..\r\n", 7, []string{".", ".."}},
 	} {
-		if got := wireSize([]byte(c.data)); got != c.size {
+		if got := wireSize(c.data); got != c.size {
 			t.Errorf("wireSize(%q) = %d, want %d", c.data, got, c.size)
 		}
 		if got := splitLines(c.data); !slices.Equal(got, c.lines) {
@@ -171,6 +170,30 @@ func TestValidUID(t *testing.T) {
 	} {
 		if got := ValidUID(c.uid); got != c.ok {
 			t.Errorf("ValidUID(%q) = %v, want %v", c.uid, got, c.ok)
+		}
+	}
+}
+
+// TestMessageHead: a message given as Head and Data is listed and retrieved
+// as the one text Head+Data, whether Head is whole lines or not.
+func TestMessageHead(t *testing.T) {
+	for _, head := range []string{"", "Return-Path: <a@b.example>\r\n", ".Return-Path: <>\n", "Return-Path: <a@b.example>"} {
+		split := testConfig()
+		split.Open = func(string) []Message { return []Message{{UID: "a", Head: head, Data: bobMsg2}} }
+		whole := testConfig()
+		whole.Open = func(string) []Message { return []Message{{UID: "a", Data: head + bobMsg2}} }
+		var got, want []string
+		for cfg, out := range map[*Config]*[]string{split: &got, whole: &want} {
+			s := NewServer(cfg)
+			for _, cmd := range []string{"USER bob", "PASS hunter2", "LIST", "RETR 1", "TOP 1 0"} {
+				r := s.Handle(cmd).Response
+				for i := range r.NumLines() {
+					*out = append(*out, r.Line(i))
+				}
+			}
+		}
+		if !slices.Equal(got, want) || !slices.Contains(got, "To: bob@example.jp") {
+			t.Errorf("head %q:\n got %q\nwant %q", head, got, want)
 		}
 	}
 }

@@ -207,7 +207,7 @@ func (sh *Shell) mailbox(args []string) {
 		msgs := u.Mailbox.Messages()
 		sh.say(msgMailbox, u.Name, h.Name, strconv.Itoa(len(msgs)))
 		for i, m := range msgs {
-			fmt.Fprintf(sh.opts.Out, "  %d  %6d  %s\n", i+1, m.Size(), transcript.Clean(summaryOf(m.Data)))
+			fmt.Fprintf(sh.opts.Out, "  %d  %6d  %s\n", i+1, m.Size(), transcript.Clean(summaryOf(m.Text())))
 		}
 	}
 	if !found {
@@ -225,8 +225,8 @@ func hasDomain(h *sim.Host, d string) bool {
 }
 
 // summaryOf is the From: and Subject: of a stored message.
-func summaryOf(data []byte) string {
-	head, _, _ := strings.Cut(string(data), "\r\n\r\n")
+func summaryOf(data string) string {
+	head, _, _ := strings.Cut(data, "\r\n\r\n")
 	var from, subject string
 	for _, l := range strings.Split(head, "\r\n") {
 		k, v, ok := strings.Cut(l, ":")

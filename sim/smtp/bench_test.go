@@ -78,7 +78,7 @@ func BenchmarkServerRelay(b *testing.B) {
 	cfg := mxConfig()
 	cfg.NextID = func() string { return "1A2B3C" }
 	lines := append([]string{"EHLO mail.isp.example", "MAIL FROM:<alice@isp.example> SIZE=300", "RCPT TO:<bob@example.jp>", "DATA"},
-		dotStuff(benchMessage)...)
+		dotStuff("", benchMessage)...)
 	lines = append(lines, "QUIT")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -21,6 +21,10 @@ type Job struct {
 	// string, because it does not change while it is sent: the DATA text
 	// lines are substrings of it.
 	Data string
+	// Head is sent before Data: "" or whole lines, the header fields a
+	// relay put in front of the message it accepted (its Received:, RFC
+	// 5321 4.4), kept apart so that Data goes on as received, uncopied.
+	Head string
 	// StartTLS asks for STARTTLS (RFC 3207) after the first EHLO: a
 	// server that does not offer it, or refuses it, makes the client give
 	// up (QUIT) rather than go on in the clear.
@@ -189,7 +193,7 @@ func (c *Client) Next(r Reply) []string {
 			return c.fail(r)
 		}
 		c.step = stepDot
-		return dotStuff(c.job.Data)
+		return dotStuff(c.job.Head, c.job.Data)
 	case stepDot:
 		// RFC 5321 4.2.5: a 2xx after the final "." hands the message over.
 		if ok {
@@ -316,7 +320,7 @@ func (c *Client) mail() []string {
 	line := "MAIL FROM:<" + c.job.From + ">"
 	// RFC 6152 3: 8-bit content is declared with BODY=8BITMIME when the
 	// server offers it; RFC 6531 3.4: UTF-8 addresses with SMTPUTF8.
-	if c.ext8bit && has8bit(c.job.Data) {
+	if c.ext8bit && (has8bit(c.job.Head) || has8bit(c.job.Data)) {
 		line += " BODY=8BITMIME"
 	}
 	if c.extUTF8 && c.utf8Addresses() {
@@ -387,11 +391,24 @@ func (c *Client) quit() []string {
 	return []string{VerbQUIT}
 }
 
-// dotStuff turns a message into DATA text lines (RFC 5321 4.5.2): split on
-// CRLF or LF, a leading "." doubled, then the final ".". The lines are
-// substrings of data; only a doubled dot costs a new string.
-func dotStuff(s string) []string {
-	lines := make([]string, 0, strings.Count(s, "\n")+2)
+// dotStuff turns a message, head then data, into DATA text lines (RFC 5321
+// 4.5.2): split on CRLF or LF, a leading "." doubled, then the final ".".
+// The lines are substrings of head and data; only a doubled dot costs a
+// new string.
+func dotStuff(head, data string) []string {
+	if head != "" && head[len(head)-1] != '\n' {
+		// Not whole lines: its last line goes on in data.
+		head, data = "", head+data
+	}
+	lines := make([]string, 0, strings.Count(head, "\n")+strings.Count(data, "\n")+2)
+	lines = appendStuffed(lines, head)
+	lines = appendStuffed(lines, data)
+	return append(lines, ".")
+}
+
+// appendStuffed appends the lines of s, each without its line end and with
+// a leading "." doubled.
+func appendStuffed(lines []string, s string) []string {
 	for s != "" {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -405,5 +422,5 @@ func dotStuff(s string) []string {
 		}
 		lines = append(lines, line)
 	}
-	return append(lines, ".")
+	return lines
 }

@@ -19,13 +19,13 @@ func (s *Server) dataLine(line string) Result {
 	// Keep nothing past the size limit: the message will be refused anyway
 	// and a client must not make the server grow without bound.
 	if s.size <= s.cfg.maxSize() {
-		if s.data == nil {
+		if s.data.Cap() == 0 {
 			// Most messages a scenario sends are a few hundred octets;
-			// append grows the buffer for the rest.
-			s.data = make([]byte, 0, 512)
+			// the builder grows the buffer for the rest.
+			s.data.Grow(512)
 		}
-		s.data = append(s.data, line...)
-		s.data = append(s.data, '\r', '\n')
+		s.data.WriteString(line)
+		s.data.WriteString("\r\n")
 	}
 	return Result{}
 }
@@ -48,7 +48,7 @@ func (s *Server) endData() Result {
 		// X.6.0 because the content, not the command, is at fault: a line
 		// over 998 characters also breaks RFC 5322 2.1.1.
 		r.Reply = replyTextTooLong
-	case CountReceived(s.data) > s.cfg.maxHops():
+	case CountReceived(s.data.String()) > s.cfg.maxHops():
 		// RFC 5321 6.3: a message with too many Received: fields is in a
 		// loop; RFC 3463 X.4.6 is "routing loop detected".
 		r.Reply = replyTooManyHops
@@ -61,13 +61,11 @@ func (s *Server) endData() Result {
 			TLS:   s.tls,
 			User:  s.user,
 			Peer:  s.peer,
-			Data:  s.data,
+			Data:  s.data.String(),
 		}
-		if m.Data == nil {
-			m.Data = []byte{}
-		}
-		// The Message owns these buffers now.
-		s.to, s.data = nil, nil
+		// The Message owns these buffers now: the builder's bytes are
+		// Data's, and resetTransaction starts a new buffer.
+		s.to = nil
 		r.Message = m
 		if s.cfg.HoldData {
 			r.Hold = true

@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/smtp"
 	"net/textproto"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -37,8 +38,8 @@ func TestPlainVector(t *testing.T) {
 // net/textproto's DotWriter, and the server's unstuffed data with its
 // DotReader.
 func TestDotStuffingMatchesTextproto(t *testing.T) {
-	if got := dotStuff(""); len(got) != 1 || got[0] != "." {
-		t.Errorf("dotStuff(\"\") = %q, want just \".\"", got)
+	if got := dotStuff("", ""); len(got) != 1 || got[0] != "." {
+		t.Errorf("dotStuff(\"\", \"\") = %q, want just \".\"", got)
 	}
 	// An empty message is left out: DotWriter sends an empty line before the
 	// ".", where RFC 5321 4.1.1.4 needs none (".\r\n" is the empty message).
@@ -54,14 +55,14 @@ func TestDotStuffingMatchesTextproto(t *testing.T) {
 		w := textproto.NewWriter(bufioWriter(&want)).DotWriter()
 		io.WriteString(w, msg)
 		w.Close()
-		got := strings.Join(dotStuff(msg), "\r\n") + "\r\n"
+		got := strings.Join(dotStuff("", msg), "\r\n") + "\r\n"
 		if got != want.String() {
 			t.Errorf("dotStuff(%q):\n got %q\nwant %q", msg, got, want.String())
 		}
 
 		s := NewServer(mxConfig(), outPeer)
 		var m *Message
-		for _, l := range append([]string{"HELO a", "MAIL FROM:<>", "RCPT TO:<bob@example.jp>", "DATA"}, dotStuff(msg)...) {
+		for _, l := range append([]string{"HELO a", "MAIL FROM:<>", "RCPT TO:<bob@example.jp>", "DATA"}, dotStuff("", msg)...) {
 			if r := s.Handle(l); r.Message != nil {
 				m = r.Message
 			}
@@ -179,3 +180,20 @@ func TestNetSMTPClientInterop(t *testing.T) {
 
 func bufioWriter(b *bytes.Buffer) *bufio.Writer { return bufio.NewWriter(b) }
 func bufioReader(b *bytes.Buffer) *bufio.Reader { return bufio.NewReader(bytes.NewReader(b.Bytes())) }
+
+// TestDotStuffHead: a Job's Head goes out as if it were part of Data, whole
+// lines or not.
+func TestDotStuffHead(t *testing.T) {
+	for _, c := range []struct{ head, data string }{
+		{"", "Subject: x\r\n\r\nbody\r\n"},
+		{"Received: from a\r\n\tby b\r\n", "Subject: x\r\n\r\n.dot\r\n"},
+		{".Received: x\n", ".\r\n"},
+		{"Received: no line end", " continued\r\n\r\nbody"},
+		{"Received: x\r\n", ""},
+	} {
+		got, want := dotStuff(c.head, c.data), dotStuff("", c.head+c.data)
+		if !slices.Equal(got, want) {
+			t.Errorf("dotStuff(%q, %q) = %q, want %q", c.head, c.data, got, want)
+		}
+	}
+}

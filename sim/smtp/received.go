@@ -1,7 +1,6 @@
 package smtp
 
 import (
-	"bytes"
 	"strings"
 	"time"
 )
@@ -83,14 +82,14 @@ func withProtocol(m *Message) string {
 // section of data (RFC 5321 6.3 counts them to detect a loop). The header
 // section ends at the first empty line, or at the first line that is neither
 // a header field nor its continuation. It does not allocate.
-func CountReceived(data []byte) int {
+func CountReceived(data string) int {
 	n := 0
 	for len(data) > 0 {
 		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
 			line, data = data[:i], data[i+1:]
 		} else {
-			data = nil
+			data = ""
 		}
 		if len(line) > 0 && line[len(line)-1] == '\r' {
 			line = line[:len(line)-1]
@@ -101,12 +100,12 @@ func CountReceived(data []byte) int {
 		if line[0] == ' ' || line[0] == '\t' {
 			continue // RFC 5322 2.2.3: a folded continuation line
 		}
-		colon := bytes.IndexByte(line, ':')
+		colon := strings.IndexByte(line, ':')
 		if colon <= 0 {
 			break // not a header field: the body has begun
 		}
 		// RFC 5322 4.5.3 (obsolete syntax): white space may precede the colon.
-		if name := bytes.TrimRight(line[:colon], " \t"); len(name) == len("Received") && bytes.EqualFold(name, []byte("Received")) {
+		if name := strings.TrimRight(line[:colon], " \t"); len(name) == len("Received") && strings.EqualFold(name, "Received") {
 			n++
 		}
 	}

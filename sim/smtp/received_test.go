@@ -63,7 +63,7 @@ func TestCountReceived(t *testing.T) {
 		{": no name\r\nReceived: a\r\n", 0},
 		{"Received: a", 1}, // no final line end
 	} {
-		if got := CountReceived([]byte(tc.data)); got != tc.want {
+		if got := CountReceived(tc.data); got != tc.want {
 			t.Errorf("CountReceived(%q) = %d, want %d", tc.data, got, tc.want)
 		}
 	}
@@ -72,10 +72,10 @@ func TestCountReceived(t *testing.T) {
 // TestReceivedIsCounted ties the two together: each hop's Received: field is
 // one more for the next hop's loop check.
 func TestReceivedIsCounted(t *testing.T) {
-	m := &Message{Helo: "a", ESMTP: true, To: []string{"b@example.jp"}, Data: []byte("Subject: x\r\n\r\nbody\r\n")}
+	m := &Message{Helo: "a", ESMTP: true, To: []string{"b@example.jp"}, Data: "Subject: x\r\n\r\nbody\r\n"}
 	data := m.Data
 	for hop := 1; hop <= 3; hop++ {
-		data = append([]byte(Received(m, "mx", "1", time.Unix(0, 0).UTC())), data...)
+		data = Received(m, "mx", "1", time.Unix(0, 0).UTC()) + data
 		if got := CountReceived(data); got != hop {
 			t.Fatalf("after %d hops CountReceived = %d", hop, got)
 		}

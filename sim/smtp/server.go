@@ -36,8 +36,11 @@ type Message struct {
 	TLS   bool     // received over TLS (STARTTLS or implicit TLS)
 	User  string   // AUTH identity, "" if none
 	Peer  Peer
-	Data  []byte // message content as received, dot-stuffing removed, CRLF line ends, no final "."
-	ID    string // the queue id of the "250 ... queued as" reply, "" without Config.NextID
+	// Data is the message content as received: dot-stuffing removed, CRLF
+	// line ends, no final ".". It is the string the server's buffer
+	// became, not a copy of it; nothing changes it.
+	Data string
+	ID   string // the queue id of the "250 ... queued as" reply, "" without Config.NextID
 }
 
 // Server is one SMTP server session: the state machine behind one accepted
@@ -59,12 +62,12 @@ type Server struct {
 	// The mail transaction (RFC 5321 3.3).
 	from     string
 	to       []string
-	refused  []string // forward-paths refused in this transaction, "<addr> 550"
-	accepted int      // messages accepted in this session
-	data     []byte
-	size     int  // octets of message text seen, CRLF included, dot-stuffing removed
-	longLine bool // a text line was over 1000 octets
-	held     bool // a final "." waits for Accept or Refuse (Config.HoldData)
+	refused  []string        // forward-paths refused in this transaction, "<addr> 550"
+	accepted int             // messages accepted in this session
+	data     strings.Builder // the message text; its string becomes Message.Data
+	size     int             // octets of message text seen, CRLF included, dot-stuffing removed
+	longLine bool            // a text line was over 1000 octets
+	held     bool            // a final "." waits for Accept or Refuse (Config.HoldData)
 
 	// The AUTH exchange in progress (StateAuth).
 	mech      uint8
@@ -271,7 +274,7 @@ func (s *Server) resetTransaction() {
 	s.from = ""
 	s.to = s.to[:0]
 	s.refused = s.refused[:0]
-	s.data = s.data[:0]
+	s.data.Reset()
 	s.size = 0
 	s.longLine = false
 }
