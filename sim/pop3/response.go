@@ -134,16 +134,21 @@ func MultiLine(command string) bool {
 // dot-stuffing: the client side of a real connection. Tell it which command a
 // response answers with Expect, then Feed it lines until done. The zero value
 // expects a single-line response, such as the greeting.
+//
+// The Lines of a multi-line Response it returns are valid until the next
+// call to Expect: the Assembler keeps their array for the next body, so
+// that a session of many messages grows it once.
 type Assembler struct {
 	multi bool // a +OK to the expected command opens a multi-line body
 	body  bool // inside a multi-line body
 	r     Response
+	buf   []string // the array of the last body's lines, reused by the next
 }
 
 // Expect prepares for the response to the command line (MultiLine decides
 // whether a +OK will have a body). Use "" for the greeting.
 func (a *Assembler) Expect(command string) {
-	*a = Assembler{multi: MultiLine(command)}
+	*a = Assembler{multi: MultiLine(command), buf: a.buf}
 }
 
 // Feed takes one wire line (with or without CRLF). It returns the whole
@@ -155,10 +160,11 @@ func (a *Assembler) Feed(line string) (r Response, done bool, err error) {
 	if !a.body {
 		r, err = ParseStatus(line)
 		if err != nil || !r.OK || !a.multi {
-			*a = Assembler{}
+			*a = Assembler{buf: a.buf}
 			return r, true, err
 		}
 		r.Multi = true
+		r.Lines = a.buf[:0]
 		a.r, a.body = r, true
 		return Response{}, false, nil
 	}
@@ -166,7 +172,10 @@ func (a *Assembler) Feed(line string) (r Response, done bool, err error) {
 	// "." is the byte-stuffing and is stripped.
 	if line == "." {
 		r = a.r
-		*a = Assembler{}
+		*a = Assembler{buf: r.Lines[:0]}
+		if len(r.Lines) == 0 {
+			r.Lines = nil // as before: an empty body has no lines
+		}
 		return r, true, nil
 	}
 	if len(line) > 0 && line[0] == '.' {
