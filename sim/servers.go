@@ -182,6 +182,7 @@ func (s *smtpServer) Receive(c *Conn, p Data) {
 		s.flush(c)
 		return
 	}
+	s.core.SizeHint(p.Len()) // message text in p is buffered in one piece
 	for line, ok := s.in.next(&p); ok; line, ok = s.in.next(&p) {
 		if s.handle(c, line) {
 			// RFC 3207 5: whatever the client sent after STARTTLS in the

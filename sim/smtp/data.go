@@ -20,9 +20,16 @@ func (s *Server) dataLine(line string) Result {
 	// and a client must not make the server grow without bound.
 	if s.size <= s.cfg.maxSize() {
 		if s.data.Cap() == 0 {
-			// Most messages a scenario sends are a few hundred octets;
-			// the builder grows the buffer for the rest.
-			s.data.Grow(512)
+			// The text at hand (SizeHint) holds this line and what
+			// follows, the final "." included: the whole message when it
+			// came in one segment. Without a hint, most messages a
+			// scenario sends are a few hundred octets. The builder grows
+			// the buffer for the rest.
+			n := 512
+			if s.hint >= len(line)+2 && s.hint <= s.cfg.maxSize() {
+				n = s.hint
+			}
+			s.data.Grow(n)
 		}
 		s.data.WriteString(line)
 		s.data.WriteString("\r\n")

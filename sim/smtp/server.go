@@ -66,6 +66,7 @@ type Server struct {
 	accepted int             // messages accepted in this session
 	data     strings.Builder // the message text; its string becomes Message.Data
 	size     int             // octets of message text seen, CRLF included, dot-stuffing removed
+	hint     int             // octets of client input at hand (SizeHint): what the DATA buffer starts with
 	longLine bool            // a text line was over 1000 octets
 	held     bool            // a final "." waits for Accept or Refuse (Config.HoldData)
 
@@ -122,6 +123,13 @@ func (s *Server) TLS() bool { return s.tls }
 func (s *Server) offersAuth() bool {
 	return s.cfg.authEnabled() && (s.tls || !s.cfg.StartTLS)
 }
+
+// SizeHint tells the session that n octets of client input are at hand,
+// about to be handed to Handle line by line: a driver that reads a whole
+// segment says so before its first line. Message text that starts in it
+// is then buffered in one allocation of about n octets rather than a guess
+// that grows. A hint only sizes the buffer; it never changes a reply.
+func (s *Server) SizeHint(n int) { s.hint = n }
 
 // State is the session's state after the last line handled.
 func (s *Server) State() State { return s.state }

@@ -1,6 +1,8 @@
 package smtp
 
 import (
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -166,6 +168,50 @@ func TestMessageBuffersAreNotReused(t *testing.T) {
 	msgs[1].To[0] = "changed"
 	if msgs[0].To[0] != "bob@example.jp" {
 		t.Fatalf("first message's To changed to %q", msgs[0].To[0])
+	}
+}
+
+// TestSizeHint: a hint sizes the DATA buffer and nothing else. Whatever it
+// says (too small, exact, past the size limit, stale from an earlier
+// segment), the message and the replies are those without one; an exact
+// hint buffers the text in one allocation.
+func TestSizeHint(t *testing.T) {
+	lines := []string{"HELO a.example", "MAIL FROM:<x@a.example>", "RCPT TO:<bob@example.jp>", "DATA", "Subject: x", "", "..dot", strings.Repeat("y", 900), "."}
+	text := "Subject: x\r\n\r\n.dot\r\n" + strings.Repeat("y", 900) + "\r\n"
+	for _, hint := range []int{0, 1, 20, len(text) + 3, 1 << 30} {
+		s := NewServer(mxConfig(), outPeer)
+		var replies []int
+		var data string
+		for i, l := range lines {
+			if i == 4 {
+				s.SizeHint(hint) // the text arrives in a segment of its own
+			}
+			r := s.Handle(l)
+			replies = append(replies, r.Reply.Code)
+			if r.Message != nil {
+				data = r.Message.Data
+			}
+		}
+		if data != text || !slices.Equal(replies, []int{250, 250, 250, 354, 0, 0, 0, 0, 250}) {
+			t.Errorf("hint %d: Data = %q, replies %v", hint, data, replies)
+		}
+	}
+	// Counted as testing.AllocsPerRun counts, but for one run: a second
+	// would find the buffer full.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	s := NewServer(mxConfig(), outPeer)
+	for _, l := range lines[:4] {
+		s.Handle(l)
+	}
+	s.SizeHint(len(text) + 3)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for _, l := range lines[4 : len(lines)-1] {
+		s.Handle(l)
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.Mallocs - before.Mallocs; n != 1 {
+		t.Errorf("text with an exact hint took %d allocations, want 1", n)
 	}
 }
 
