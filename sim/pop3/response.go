@@ -164,6 +164,11 @@ func (a *Assembler) Feed(line string) (r Response, done bool, err error) {
 			return r, true, err
 		}
 		r.Multi = true
+		if a.buf == nil {
+			// Room for a short message, or a LIST of a dozen: most
+			// bodies then take this one allocation.
+			a.buf = make([]string, 0, 16)
+		}
 		r.Lines = a.buf[:0]
 		a.r, a.body = r, true
 		return Response{}, false, nil
