@@ -89,6 +89,13 @@ type Client struct {
 	extUTF8       bool
 	accepted      []string
 	res           ClientResult
+	out           [1]string // the array of a one-line answer from Next
+}
+
+// one returns line as the one line to send, in the Client's own array.
+func (c *Client) one(line string) []string {
+	c.out[0] = line
+	return c.out[:1]
 }
 
 // NewClient starts a client session for job. The first call to Next takes
@@ -123,7 +130,8 @@ func (c *Client) Result() ClientResult {
 // Next takes the server's latest reply (the 220 greeting first) and returns
 // the lines to send next: one command, or after 354 the whole dot-stuffed
 // message text ending with ".". It returns nil when there is nothing more to
-// send (after the reply to QUIT, or after a 421).
+// send (after the reply to QUIT, or after a 421). The slice is valid until
+// the next call to Next or TLSStarted: send it, do not keep it.
 func (c *Client) Next(r Reply) []string {
 	switch c.step {
 	case stepDone:
@@ -147,7 +155,7 @@ func (c *Client) Next(r Reply) []string {
 			return c.fail(r)
 		}
 		c.step = stepEHLO
-		return []string{"EHLO " + c.job.Helo}
+		return c.one("EHLO " + c.job.Helo)
 	case stepEHLO:
 		if ok {
 			return c.hello(r, true)
@@ -156,7 +164,7 @@ func (c *Client) Next(r Reply) []string {
 		// ESMTP client then falls back to HELO.
 		if r.Code/100 == 5 {
 			c.step = stepHELO
-			return []string{"HELO " + c.job.Helo}
+			return c.one("HELO " + c.job.Helo)
 		}
 		return c.fail(r)
 	case stepHELO:
@@ -216,7 +224,7 @@ func (c *Client) TLSStarted() []string {
 	c.tls = true
 	c.ext8bit, c.extUTF8 = false, false
 	c.step = stepEHLO
-	return []string{VerbEHLO + " " + c.job.Helo}
+	return c.one(VerbEHLO + " " + c.job.Helo)
 }
 
 // hello handles the 2xx reply to EHLO or HELO.
@@ -246,7 +254,7 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 			return c.fail(r)
 		}
 		c.step = stepStartTLS
-		return []string{VerbSTARTTLS}
+		return c.one(VerbSTARTTLS)
 	}
 	if a := c.job.Auth; a != nil {
 		mech := strings.ToUpper(a.Mechanism)
@@ -259,15 +267,15 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 		}
 		c.step = stepAuth
 		if mech == "LOGIN" {
-			return []string{"AUTH LOGIN"}
+			return c.one("AUTH LOGIN")
 		}
 		// RFC 4954 4: PLAIN with an initial response saves a round trip,
 		// unless the command would pass the 512-octet line limit.
 		if line := "AUTH PLAIN " + plainResponse(a); len(line)+2 <= maxCommandLine {
 			c.auth = 1
-			return []string{line}
+			return c.one(line)
 		}
-		return []string{"AUTH PLAIN"}
+		return c.one("AUTH PLAIN")
 	}
 	return c.mail()
 }
@@ -284,11 +292,11 @@ func (c *Client) authReply(r Reply) []string {
 	c.auth++
 	switch {
 	case strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 1:
-		return []string{base64.StdEncoding.EncodeToString([]byte(a.User))}
+		return c.one(base64.StdEncoding.EncodeToString([]byte(a.User)))
 	case strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 2:
-		return []string{base64.StdEncoding.EncodeToString([]byte(a.Pass))}
+		return c.one(base64.StdEncoding.EncodeToString([]byte(a.Pass)))
 	case !strings.EqualFold(a.Mechanism, "LOGIN") && c.auth == 1:
-		return []string{plainResponse(a)} // the answer to the empty "334 "
+		return c.one(plainResponse(a)) // the answer to the empty "334 "
 	}
 	// RFC 4954 4: a challenge the client cannot answer is cancelled, and the
 	// server must then answer 501. One that challenges again after the
@@ -297,7 +305,7 @@ func (c *Client) authReply(r Reply) []string {
 		return c.fail(r)
 	}
 	c.authCancelled = true
-	return []string{"*"}
+	return c.one("*")
 }
 
 // plainResponse is RFC 4616 2's message with an empty authzid, base64
@@ -326,7 +334,7 @@ func (c *Client) mail() []string {
 	if c.extUTF8 && c.utf8Addresses() {
 		line += " SMTPUTF8"
 	}
-	return []string{line}
+	return c.one(line)
 }
 
 func (c *Client) utf8Addresses() bool {
@@ -355,13 +363,13 @@ func has8bit(s string) bool {
 func (c *Client) nextRcpt() []string {
 	if c.rcpt < len(c.job.To) {
 		c.step = stepRcpt
-		return []string{"RCPT TO:<" + c.job.To[c.rcpt] + ">"}
+		return c.one("RCPT TO:<" + c.job.To[c.rcpt] + ">")
 	}
 	if len(c.accepted) == 0 {
 		return c.quit()
 	}
 	c.step = stepData
-	return []string{VerbDATA}
+	return c.one(VerbDATA)
 }
 
 // fail records the reply that stopped the transaction and says QUIT.
@@ -388,7 +396,7 @@ var stepCommands = [...]string{
 
 func (c *Client) quit() []string {
 	c.step = stepQuit
-	return []string{VerbQUIT}
+	return c.one(VerbQUIT)
 }
 
 // dotStuff turns a message, head then data, into DATA text lines (RFC 5321
