@@ -249,6 +249,10 @@ func (cl *smtpClient) Closed(c *Conn) {
 	}
 }
 
+// over: the session ended, and without TLS, whose handshake timer and
+// goroutine keep the connection.
+func (cl *smtpClient) over() bool { return cl.ended && cl.tls.side == nil }
+
 func (cl *smtpClient) end() {
 	if cl.ended {
 		return
@@ -302,6 +306,7 @@ type pop3Client struct {
 	res      FetchResult
 	done     func(FetchResult)
 	ended    bool
+	finished bool // end has run
 }
 
 func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, mode TLSMode, drop bool, done func(FetchResult)) {
@@ -378,6 +383,7 @@ func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
 		cl.w.after(cl.w.opts.Latency, func() {
 			c.Close(ClientSide)
 			cl.end()
+			cl.w.release(c)
 		})
 		cl.drop = false
 		cl.ended = true
@@ -397,8 +403,16 @@ func (cl *pop3Client) send(c *Conn, line string) {
 
 func (cl *pop3Client) Closed(c *Conn) { cl.end() }
 
+// over: the session ended (after a dropped connection's delayed close),
+// and without TLS.
+func (cl *pop3Client) over() bool { return cl.finished && cl.tls.side == nil }
+
 func (cl *pop3Client) end() {
 	cl.tls.stop()
+	if cl.finished {
+		return
+	}
+	cl.finished = true
 	if cl.done == nil {
 		return
 	}

@@ -104,6 +104,12 @@ type Conn struct {
 	flying [2]int      // segments each side sent that have not arrived yet
 	closed [2]bool     // the side has sent its FIN
 	dial   dialing     // while the handshake is under way
+	// tasks counts the scheduler's tasks that refer to the connection.
+	tasks int
+	// pooled: both ends are the world's own handlers (reusable), which
+	// keep no pointer to the connection once they are over, so it goes
+	// back to the world's free list when it is dead (release).
+	pooled bool
 }
 
 // ID is the connection's number in the trace.
@@ -331,9 +337,11 @@ var synRetries = [...]time.Duration{1 * time.Second, 3 * time.Second, 7 * time.S
 // completes, the service on the port gets the connection and d is told.
 func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 	srv := w.listener(dst, port)
-	c := &Conn{w: w, id: w.newConn(), proto: srv.proto, client: src.endpoint(src.ephemeral()), server: dst.endpoint(port)}
+	c := w.newConnValue()
+	c.id, c.proto, c.client, c.server = w.newConn(), srv.proto, src.endpoint(src.ephemeral()), dst.endpoint(port)
 	c.isn = [2]uint32{isn(c.id, 0), isn(c.id, 1)}
 	c.peer[ClientSide] = d
+	_, c.pooled = d.(reusable)
 	blocked, rule := w.filter(src, dst, port)
 	c.dial = dialing{d: d, srv: srv, blocked: blocked, rule: rule}
 	c.syn(0)
@@ -352,6 +360,56 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 	}
 	w.schedule(task{at: addTime(w.now, w.ConnectTimeout), conn: c, op: opTimeout})
 }
+
+// newConnValue returns a zero connection of w, reused from one that is
+// dead: a campaign opens a million of them, each alive for a few steps.
+func (w *World) newConnValue() *Conn {
+	if n := len(w.freeConns); n > 0 {
+		c := w.freeConns[n-1]
+		w.freeConns[n-1] = nil
+		w.freeConns = w.freeConns[:n-1]
+		return c
+	}
+	return &Conn{w: w}
+}
+
+// reusable is a connection's end that the world may reuse: one of its own
+// handlers, which drops every reference to the connection once over says
+// it is over.
+type reusable interface {
+	Peer
+	// over reports that the handler is done with the connection: nothing
+	// it scheduled outside the connection's own tasks (a DNS look-up, a
+	// content check, a timer) still refers to it, and no call into it can
+	// come but from those tasks.
+	over() bool
+}
+
+// release puts c on the free list if it is dead: both ends are the world's
+// handlers and are over, the handshake is not under way, and no scheduled
+// task refers to it. What is not dead is left alone (a later call may find
+// it dead, or the garbage collector takes it): release may be called at
+// any point where no caller further up still uses c.
+func (w *World) release(c *Conn) {
+	if !c.pooled || c.tasks > 0 || c.dial.d != nil {
+		return
+	}
+	for _, p := range c.peer {
+		if p == nil {
+			continue // a refused connection has no server end
+		}
+		if r, ok := p.(reusable); !ok || !r.over() {
+			return
+		}
+	}
+	*c = Conn{w: w}
+	if len(w.freeConns) < maxFreeConns {
+		w.freeConns = append(w.freeConns, c)
+	}
+}
+
+// maxFreeConns bounds the dead connections a world keeps for reuse.
+const maxFreeConns = 1024
 
 // dialing is what a connection being opened remembers until the handshake
 // is over.

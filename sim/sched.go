@@ -102,6 +102,9 @@ func (w *World) schedule(t task) {
 	if !t.timer {
 		w.busy++
 	}
+	if t.conn != nil {
+		t.conn.tasks++
+	}
 	// A binary heap ordered by (at, seq).
 	h := append(w.tasks, slot{at: t.at, seq: w.tseq, i: w.store.put(t)})
 	i := len(h) - 1
@@ -173,8 +176,10 @@ func (w *World) runOne() {
 	if t.at > w.now {
 		w.now = t.at
 	}
-	if t.conn != nil {
-		t.conn.step(&t)
+	if c := t.conn; c != nil {
+		c.step(&t)
+		c.tasks--
+		w.release(c)
 		return
 	}
 	t.fn()

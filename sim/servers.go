@@ -104,6 +104,7 @@ func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 	w.clientName(h, client.IP, func(name string) {
 		s.core = smtp.NewServer(&svc.Config, smtp.Peer{IP: client.IP, Name: name})
 		if s.done {
+			w.release(c)
 			return // the client hung up while the server looked it up
 		}
 		if ImplicitTLS(c.server.Port) {
@@ -244,6 +245,7 @@ func (s *smtpServer) check(c *Conn, m *smtp.Message) {
 	s.w.checkAuth(s.host, s.svc.Checks, m, func(o AuthOutcome) {
 		s.holding = false
 		if s.done {
+			s.w.release(c)
 			return // the client left before the verdict: nothing was accepted
 		}
 		s.w.noteVerdict(s.host, &o)
@@ -330,6 +332,11 @@ func (s *smtpServer) closedOwn() {
 	s.stop()
 	s.finish()
 }
+
+// over: the session ended, its name look-up and content check are not
+// pending, and it ran without TLS (whose handshake timer and goroutine
+// keep the connection).
+func (s *smtpServer) over() bool { return s.done && s.core != nil && !s.holding && s.tls == nil }
 
 // stop ends the TLS goroutine, if any.
 func (s *smtpServer) stop() {
@@ -624,6 +631,9 @@ func (s *pop3Server) Closed(c *Conn) {
 		s.core.Hangup()
 	}
 }
+
+// over: the session ended, without TLS.
+func (s *pop3Server) over() bool { return s.done && s.tls == nil }
 
 // closedOwn: the server's own FIN has left.
 func (s *pop3Server) closedOwn() {
