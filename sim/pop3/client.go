@@ -88,6 +88,14 @@ type Client struct {
 // NewClient returns a client that will carry out job.
 func NewClient(job Job) *Client { return &Client{job: job} }
 
+// Reset makes c a new session for job, exactly as NewClient(job) would,
+// keeping the buffer of message numbers (the only one that never leaves
+// the client: the messages retrieved went out with its Result).
+func (c *Client) Reset(job Job) {
+	clear(c.todo)
+	*c = Client{job: job, todo: c.todo[:0]}
+}
+
 // Result returns what the session has achieved so far.
 func (c *Client) Result() ClientResult { return c.res }
 

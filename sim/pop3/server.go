@@ -108,8 +108,22 @@ type Result struct {
 // server with no users.
 func NewServer(cfg *Config) *Server {
 	s := &Server{}
+	s.Reset(cfg)
+	return s
+}
+
+// Reset makes s a new session, exactly as NewServer(cfg) would, keeping
+// the greeting's text when it is the same. Nothing else is kept: the
+// lists Info hands out views of stay with the views.
+func (s *Server) Reset(cfg *Config) {
+	greeting, host, stamp := s.greeting, s.cfg.Hostname, s.cfg.Timestamp
+	*s = Server{}
 	if cfg != nil {
 		s.cfg = *cfg
+	}
+	if greeting != "" && host == s.cfg.Hostname && stamp == s.cfg.Timestamp {
+		s.greeting = greeting
+		return
 	}
 	g := "POP3 server ready"
 	if s.cfg.Hostname != "" {
@@ -121,7 +135,6 @@ func NewServer(cfg *Config) *Server {
 		g += " " + s.cfg.Timestamp
 	}
 	s.greeting = g
-	return s
 }
 
 // Greeting returns the response the server sends when the connection opens

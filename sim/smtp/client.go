@@ -104,6 +104,11 @@ func NewClient(job Job) *Client {
 	return &Client{job: job}
 }
 
+// Reset makes c a new session for job, exactly as NewClient(job) would.
+// Nothing of the last session is kept: its accepted recipients and
+// refusals went out with its Result.
+func (c *Client) Reset(job Job) { *c = Client{job: job} }
+
 // Done reports whether the session is over.
 func (c *Client) Done() bool { return c.step == stepDone }
 

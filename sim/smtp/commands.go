@@ -12,22 +12,41 @@ func (s *Server) ehlo(arg string) Result {
 		return Result{Reply: replySyntaxEHLO}
 	}
 	s.greeted(arg, true)
+	return Result{Reply: Reply{Code: C250Completed, Lines: s.ehloReply()}}
+}
+
+// ehloReply returns the lines of the EHLO reply, made anew only when what
+// they say has changed since the last time.
+func (s *Server) ehloReply() []string {
+	k := ehloKey{host: s.cfg.hostname(), size: s.cfg.maxSize(), startTLS: s.cfg.StartTLS && !s.tls, auth: s.offersAuth()}
+	m := s.made
+	if m != nil {
+		for i := range m.ehlo {
+			if e := &m.ehlo[i]; e.lines != nil && e.key == k {
+				return e.lines
+			}
+		}
+	}
 	lines := make([]string, 0, 8)
-	lines = append(lines, s.cfg.hostname(),
+	lines = append(lines, k.host,
 		// RFC 2920: the core answers every line in order and keeps no input
 		// buffer of its own, so pipelined commands are handled as if sent
 		// one by one; a driver only has to send the replies in order.
 		"PIPELINING",
-		"SIZE "+strconv.Itoa(s.cfg.maxSize())) // RFC 1870 4
-	if s.cfg.StartTLS && !s.tls {
+		"SIZE "+strconv.Itoa(k.size)) // RFC 1870 4
+	if k.startTLS {
 		lines = append(lines, "STARTTLS") // RFC 3207 4; not again inside TLS (4.2)
 	}
-	if s.offersAuth() {
+	if k.auth {
 		lines = append(lines, "AUTH PLAIN LOGIN") // RFC 4954 3
 	}
 	lines = append(lines, "ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8") // RFC 2034, 6152, 6531
 	// RFC 2034 4: no enhanced codes in the EHLO reply.
-	return Result{Reply: Reply{Code: C250Completed, Lines: lines}}
+	if m != nil {
+		m.ehlo[m.nextEHLO] = ehloReply{k, lines}
+		m.nextEHLO = (m.nextEHLO + 1) % replyCache
+	}
+	return lines
 }
 
 // heloCmd answers HELO (RFC 5321 4.1.1.1): the old greeting, no extensions.

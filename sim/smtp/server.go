@@ -73,6 +73,38 @@ type Server struct {
 	// The AUTH exchange in progress (StateAuth).
 	mech      uint8
 	loginUser string
+
+	// Replies that depend only on the configuration, made once and kept
+	// across Reset (a reused core serves one service, then another, and
+	// back): nobody changes a reply's Lines, so the same slice can be
+	// handed out again. Nil until the first Reset: a core used once keeps
+	// nothing.
+	made *madeReplies
+}
+
+// madeReplies are the EHLO replies and greetings a core made, the last few
+// of each, for the configurations it served.
+type madeReplies struct {
+	ehlo     [replyCache]ehloReply
+	greeting [replyCache][]string
+	nextEHLO int // the entry the next new EHLO reply takes
+	nextGr   int
+}
+
+// replyCache is how many configurations a reused core remembers replies
+// for: one host's submission server and its MX take two.
+const replyCache = 4
+
+type ehloReply struct {
+	key   ehloKey
+	lines []string
+}
+
+// ehloKey is what the EHLO reply's lines are made from.
+type ehloKey struct {
+	host           string
+	size           int
+	startTLS, auth bool
 }
 
 // Line length limits (RFC 5321 4.5.3.1), counting the CRLF the driver
@@ -95,10 +127,41 @@ func NewServer(cfg *Config, peer Peer) *Server {
 	return &Server{cfg: cfg, peer: peer}
 }
 
+// Reset makes s a new session for a client connecting from peer, exactly
+// as NewServer(cfg, peer) would, keeping what it can reuse: the lists of a
+// transaction that never left the server (a Message takes its own) and the
+// replies made from the configuration.
+func (s *Server) Reset(cfg *Config, peer Peer) {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	clear(s.to)
+	clear(s.refused)
+	made := s.made
+	if made == nil {
+		made = new(madeReplies) // reused: worth keeping replies from now on
+	}
+	*s = Server{cfg: cfg, peer: peer, to: s.to[:0], refused: s.refused[:0], made: made}
+}
+
 // Greeting is the reply the server sends when the connection opens
 // (RFC 5321 4.2, 3.1): "220 <host> ESMTP mailsim".
 func (s *Server) Greeting() Reply {
-	return Reply{Code: C220ServiceReady, Lines: []string{s.cfg.hostname() + " ESMTP mailsim"}}
+	const tail = " ESMTP mailsim"
+	h := s.cfg.hostname()
+	m := s.made
+	if m == nil {
+		return Reply{Code: C220ServiceReady, Lines: []string{h + tail}} // a core used once keeps nothing
+	}
+	for _, l := range m.greeting {
+		if len(l) == 1 && len(l[0]) == len(h)+len(tail) && l[0][:len(h)] == h {
+			return Reply{Code: C220ServiceReady, Lines: l}
+		}
+	}
+	l := []string{h + tail}
+	m.greeting[m.nextGr] = l
+	m.nextGr = (m.nextGr + 1) % replyCache
+	return Reply{Code: C220ServiceReady, Lines: l}
 }
 
 // TLSStarted tells the session that the TLS handshake completed: after
