@@ -145,8 +145,10 @@ type smtpClient struct {
 // core, calling done with the result when the connection is over.
 func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job, mode TLSMode, done func(SMTPResult)) {
 	job.StartTLS = mode == TLSStartTLS
-	w.Dial(src, dst, port, &smtpClient{w: w, host: src, core: smtp.NewClient(job), done: done,
-		tls: clientTLS{mode: mode, server: dst.Name}})
+	cl := w.newSMTPClient()
+	cl.host, cl.done, cl.tls = src, done, clientTLS{mode: mode, server: dst.Name}
+	cl.core.Reset(job)
+	w.Dial(src, dst, port, cl)
 }
 
 func (cl *smtpClient) Connected(c *Conn) {
@@ -307,12 +309,15 @@ type pop3Client struct {
 	done     func(FetchResult)
 	ended    bool
 	finished bool // end has run
+	closing  bool // a dropped connection's delayed close is pending
 }
 
 func (w *World) pop3Session(src, dst *Host, port uint16, job pop3.Job, mode TLSMode, drop bool, done func(FetchResult)) {
 	job.STLS = mode == TLSStartTLS
-	w.Dial(src, dst, port, &pop3Client{w: w, host: src, core: pop3.NewClient(job), drop: drop, done: done,
-		tls: clientTLS{mode: mode, server: dst.Name}})
+	cl := w.newPOP3Client()
+	cl.host, cl.drop, cl.done, cl.tls = src, drop, done, clientTLS{mode: mode, server: dst.Name}
+	cl.core.Reset(job)
+	w.Dial(src, dst, port, cl)
 }
 
 func (cl *pop3Client) Connected(c *Conn) {
@@ -380,7 +385,9 @@ func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
 	}
 	if cl.drop && pop3.VerbOf(line) == pop3.CmdQUIT {
 		cl.w.note(cl.host, i18n.M(msgPOP3Drop))
+		cl.closing = true
 		cl.w.after(cl.w.opts.Latency, func() {
+			cl.closing = false
 			c.Close(ClientSide)
 			cl.end()
 			cl.w.release(c)
@@ -405,7 +412,7 @@ func (cl *pop3Client) Closed(c *Conn) { cl.end() }
 
 // over: the session ended (after a dropped connection's delayed close),
 // and without TLS.
-func (cl *pop3Client) over() bool { return cl.finished && cl.tls.side == nil }
+func (cl *pop3Client) over() bool { return cl.finished && !cl.closing && cl.tls.side == nil }
 
 func (cl *pop3Client) end() {
 	cl.tls.stop()

@@ -361,56 +361,6 @@ func (w *World) Dial(src, dst *Host, port uint16, d Dialer) {
 	w.schedule(task{at: addTime(w.now, w.ConnectTimeout), conn: c, op: opTimeout})
 }
 
-// newConnValue returns a zero connection of w, reused from one that is
-// dead: a campaign opens a million of them, each alive for a few steps.
-func (w *World) newConnValue() *Conn {
-	if n := len(w.freeConns); n > 0 {
-		c := w.freeConns[n-1]
-		w.freeConns[n-1] = nil
-		w.freeConns = w.freeConns[:n-1]
-		return c
-	}
-	return &Conn{w: w}
-}
-
-// reusable is a connection's end that the world may reuse: one of its own
-// handlers, which drops every reference to the connection once over says
-// it is over.
-type reusable interface {
-	Peer
-	// over reports that the handler is done with the connection: nothing
-	// it scheduled outside the connection's own tasks (a DNS look-up, a
-	// content check, a timer) still refers to it, and no call into it can
-	// come but from those tasks.
-	over() bool
-}
-
-// release puts c on the free list if it is dead: both ends are the world's
-// handlers and are over, the handshake is not under way, and no scheduled
-// task refers to it. What is not dead is left alone (a later call may find
-// it dead, or the garbage collector takes it): release may be called at
-// any point where no caller further up still uses c.
-func (w *World) release(c *Conn) {
-	if !c.pooled || c.tasks > 0 || c.dial.d != nil {
-		return
-	}
-	for _, p := range c.peer {
-		if p == nil {
-			continue // a refused connection has no server end
-		}
-		if r, ok := p.(reusable); !ok || !r.over() {
-			return
-		}
-	}
-	*c = Conn{w: w}
-	if len(w.freeConns) < maxFreeConns {
-		w.freeConns = append(w.freeConns, c)
-	}
-}
-
-// maxFreeConns bounds the dead connections a world keeps for reuse.
-const maxFreeConns = 1024
-
 // dialing is what a connection being opened remembers until the handshake
 // is over.
 type dialing struct {

@@ -77,6 +77,9 @@ type smtpServer struct {
 	host     *Host
 	svc      *SMTPService
 	core     *smtp.Server // nil until the greeting: the client's name is being looked up
+	spare    *smtp.Server // the core, reset for each session (pool.go)
+	conn     *Conn        // the connection, while its session runs
+	name     nameLookup   // the look-up of the client's name
 	early    []Data       // what the client sent before the greeting
 	in       lineReader
 	tls      *tlsSide   // TLS, once started: the core's lines go through it
@@ -100,56 +103,94 @@ type smtpServer struct {
 // greets; the name is what its Received: field shows in parentheses.
 func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 	client, _ := c.Endpoints()
-	s := &smtpServer{w: w, host: h, svc: svc}
-	w.clientName(h, client.IP, func(name string) {
-		s.core = smtp.NewServer(&svc.Config, smtp.Peer{IP: client.IP, Name: name})
-		if s.done {
-			w.release(c)
-			return // the client hung up while the server looked it up
-		}
-		if ImplicitTLS(c.server.Port) {
-			// RFC 8314 3.3: the handshake first; the greeting comes inside.
-			s.tls, _ = w.startTLS(c, ServerSide, "")
-		} else {
-			s.reply(c, s.core.Greeting())
-			c.Flush(ServerSide)
-		}
-		early := s.early
-		s.early = nil
-		for _, p := range early {
-			s.Receive(c, p)
-		}
-	})
+	s := w.newSMTPServer()
+	s.host, s.svc, s.conn = h, svc, c
+	s.name.h, s.name.ip = h, client.IP
+	w.clientName(&s.name)
 	return s
 }
 
-// clientName finds the name of a client at ip the way Postfix's smtpd does
-// when it accepts a connection: a PTR query for the address, then an A
-// query for the name the PTR gives, which must lead back to the address
+// named: the client's name is known (or known to be unknown); the server
+// greets.
+func (s *smtpServer) named(name string) {
+	w, c := s.w, s.conn
+	s.spare.Reset(&s.svc.Config, smtp.Peer{IP: s.name.ip, Name: name})
+	s.core = s.spare
+	if s.done {
+		w.release(c)
+		return // the client hung up while the server looked it up
+	}
+	if ImplicitTLS(c.server.Port) {
+		// RFC 8314 3.3: the handshake first; the greeting comes inside.
+		s.tls, _ = w.startTLS(c, ServerSide, "")
+	} else {
+		s.reply(c, s.core.Greeting())
+		c.Flush(ServerSide)
+	}
+	early := s.early
+	s.early = nil
+	for _, p := range early {
+		s.Receive(c, p)
+	}
+}
+
+// nameLookup is the look-up of a client's name (clientName) for an SMTP
+// server handler: its two DNS callbacks are made once per handler, not
+// once per connection.
+type nameLookup struct {
+	w          *World
+	h          *Host
+	ip         netip.Addr
+	ptrName    string // the name the PTR record gave
+	done       func(name string)
+	ptrFn, aFn func(dns.Answer, bool)
+}
+
+// init binds n's callbacks; done gets the name.
+func (n *nameLookup) init(w *World, done func(string)) {
+	n.w, n.done = w, done
+	n.ptrFn, n.aFn = n.ptr, n.a
+}
+
+// cleared is n without its session: the world and the callbacks stay.
+func (n *nameLookup) cleared() nameLookup {
+	return nameLookup{w: n.w, done: n.done, ptrFn: n.ptrFn, aFn: n.aFn}
+}
+
+// clientName finds the name of a client at n.ip the way Postfix's smtpd
+// does when it accepts a connection: a PTR query for the address, then an
+// A query for the name the PTR gives, which must lead back to the address
 // (forward-confirmed reverse DNS; a PTR anyone could write proves
 // nothing). Without a PTR record, or when the two disagree, the client is
 // unknown (""), which Received: shows as "unknown [203.0.113.10]". A world
-// without a DNS server knows no names and asks nothing.
-func (w *World) clientName(h *Host, ip netip.Addr, done func(name string)) {
+// without a DNS server knows no names and asks nothing. n.done gets the
+// name.
+func (w *World) clientName(n *nameLookup) {
 	if w.dnsHost == nil {
-		done("")
+		n.done("")
 		return
 	}
-	w.resolve(h, dns.ReverseName(ip), dns.TypePTR, func(ans dns.Answer, ok bool) {
-		if !ok || ans.RCode != dns.RCodeNoError || len(ans.PTR) == 0 {
-			done("")
-			return
-		}
-		name := ans.PTR[0]
-		w.resolve(h, name, dns.TypeA, func(a dns.Answer, ok bool) {
-			if ok && slices.Contains(a.A, ip.Unmap()) {
-				done(name)
-				return
-			}
-			w.note(h, i18n.M(msgPTRMismatch, name, ip.String()))
-			done("")
-		})
-	})
+	w.resolve(n.h, dns.ReverseName(n.ip), dns.TypePTR, n.ptrFn)
+}
+
+// ptr: the answer to the PTR query.
+func (n *nameLookup) ptr(ans dns.Answer, ok bool) {
+	if !ok || ans.RCode != dns.RCodeNoError || len(ans.PTR) == 0 {
+		n.done("")
+		return
+	}
+	n.ptrName = ans.PTR[0]
+	n.w.resolve(n.h, n.ptrName, dns.TypeA, n.aFn)
+}
+
+// a: the answer to the A query for the name the PTR gave.
+func (n *nameLookup) a(a dns.Answer, ok bool) {
+	if ok && slices.Contains(a.A, n.ip.Unmap()) {
+		n.done(n.ptrName)
+		return
+	}
+	n.w.note(n.h, i18n.M(msgPTRMismatch, n.ptrName, n.ip.String()))
+	n.done("")
 }
 
 // Receive hands each complete line to the core, decrypted first once TLS
@@ -533,7 +574,9 @@ type pop3Server struct {
 }
 
 func (w *World) openPOP3(c *Conn, h *Host, svc *POP3Service) *pop3Server {
-	s := &pop3Server{w: w, host: h, core: pop3.NewServer(w.pop3Config(h, svc, c.id))}
+	s := w.newPOP3Server()
+	s.host = h
+	s.core.Reset(w.pop3Config(h, svc, c.id))
 	if ImplicitTLS(c.server.Port) {
 		s.tls, _ = w.startTLS(c, ServerSide, "") // RFC 8314 3.3
 		return s

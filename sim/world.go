@@ -35,7 +35,7 @@ type World struct {
 	maxTasks   int        // MaxTasks unless SetMaxTasks raised it
 	summary    bool       // summary mode (summary.go): outcome events only, delivered mail not kept
 	linePool   [][]string // slices for segments' lines, reused
-	freeConns  []*Conn    // dead connections, reused (conn.go release)
+	free       freeLists  // dead connections and handlers, reused (pool.go)
 	qm         qmgr       // who may make a delivery attempt now (qmgr.go)
 	rng        *rand.Rand
 	sink       trace.Sink
