@@ -34,8 +34,10 @@ func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.An
 	l.src, l.name, l.t, l.done = src, name, t, done
 	l.id, l.dnsID = w.newConn(), w.dnsID
 	l.client, l.server = src.endpoint(src.ephemeral()), w.dnsHost.endpoint(53)
-	l.query = w.withID(x.query, l.dnsID)
+	// The query's bytes with their ID are made only for the trace (summary
+	// mode shows no DNS line) or for a retry over TCP (arrive).
 	if tag := (trace.Tag{Kind: trace.Query, Verb: "QUERY", Query: x.q, Last: true}); w.tracesLine(trace.DNS, tag) {
+		l.query = w.withID(x.query, l.dnsID)
 		e := w.dnsEvent(l.id, trace.ClientToServer, l.client, l.server)
 		e.Line = x.qline
 		e.Tag = tag
@@ -63,7 +65,7 @@ type lookup struct {
 	id               int    // the exchange's number in the trace
 	dnsID            uint16 // the message ID
 	client, server   trace.Endpoint
-	query            []byte
+	query            []byte // with its ID, once made
 	ans              dns.Answer
 	ok               bool
 	done             func(dns.Answer, bool)
@@ -108,6 +110,9 @@ func (l *lookup) arrive() {
 		}
 	}
 	if x.ans.Truncated {
+		if l.query == nil {
+			l.query = w.withID(x.query, l.dnsID)
+		}
 		src, name, t, query, done := l.src, l.name, l.t, l.query, l.done
 		w.after(w.opts.Latency, func() { w.resolveTCP(src, name, t, query, done) })
 		w.freeLookup(l)
