@@ -26,10 +26,15 @@ type SendRequest struct {
 // Relays the message causes start when the session ends and finish on the
 // next Settle.
 func (w *World) Send(r SendRequest) SMTPResult {
-	var res SMTPResult
-	finished := false
-	w.SendAsync(r, func(sr SMTPResult) { res, finished = sr, true })
-	w.runUntil(func() bool { return finished })
+	wt := newWaiter(&w.free.sendWaits)
+	w.SendAsync(r, wt.doneFn)
+	w.runUntil(wt.overFn)
+	res, finished := wt.res, wt.finished
+	if finished {
+		// The session called done, and calls it no more: the waiter is
+		// dead. (One that did not finish may still be called.)
+		freeWaiter(&w.free.sendWaits, wt)
+	}
 	return res
 }
 
@@ -59,12 +64,13 @@ type FetchRequest struct {
 
 // Fetch runs one POP3 session and returns when its connection is over.
 func (w *World) Fetch(r FetchRequest) FetchResult {
-	var res FetchResult
-	finished := false
-	w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.TLS, r.Drop, func(fr FetchResult) {
-		res, finished = fr, true
-	})
-	w.runUntil(func() bool { return finished })
+	wt := newWaiter(&w.free.fetchWaits)
+	w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.TLS, r.Drop, wt.doneFn)
+	w.runUntil(wt.overFn)
+	res := wt.res
+	if wt.finished {
+		freeWaiter(&w.free.fetchWaits, wt) // as in Send
+	}
 	// What is left counts whether or not the session got anywhere.
 	if u := r.Server.user(r.Job.User); u != nil {
 		res.Left = u.Mailbox.Len()

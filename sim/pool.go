@@ -24,6 +24,8 @@ type freeLists struct {
 	smtpServers []*smtpServer
 	pop3Clients []*pop3Client
 	pop3Servers []*pop3Server
+	sendWaits   []*waiter[SMTPResult]
+	fetchWaits  []*waiter[FetchResult]
 }
 
 // maxFree bounds each free list: what a world keeps for reuse is what was
@@ -162,4 +164,34 @@ func (s *pop3Server) recycle() {
 	w := s.w
 	*s = pop3Server{w: w, core: s.core, in: lineReader{buf: s.in.buf[:0]}, tin: lineReader{buf: s.tin.buf[:0]}}
 	push(&w.free.pop3Servers, s)
+}
+
+// waiter is what Send and Fetch wait on: the session's done callback sets
+// the result; the callbacks are method values made once per waiter.
+type waiter[R any] struct {
+	res      R
+	finished bool
+	doneFn   func(R)
+	overFn   func() bool
+}
+
+func (wt *waiter[R]) done(r R)   { wt.res, wt.finished = r, true }
+func (wt *waiter[R]) over() bool { return wt.finished }
+
+// newWaiter returns a cleared waiter from list, or a new one.
+func newWaiter[R any](list *[]*waiter[R]) *waiter[R] {
+	if wt, ok := pop(list); ok {
+		return wt
+	}
+	wt := &waiter[R]{}
+	wt.doneFn, wt.overFn = wt.done, wt.over
+	return wt
+}
+
+// freeWaiter clears wt and puts it on list: only once its session has
+// called done, which a session does once.
+func freeWaiter[R any](list *[]*waiter[R], wt *waiter[R]) {
+	var zero R
+	wt.res, wt.finished = zero, false
+	push(list, wt)
 }

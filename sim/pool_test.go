@@ -118,3 +118,26 @@ func TestReleaseOnlyWhenDead(t *testing.T) {
 		})
 	}
 }
+
+// TestWaiterOnlyReusedWhenDone: Send's waiter goes back to the free list
+// once the session called done, and not while the session may still call
+// it (an SMTP client on the DNS port waits for a greeting that never
+// comes: the world runs out of work first).
+func TestWaiterOnlyReusedWhenDone(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.submit("bob@example.jp")
+	if n := len(tw.free.sendWaits); n != 1 {
+		t.Fatalf("after a Send %d waiters are free, want 1", n)
+	}
+	wt := tw.free.sendWaits[0]
+	r := tw.Send(SendRequest{Client: tw.alice, Server: tw.ns, Port: 53, From: "alice@isp.example", To: []string{"bob@example.jp"}})
+	if r.Outcome != Connected || r.Replies != nil {
+		t.Fatalf("a session on the DNS port: %+v", r)
+	}
+	if len(tw.free.sendWaits) != 0 {
+		t.Fatal("the waiter of a session that may still end was put back")
+	}
+	if wt.doneFn == nil || wt.finished {
+		t.Fatalf("the waiter in use was changed: %+v", wt)
+	}
+}
