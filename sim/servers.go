@@ -170,7 +170,22 @@ func (w *World) clientName(n *nameLookup) {
 		n.done("")
 		return
 	}
-	w.resolve(n.h, dns.ReverseName(n.ip), dns.TypePTR, n.ptrFn)
+	w.resolve(n.h, w.reverseName(n.ip), dns.TypePTR, n.ptrFn)
+}
+
+// reverseName is dns.ReverseName(ip), made once per client address: the
+// same clients connect again and again. Past maxExchanges addresses (a
+// botnet's, each once or twice) the names are forgotten all at once.
+func (w *World) reverseName(ip netip.Addr) string {
+	if name, ok := w.reverse[ip]; ok {
+		return name
+	}
+	if w.reverse == nil || len(w.reverse) >= maxExchanges {
+		w.reverse = make(map[netip.Addr]string)
+	}
+	name := dns.ReverseName(ip)
+	w.reverse[ip] = name
+	return name
 }
 
 // ptr: the answer to the PTR query.

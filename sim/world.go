@@ -60,6 +60,7 @@ type World struct {
 	// the zone as it was at generation exGen.
 	exchanges map[exchangeKey]*exchange
 	exGen     uint64
+	reverse   map[netip.Addr]string // PTR query names, by clientName
 	hosts     []*Host
 	byName    map[string]*Host
 	byIP      map[netip.Addr]*Host
