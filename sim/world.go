@@ -45,6 +45,7 @@ type World struct {
 	conns      int
 	nextID     uint64
 	msgSeq     int // Message-ID counter
+	composer   composer
 	dnsID      uint16
 	lookups    []*lookup                 // free look-ups, reused
 	sessions   []trace.Session           // the slab snapshots are cut from
