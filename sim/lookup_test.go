@@ -27,3 +27,25 @@ func TestLookupAnswersFromZoneOnArrival(t *testing.T) {
 		t.Errorf("second look-up: %v, want %v", second.A, first.A)
 	}
 }
+
+// TestTruncatedLookupInSummaryMode: summary mode does not copy a query
+// for the trace, but a truncated answer still sends the query again over
+// TCP (RFC 7766 5) and gets the records.
+func TestTruncatedLookupInSummaryMode(t *testing.T) {
+	var txt []string
+	for i := range 40 {
+		txt = append(txt, "v=spf1 include:_spf"+itoa(i)+".example.jp ~all padding padding padding")
+	}
+	for _, summary := range []bool{false, true} {
+		tw := newTestWorld(t, nil)
+		tw.SetSummary(summary)
+		tw.Zone().Add("big.example.jp", dns.Records{TXT: txt})
+		var got dns.Answer
+		var ok bool
+		tw.resolve(tw.alice, "big.example.jp", dns.TypeTXT, func(a dns.Answer, k bool) { got, ok = a, k })
+		tw.Settle()
+		if !ok || got.Truncated || !slices.Equal(got.TXT, txt) {
+			t.Errorf("summary %v: ok %v, truncated %v, %d TXT records, want all %d", summary, ok, got.Truncated, len(got.TXT), len(txt))
+		}
+	}
+}
