@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"net/netip"
 	"strings"
 
 	"github.com/mailsim/mailsim/sim/imap"
@@ -46,10 +47,18 @@ func heloName(h *Host) string {
 	if strings.Contains(h.Name, ".") {
 		return h.Name
 	}
-	if h.IP.Unmap().Is4() {
-		return "[" + h.IP.Unmap().String() + "]"
+	if h.helo == "" || h.heloIP != h.IP {
+		h.helo, h.heloIP = addressLiteral(h.IP), h.IP
 	}
-	return "[IPv6:" + h.IP.String() + "]"
+	return h.helo
+}
+
+// addressLiteral is ip as RFC 5321 4.1.3 writes it in EHLO.
+func addressLiteral(ip netip.Addr) string {
+	if ip.Unmap().Is4() {
+		return "[" + ip.Unmap().String() + "]"
+	}
+	return "[IPv6:" + ip.String() + "]"
 }
 
 // FetchRequest is a mail client collecting mail over POP3.

@@ -200,10 +200,12 @@ func (cl *smtpClient) reply(c *Conn, line string) (stop bool) {
 	if !complete {
 		return false
 	}
-	if cl.res.Replies == nil {
-		cl.res.Replies = make([]int, 0, 16) // a session has about a dozen
+	if cl.done != nil { // only done reads the result: a campaign's bots pass none
+		if cl.res.Replies == nil {
+			cl.res.Replies = make([]int, 0, 16) // a session has about a dozen
+		}
+		cl.res.Replies = append(cl.res.Replies, r.Code)
 	}
-	cl.res.Replies = append(cl.res.Replies, r.Code)
 	lines := cl.core.Next(r)
 	if cl.core.NeedTLS() {
 		cl.tls.start(cl.w, c)

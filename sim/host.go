@@ -41,6 +41,10 @@ type Host struct {
 	DKIM *DKIMSigner
 
 	nextPort uint16
+	// helo is heloName's address literal for heloIP, made once: a bot
+	// greets with it at every one of its attempts.
+	helo   string
+	heloIP netip.Addr
 	// popLogins are the POP3 logins per client address, for POP before
 	// SMTP.
 	popLogins map[netip.Addr]popLogin

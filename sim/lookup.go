@@ -32,6 +32,7 @@ func (w *World) resolve(src *Host, name string, t dns.Type, done func(ans dns.An
 	}
 	l := w.newLookup()
 	l.src, l.name, l.t, l.done = src, name, t, done
+	l.x, l.gen = x, w.zone.Gen()
 	l.id, l.dnsID = w.newConn(), w.dnsID
 	l.client, l.server = src.endpoint(src.ephemeral()), w.dnsHost.endpoint(53)
 	// The query's bytes with their ID are made only for the trace (summary
@@ -70,6 +71,8 @@ type lookup struct {
 	ok               bool
 	done             func(dns.Answer, bool)
 	arriveFn, doneFn func()
+	x                *exchange // the question and answer when it was asked
+	gen              uint64    // the zone's generation then
 }
 
 func (w *World) newLookup() *lookup {
@@ -86,7 +89,10 @@ func (w *World) newLookup() *lookup {
 // arrive: the query reaches the server, which answers from the zone.
 func (l *lookup) arrive() {
 	w := l.w
-	x := w.exchange(l.name, l.t)
+	x := l.x // what the zone answers, unless it changed in flight
+	if l.gen != w.zone.Gen() {
+		x = w.exchange(l.name, l.t)
+	}
 	if x.perr != nil {
 		w.note(l.src, i18n.M(msgDNSUnreadable, x.perr.Error()))
 		l.ans, l.ok = dns.Answer{}, false

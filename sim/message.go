@@ -16,22 +16,13 @@ func composeMessage(from, headerFrom string, to []string, subject, body string, 
 	}
 	var b strings.Builder
 	b.Grow(256 + len(body))
-	b.WriteString("From: ")
-	b.WriteString(headerFrom)
-	b.WriteString("\r\n")
-	writeAddressField(&b, "To: ", to)
-	writeUnstructured(&b, "Subject: ", subject)
+	writeMessageHead(&b, headerFrom, to, subject)
 	b.WriteString("Date: ")
 	b.WriteString(date.Format(time.RFC1123Z))
 	b.WriteString("\r\nMessage-ID: <")
 	b.WriteString(msgID)
 	b.WriteString(">\r\n")
-	if !isASCII(body) {
-		// RFC 2045 5.2: without these a body is US-ASCII; 8bit text needs
-		// BODY=8BITMIME on the wire, which the client adds (RFC 6152).
-		b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n")
-	}
-	b.WriteString("\r\n")
+	writeBodyFields(&b, body)
 	writeBody(&b, body)
 	return b.String()
 }
@@ -132,6 +123,28 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// writeMessageHead writes the header fields of a composed message that
+// come before its Date: field (composer.go keeps them for a campaign).
+func writeMessageHead(b *strings.Builder, headerFrom string, to []string, subject string) {
+	b.WriteString("From: ")
+	b.WriteString(headerFrom)
+	b.WriteString("\r\n")
+	writeAddressField(b, "To: ", to)
+	writeUnstructured(b, "Subject: ", subject)
+}
+
+// writeBodyFields writes what a composed message has between its
+// Message-ID: field and its body: the MIME fields a body that is not
+// ASCII needs, and the blank line.
+func writeBodyFields(b *strings.Builder, body string) {
+	if !isASCII(body) {
+		// RFC 2045 5.2: without these a body is US-ASCII; 8bit text needs
+		// BODY=8BITMIME on the wire, which the client adds (RFC 6152).
+		b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n")
+	}
+	b.WriteString("\r\n")
 }
 
 // writeBody writes text with CRLF line ends, ending in a line break.

@@ -91,7 +91,6 @@ func (w *World) SendAsync(r SendRequest, done func(SMTPResult)) {
 		helo = heloName(r.Client)
 	}
 	w.msgSeq++
-	msgID := w.Date().Format("20060102150405") + "." + itoa(w.msgSeq) + "@" + r.Client.Name
-	data := composeMessage(r.From, r.HeaderFrom, r.To, r.Subject, r.Body, w.Date(), msgID)
+	data := w.composer.compose(r.From, r.HeaderFrom, r.To, r.Subject, r.Body, w.Date(), w.msgSeq, r.Client.Name)
 	w.smtpSession(r.Client, r.Server, r.Port, smtp.Job{Helo: helo, Auth: r.Auth, From: r.From, To: r.To, Data: data}, r.TLS, done)
 }

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"hash/maphash"
 	"math/rand/v2"
 	"net/netip"
@@ -46,6 +45,7 @@ type World struct {
 	conns      int
 	nextID     uint64
 	msgSeq     int // Message-ID counter
+	composer   composer
 	dnsID      uint16
 	lookups    []*lookup                 // free look-ups, reused
 	sessions   []trace.Session           // the slab snapshots are cut from
@@ -182,7 +182,14 @@ func (w *World) newConn() int {
 // Postfix ("4A1F2C3D5E").
 func (w *World) queueID() string {
 	w.nextID++
-	return fmt.Sprintf("%X", 0x1000000000+w.nextID*0x9E3779B1%0xF000000000)
+	const hex = "0123456789ABCDEF"
+	var b [16]byte
+	i := len(b)
+	for v := 0x1000000000 + w.nextID*0x9E3779B1%0xF000000000; v > 0; v >>= 4 {
+		i--
+		b[i] = hex[v&0xF]
+	}
+	return string(b[i:])
 }
 
 // BeginStep starts step i (from 0) of a scenario: the events that follow

@@ -46,7 +46,10 @@ type Summary struct {
 	buckets   [NumBuckets]Counts
 	width     time.Duration
 	networkOf map[string]string
-	dropped   map[int]bool // connections whose SYN a router dropped, until their timeout
+	// ofClient is the counters of each client's network, found once per
+	// client: a campaign counts every attempt of its bots by network.
+	ofClient map[string]*Counts
+	dropped  map[int]bool // connections whose SYN a router dropped, until their timeout
 
 	detail bool // sampling: sessions that start now may join the sample
 	frame  []trace.Event
@@ -71,6 +74,7 @@ func New(topo *trace.Topology) *Summary {
 		byServer:  map[string]*Counts{},
 		width:     DefaultBucket,
 		networkOf: map[string]string{},
+		ofClient:  map[string]*Counts{},
 		dropped:   map[int]bool{},
 		open:      map[int]*session{},
 	}
@@ -115,7 +119,12 @@ func (s *Summary) Emit(e *trace.Event) {
 	s.total[o]++
 	s.bucket(e.At)[o]++
 	if client != "" {
-		count(s.byNetwork, s.networkOf[client])[o]++
+		c := s.ofClient[client]
+		if c == nil {
+			c = count(s.byNetwork, s.networkOf[client])
+			s.ofClient[client] = c
+		}
+		c[o]++
 	}
 	count(s.byServer, server)[o]++
 }

@@ -9,6 +9,8 @@ import (
 func TestReverseName(t *testing.T) {
 	for _, tc := range []struct{ ip, want string }{
 		{"203.0.113.10", "10.113.0.203.in-addr.arpa"},
+		{"255.255.255.255", "255.255.255.255.in-addr.arpa"},
+		{"0.0.0.0", "0.0.0.0.in-addr.arpa"},
 		{"::ffff:192.0.2.25", "25.2.0.192.in-addr.arpa"},
 		{"2001:db8::1", "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"},
 	} {

@@ -64,8 +64,13 @@ func ReverseName(ip netip.Addr) string {
 	ip = ip.Unmap()
 	if ip.Is4() {
 		a := ip.As4()
-		return strconv.Itoa(int(a[3])) + "." + strconv.Itoa(int(a[2])) + "." +
-			strconv.Itoa(int(a[1])) + "." + strconv.Itoa(int(a[0])) + ".in-addr.arpa"
+		var buf [len("255.255.255.255.in-addr.arpa")]byte
+		b := buf[:0]
+		for i := 3; i >= 0; i-- {
+			b = strconv.AppendUint(b, uint64(a[i]), 10)
+			b = append(b, '.')
+		}
+		return string(append(b, "in-addr.arpa"...))
 	}
 	const hex = "0123456789abcdef"
 	a := ip.As16()

@@ -346,6 +346,12 @@ func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 		shares += v.Share
 		vias[n] = via{host: w.Host(v.Server.Host.Name), port: uint16(v.Server.Port), upTo: shares}
 	}
+	// Every attempt sends to one of c.To: the one-address lists are made
+	// once, not per attempt (the SMTP client only reads them).
+	tos := make([][]string, len(c.To))
+	for n, to := range c.To {
+		tos[n] = []string{to}
+	}
 	total := c.attempts
 	start := w.Now()
 	each, rem := c.Over/time.Duration(total), c.Over%time.Duration(total)
@@ -370,7 +376,7 @@ func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 			}
 		}
 		r := draw(cx.seed, i, k)
-		to := c.To[r%uint64(len(c.To))]
+		to := tos[r%uint64(len(tos))]
 		pick := int((r >> 32) % uint64(shares))
 		v := vias[0]
 		for _, x := range vias {
@@ -380,7 +386,7 @@ func (cx *campaignRun) run(w *sim.World, c *Campaign, i int, over func() bool) {
 			}
 		}
 		w.SendAsync(sim.SendRequest{Client: bots[k%len(bots)], Server: v.host, Port: v.port,
-			From: c.From, To: []string{to}, Subject: c.Subject, Body: campaignBody}, nil)
+			From: c.From, To: to, Subject: c.Subject, Body: campaignBody}, nil)
 		cx.progress.add()
 	}
 	w.Settle()
