@@ -12,13 +12,23 @@ import (
 // the event before it set: every field of trace.Event, including any added
 // later, is filled and must be cleared.
 func TestClearEvent(t *testing.T) {
-	var e trace.Event
-	fill(t, reflect.ValueOf(&e).Elem(), "Event")
+	w := New(Options{})
+	e := &w.ev
+	fill(t, reflect.ValueOf(e).Elem(), "Event")
 	e.Src.IP = netip.MustParseAddr("192.0.2.1")
 	e.Dst.IP = netip.MustParseAddr("2001:db8::1")
-	clearEvent(&e)
-	if !reflect.ValueOf(e).IsZero() {
-		t.Errorf("clearEvent left %+v", e)
+	if got := w.event(0); got != e || !reflect.ValueOf(*e).IsZero() {
+		t.Errorf("World.event left %+v", *e)
+	}
+	src := trace.Endpoint{Host: "a", IP: netip.MustParseAddr("192.0.2.2"), Port: 25}
+	fill(t, reflect.ValueOf(e).Elem(), "Event")
+	w.eventBetween(trace.Line, src, src)
+	if e.Src != src || e.Dst != src || e.Kind != trace.Line {
+		t.Errorf("eventBetween set %v, %v, %v", e.Src, e.Dst, e.Kind)
+	}
+	e.Src, e.Dst, e.Kind = trace.Endpoint{}, trace.Endpoint{}, 0
+	if !reflect.ValueOf(*e).IsZero() {
+		t.Errorf("eventBetween left %+v", *e)
 	}
 }
 

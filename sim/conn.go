@@ -126,15 +126,14 @@ func (c *Conn) Closed(side Side) bool { return c.closed[side] }
 
 // event returns the scratch event filled for a packet that side sends.
 func (c *Conn) event(kind trace.Kind, from Side) *trace.Event {
-	e := c.w.event(kind)
+	src, dst := c.client, c.server
+	if from == ServerSide {
+		src, dst = dst, src
+	}
+	e := c.w.eventBetween(kind, src, dst)
 	e.Conn = c.id
 	e.Proto = c.proto
 	e.Dir = from.dir()
-	if from == ServerSide {
-		e.Src, e.Dst = c.server, c.client
-	} else {
-		e.Src, e.Dst = c.client, c.server
-	}
 	return e
 }
 

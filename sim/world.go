@@ -129,8 +129,22 @@ func (w *World) emit(e *trace.Event) {
 
 // event returns the scratch event, cleared, for the caller to fill and emit.
 func (w *World) event(kind trace.Kind) *trace.Event {
+	return w.eventBetween(kind, trace.Endpoint{}, trace.Endpoint{})
+}
+
+// eventBetween is event with Src and Dst set. An endpoint equal to the
+// one already there is not written again: the lines of a connection come
+// one after another with the same two ends, and while the collector marks,
+// each write of an endpoint's references costs a write barrier.
+func (w *World) eventBetween(kind trace.Kind, src, dst trace.Endpoint) *trace.Event {
 	e := &w.ev
 	clearEvent(e)
+	if e.Src != src {
+		e.Src = src
+	}
+	if e.Dst != dst {
+		e.Dst = dst
+	}
 	e.Kind = kind
 	return e
 }
@@ -138,17 +152,11 @@ func (w *World) event(kind trace.Kind) *trace.Event {
 // clearEvent zeroes e field by field, writing a reference field only when
 // it is set: most events leave most of them empty, and while the garbage
 // collector marks, every write of a reference costs a write barrier that
-// zeroing the whole event would pay for each of them (TestClearEvent checks
-// that no field is missed).
+// zeroing the whole event would pay for each of them. Src and Dst are left
+// for eventBetween to set (TestClearEvent checks that no field is missed).
 func clearEvent(e *trace.Event) {
 	e.Seq, e.At, e.Step, e.Conn = 0, 0, 0, 0
 	e.Kind, e.Proto, e.Dir = 0, 0, 0
-	if e.Src != (trace.Endpoint{}) {
-		e.Src = trace.Endpoint{}
-	}
-	if e.Dst != (trace.Endpoint{}) {
-		e.Dst = trace.Endpoint{}
-	}
 	if e.Line != "" {
 		e.Line = ""
 	}
