@@ -125,15 +125,52 @@ func (c *Conn) Endpoints() (client, server trace.Endpoint) { return c.client, c.
 func (c *Conn) Closed(side Side) bool { return c.closed[side] }
 
 // event returns the scratch event filled for a packet that side sends.
+// Its ends are set only when the event before was not of the same
+// connection and direction: most events are a connection's lines, one
+// after another, and comparing two endpoints costs more than the id.
 func (c *Conn) event(kind trace.Kind, from Side) *trace.Event {
-	src, dst := c.client, c.server
-	if from == ServerSide {
-		src, dst = dst, src
+	w := c.w
+	e := &w.ev
+	clearEvent(e)
+	c.setEnds(e, from)
+	e.Kind = kind
+	return e
+}
+
+// setEnds sets the fields of e that every event of c that side from sends
+// has, but Kind.
+func (c *Conn) setEnds(e *trace.Event, from Side) {
+	if w := c.w; w.evConn != c.id || w.evFrom != from {
+		if from == ServerSide {
+			setEndpoint(&e.Src, &c.server)
+			setEndpoint(&e.Dst, &c.client)
+		} else {
+			setEndpoint(&e.Src, &c.client)
+			setEndpoint(&e.Dst, &c.server)
+		}
+		w.evConn, w.evFrom = c.id, from
 	}
-	e := c.w.eventBetween(kind, src, dst)
 	e.Conn = c.id
 	e.Proto = c.proto
 	e.Dir = from.dir()
+}
+
+// lineEvent is event for a Line: it sets the line, its tag and the
+// session in place of clearing them first, each reference written only
+// when it changes (setTag): a write barrier each, while the collector
+// marks, on the commonest event.
+func (c *Conn) lineEvent(from Side, text string, tag *trace.Tag, sess *trace.Session) *trace.Event {
+	e := &c.w.ev
+	clearRest(e)
+	c.setEnds(e, from)
+	e.Kind = trace.Line
+	if e.Line != text {
+		e.Line = text
+	}
+	setTag(&e.Tag, tag)
+	if e.Session != sess {
+		e.Session = sess
+	}
 	return e
 }
 
@@ -156,10 +193,7 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	}
 	n := uint32(len(text) + 2)
 	if c.w.tracesLine(c.proto, tag) {
-		e := c.event(trace.Line, from)
-		e.Line = text
-		e.Tag = tag
-		e.Session = sess
+		e := c.lineEvent(from, text, &tag, sess)
 		e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > 0}
 		c.w.emit(e)
 	}
@@ -184,9 +218,7 @@ func (c *Conn) Message(from Side, wire []byte, lines []string, tags []trace.Tag)
 			}
 			continue
 		}
-		e := c.event(trace.Line, from)
-		e.Line = l
-		e.Tag = tags[i]
+		e := c.lineEvent(from, l, &tags[i], nil)
 		e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Cont: i > 0 || len(c.outRaw[from]) > 0}
 		if i == 0 {
 			e.Payload = wire
@@ -235,12 +267,8 @@ func (c *Conn) Inner(from Side, text string, tag trace.Tag, sess *trace.Session)
 	if c.closed[from] || !c.w.tracesLine(c.proto, tag) {
 		return
 	}
-	e := c.event(trace.Line, from)
-	e.Line = text
 	tag.Encrypted = true
-	e.Tag = tag
-	e.Session = sess
-	c.w.emit(e)
+	c.w.emit(c.lineEvent(from, text, &tag, sess))
 }
 
 // Flush sends what side has written since the last Flush as one segment:

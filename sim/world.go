@@ -23,24 +23,28 @@ type Options struct {
 // World is one virtual internet. It is a value: two worlds never share state.
 // A World is not safe for concurrent use; it runs in one goroutine by design.
 type World struct {
-	opts       Options
-	now        time.Duration
-	tasks      []slot     // the scheduler's heap
-	store      taskStore  // the tasks the heap's slots point to (sched.go)
-	tseq       uint64     // order of scheduling, for equal times
-	busy       int        // tasks pending that are work in progress, not timers
-	ran        int        // tasks run so far, against MaxTasks
-	halted     bool       // MaxTasks passed: nothing more runs
-	maxTasks   int        // MaxTasks unless SetMaxTasks raised it
-	summary    bool       // summary mode (summary.go): outcome events only, delivered mail not kept
-	linePool   [][]string // slices for segments' lines, reused
-	free       freeLists  // dead connections and handlers, reused (pool.go)
-	qm         qmgr       // who may make a delivery attempt now (qmgr.go)
-	rng        *rand.Rand
-	sink       trace.Sink
-	ev         trace.Event // scratch event, reused to keep emission allocation-free
-	seq        int         // the next event's Seq
-	qseq       int         // queue arrival order
+	opts     Options
+	now      time.Duration
+	tasks    []slot     // the scheduler's heap
+	store    taskStore  // the tasks the heap's slots point to (sched.go)
+	tseq     uint64     // order of scheduling, for equal times
+	busy     int        // tasks pending that are work in progress, not timers
+	ran      int        // tasks run so far, against MaxTasks
+	halted   bool       // MaxTasks passed: nothing more runs
+	maxTasks int        // MaxTasks unless SetMaxTasks raised it
+	summary  bool       // summary mode (summary.go): outcome events only, delivered mail not kept
+	linePool [][]string // slices for segments' lines, reused
+	free     freeLists  // dead connections and handlers, reused (pool.go)
+	qm       qmgr       // who may make a delivery attempt now (qmgr.go)
+	rng      *rand.Rand
+	sink     trace.Sink
+	ev       trace.Event // scratch event, reused to keep emission allocation-free
+	// evConn and evFrom say whose two ends ev.Src and ev.Dst hold: the
+	// connection with that id (0: none known) as side evFrom sends.
+	evConn     int
+	evFrom     Side
+	seq        int // the next event's Seq
+	qseq       int // queue arrival order
 	step       int
 	conns      int
 	nextID     uint64
@@ -139,14 +143,43 @@ func (w *World) event(kind trace.Kind) *trace.Event {
 func (w *World) eventBetween(kind trace.Kind, src, dst trace.Endpoint) *trace.Event {
 	e := &w.ev
 	clearEvent(e)
-	if e.Src != src {
-		e.Src = src
-	}
-	if e.Dst != dst {
-		e.Dst = dst
-	}
+	setEndpoint(&e.Src, &src)
+	setEndpoint(&e.Dst, &dst)
+	w.evConn = 0
 	e.Kind = kind
 	return e
+}
+
+// setEndpoint sets *dst to *src field by field, writing a reference only
+// when it differs: copying the whole struct would pay a write barrier for
+// each of its references (and walk its pointer map) while the collector
+// marks, changed or not.
+func setEndpoint(dst, src *trace.Endpoint) {
+	if dst.Host != src.Host {
+		dst.Host = src.Host
+	}
+	if dst.IP != src.IP {
+		dst.IP = src.IP
+	}
+	dst.Port = src.Port
+}
+
+// setTag sets *dst to *src as setEndpoint does.
+func setTag(dst, src *trace.Tag) {
+	dst.Kind, dst.Code, dst.Status, dst.Cond = src.Kind, src.Code, src.Status, src.Cond
+	dst.Empty, dst.Last, dst.Encrypted = src.Empty, src.Last, src.Encrypted
+	if dst.Verb != src.Verb {
+		dst.Verb = src.Verb
+	}
+	if dst.Enhanced != src.Enhanced {
+		dst.Enhanced = src.Enhanced
+	}
+	if dst.Query != src.Query {
+		dst.Query = src.Query
+	}
+	if dst.RCode != src.RCode {
+		dst.RCode = src.RCode
+	}
 }
 
 // clearEvent zeroes e field by field, writing a reference field only when
@@ -155,22 +188,28 @@ func (w *World) eventBetween(kind trace.Kind, src, dst trace.Endpoint) *trace.Ev
 // zeroing the whole event would pay for each of them. Src and Dst are left
 // for eventBetween to set (TestClearEvent checks that no field is missed).
 func clearEvent(e *trace.Event) {
-	e.Seq, e.At, e.Step, e.Conn = 0, 0, 0, 0
-	e.Kind, e.Proto, e.Dir = 0, 0, 0
 	if e.Line != "" {
 		e.Line = ""
 	}
 	if e.Tag != (trace.Tag{}) {
 		e.Tag = trace.Tag{}
 	}
+	if e.Session != nil {
+		e.Session = nil
+	}
+	clearRest(e)
+}
+
+// clearRest is clearEvent without Line, Tag and Session, which a Line
+// event sets (lineEvent).
+func clearRest(e *trace.Event) {
+	e.Seq, e.At, e.Step, e.Conn = 0, 0, 0, 0
+	e.Kind, e.Proto, e.Dir = 0, 0, 0
 	e.TCP = trace.Segment{}
 	if e.Payload != nil {
 		e.Payload = nil
 	}
 	e.TLS = trace.TLSRecord{}
-	if e.Session != nil {
-		e.Session = nil
-	}
 	if e.Router != "" {
 		e.Router = ""
 	}
