@@ -74,22 +74,51 @@ type taskStore struct {
 	free []int32
 }
 
-// put stores t and returns its index.
-func (s *taskStore) put(t task) int32 {
+// put stores t and returns its index. A free place is zero (take), so
+// only the references t has are written, one by one: copying the whole
+// task would walk its pointer map and pay a write barrier for each of its
+// four references while the collector marks, and most tasks have two.
+func (s *taskStore) put(t *task) int32 {
 	if n := len(s.free); n > 0 {
 		i := s.free[n-1]
 		s.free = s.free[:n-1]
-		s.data[i] = t
+		d := &s.data[i]
+		d.at, d.op, d.from, d.n, d.timer = t.at, t.op, t.from, t.n, t.timer
+		if t.fn != nil {
+			d.fn = t.fn
+		}
+		if t.conn != nil {
+			d.conn = t.conn
+		}
+		if t.lines != nil {
+			d.lines = t.lines
+		}
+		if t.raw != "" {
+			d.raw = t.raw
+		}
 		return i
 	}
-	s.data = append(s.data, t)
+	s.data = append(s.data, *t)
 	return int32(len(s.data) - 1)
 }
 
-// take returns the task at i and frees its place.
+// take returns the task at i and frees its place, zeroing the references
+// it holds (and only those, as put writes them).
 func (s *taskStore) take(i int32) task {
-	t := s.data[i]
-	s.data[i] = task{} // drop its references
+	d := &s.data[i]
+	t := *d
+	if d.fn != nil {
+		d.fn = nil
+	}
+	if d.conn != nil {
+		d.conn = nil
+	}
+	if d.lines != nil {
+		d.lines = nil
+	}
+	if d.raw != "" {
+		d.raw = ""
+	}
 	s.free = append(s.free, i)
 	return t
 }
@@ -106,7 +135,7 @@ func (w *World) schedule(t task) {
 		t.conn.tasks++
 	}
 	// A binary heap ordered by (at, seq).
-	h := append(w.tasks, slot{at: t.at, seq: w.tseq, i: w.store.put(t)})
+	h := append(w.tasks, slot{at: t.at, seq: w.tseq, i: w.store.put(&t)})
 	i := len(h) - 1
 	for i > 0 {
 		p := (i - 1) / 2
