@@ -61,3 +61,44 @@ func fill(t *testing.T, v reflect.Value, path string) {
 		t.Fatalf("%s is still zero", path)
 	}
 }
+
+// TestConnEvent checks that a connection's scratch events come back with
+// only the fields of the event asked for, whatever the event before set,
+// and with the ends of the connection after another connection's event.
+func TestConnEvent(t *testing.T) {
+	w := New(Options{})
+	a := trace.Endpoint{Host: "a", IP: netip.MustParseAddr("192.0.2.1"), Port: 1025}
+	b := trace.Endpoint{Host: "b", IP: netip.MustParseAddr("192.0.2.2"), Port: 25}
+	c1 := &Conn{w: w, id: 1, proto: trace.SMTP, client: a, server: b}
+	c2 := &Conn{w: w, id: 2, proto: trace.POP3, client: b, server: a}
+	for _, c := range []struct {
+		conn     *Conn
+		from     Side
+		src, dst trace.Endpoint
+		line     bool
+	}{
+		{c1, ClientSide, a, b, false},
+		{c1, ServerSide, b, a, true},
+		{c2, ClientSide, b, a, true},
+		{c2, ServerSide, a, b, false},
+		{c1, ServerSide, b, a, false},
+		{c1, ClientSide, a, b, true},
+	} {
+		e := &w.connEv[c.from]
+		src, dst := e.Src, e.Dst
+		fill(t, reflect.ValueOf(e).Elem(), "Event")
+		e.Src, e.Dst = src, dst // the ends are the scratch event's own
+		want := trace.Event{Kind: trace.Close, Conn: c.conn.id, Proto: c.conn.proto, Dir: c.from.dir(), Src: c.src, Dst: c.dst}
+		var got *trace.Event
+		if c.line {
+			tag := trace.Tag{Kind: trace.Reply, Code: 250, Last: true}
+			got = c.conn.lineEvent(c.from, "250 OK", &tag, nil)
+			want.Kind, want.Line, want.Tag = trace.Line, "250 OK", tag
+		} else {
+			got = c.conn.event(trace.Close, c.from)
+		}
+		if got != e || !reflect.DeepEqual(*got, want) {
+			t.Errorf("conn %d side %d: got %+v, want %+v", c.conn.id, c.from, *got, want)
+		}
+	}
+}

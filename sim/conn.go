@@ -96,14 +96,21 @@ type Conn struct {
 	client trace.Endpoint
 	server trace.Endpoint
 	peer   [2]Peer
-	isn    [2]uint32   // initial sequence numbers
-	sent   [2]uint32   // payload bytes each side has sent
-	rcvd   [2]uint32   // payload bytes each side has received
-	out    [2][]string // the lines of the segment each side is writing
-	outRaw [2][]byte   // or its raw bytes (a binary protocol: DNS over TCP)
-	flying [2]int      // segments each side sent that have not arrived yet
-	closed [2]bool     // the side has sent its FIN
-	dial   dialing     // while the handshake is under way
+	isn    [2]uint32 // initial sequence numbers
+	sent   [2]uint32 // payload bytes each side has sent
+	rcvd   [2]uint32 // payload bytes each side has received
+	// out holds the lines each side has written that have not arrived:
+	// those of its segments in flight, oldest first, from head, then those
+	// of the segment it is writing, from unsent. The segments of one side
+	// arrive in the order they left (all take one latency), so a delivery
+	// task needs only their number, not a slice of its own.
+	out    [2][]string
+	head   [2]int
+	unsent [2]int
+	outRaw [2][]byte // or its raw bytes (a binary protocol: DNS over TCP)
+	flying [2]int    // segments each side sent that have not arrived yet
+	closed [2]bool   // the side has sent its FIN
+	dial   dialing   // while the handshake is under way
 	// tasks counts the scheduler's tasks that refer to the connection.
 	tasks int
 	// pooled: both ends are the world's own handlers (reusable), which
@@ -125,22 +132,21 @@ func (c *Conn) Endpoints() (client, server trace.Endpoint) { return c.client, c.
 func (c *Conn) Closed(side Side) bool { return c.closed[side] }
 
 // event returns the scratch event filled for a packet that side sends.
-// Its ends are set only when the event before was not of the same
-// connection and direction: most events are a connection's lines, one
-// after another, and comparing two endpoints costs more than the id.
+// Each side has its own (World.connEv), whose ends are set only when the
+// event before it was of another connection: most events are a
+// connection's lines, and comparing two endpoints costs more than the id.
 func (c *Conn) event(kind trace.Kind, from Side) *trace.Event {
-	w := c.w
-	e := &w.ev
+	e := c.scratch(from)
 	clearEvent(e)
-	c.setEnds(e, from)
-	e.Kind = kind
+	c.stamp(e, kind, from)
 	return e
 }
 
-// setEnds sets the fields of e that every event of c that side from sends
-// has, but Kind.
-func (c *Conn) setEnds(e *trace.Event, from Side) {
-	if w := c.w; w.evConn != c.id || w.evFrom != from {
+// scratch returns side from's scratch event, its ends set.
+func (c *Conn) scratch(from Side) *trace.Event {
+	w := c.w
+	e := &w.connEv[from]
+	if w.connEvID[from] != c.id {
 		if from == ServerSide {
 			setEndpoint(&e.Src, &c.server)
 			setEndpoint(&e.Dst, &c.client)
@@ -148,8 +154,14 @@ func (c *Conn) setEnds(e *trace.Event, from Side) {
 			setEndpoint(&e.Src, &c.client)
 			setEndpoint(&e.Dst, &c.server)
 		}
-		w.evConn, w.evFrom = c.id, from
+		w.connEvID[from] = c.id
 	}
+	return e
+}
+
+// stamp sets the scalar fields every event of c that side from sends has.
+func (c *Conn) stamp(e *trace.Event, kind trace.Kind, from Side) {
+	e.Kind = kind
 	e.Conn = c.id
 	e.Proto = c.proto
 	e.Dir = from.dir()
@@ -160,10 +172,9 @@ func (c *Conn) setEnds(e *trace.Event, from Side) {
 // when it changes (setTag): a write barrier each, while the collector
 // marks, on the commonest event.
 func (c *Conn) lineEvent(from Side, text string, tag *trace.Tag, sess *trace.Session) *trace.Event {
-	e := &c.w.ev
+	e := c.scratch(from)
 	clearRest(e)
-	c.setEnds(e, from)
-	e.Kind = trace.Line
+	c.stamp(e, trace.Line, from)
 	if e.Line != text {
 		e.Line = text
 	}
@@ -194,12 +205,12 @@ func (c *Conn) Line(from Side, text string, tag trace.Tag, sess *trace.Session) 
 	n := uint32(len(text) + 2)
 	if c.w.tracesLine(c.proto, tag) {
 		e := c.lineEvent(from, text, &tag, sess)
-		e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > 0}
+		e.TCP = trace.Segment{Seq: c.nextSeq(from), Ack: c.ack(from), Len: n, Cont: len(c.out[from]) > c.unsent[from]}
 		c.w.emit(e)
 	}
 	c.sent[from] += n
 	if c.out[from] == nil {
-		c.out[from] = c.w.lineSlice()
+		c.out[from] = make([]string, 0, 8)
 	}
 	c.out[from] = append(c.out[from], text)
 }
@@ -239,7 +250,7 @@ func (c *Conn) Record(from Side, rec []byte, hdr trace.TLSRecord) {
 	if c.closed[from] {
 		return
 	}
-	if len(c.out[from]) > 0 {
+	if len(c.out[from]) > c.unsent[from] {
 		c.Flush(from)
 	}
 	c.traceRecord(from, rec, hdr, len(c.outRaw[from]) > 0)
@@ -274,43 +285,57 @@ func (c *Conn) Inner(from Side, text string, tag trace.Tag, sess *trace.Session)
 // Flush sends what side has written since the last Flush as one segment:
 // the other end receives it one latency from now.
 func (c *Conn) Flush(from Side) {
-	if len(c.out[from]) == 0 && len(c.outRaw[from]) == 0 {
+	n := len(c.out[from]) - c.unsent[from]
+	if n == 0 && len(c.outRaw[from]) == 0 {
 		return
 	}
-	lines, raw := c.out[from], string(c.outRaw[from])
-	c.out[from], c.outRaw[from] = nil, nil
+	c.unsent[from] = len(c.out[from])
+	var raw string
+	if len(c.outRaw[from]) > 0 {
+		raw = string(c.outRaw[from])
+		c.outRaw[from] = c.outRaw[from][:0]
+	}
 	c.flying[from]++
-	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opDeliver, from: from, lines: lines, raw: raw})
+	c.w.schedule(task{at: addTime(c.w.now, c.w.opts.Latency), conn: c, op: opDeliver, from: from, n: n, raw: raw})
 }
 
-// arrive delivers a segment that side from sent.
-func (c *Conn) arrive(from Side, d Data) {
+// arrive delivers the next segment that side from sent: its n lines, then
+// raw.
+func (c *Conn) arrive(from Side, n int, raw string) {
 	to := from.other()
+	h := c.head[from]
+	d := Data{Lines: c.out[from][h : h+n : h+n], Raw: raw}
+	c.head[from] = h + n
 	c.flying[from]--
 	c.rcvd[to] += uint32(d.Len())
 	if c.peer[to] != nil {
 		c.peer[to].Receive(c, d)
 	}
-	c.w.freeLines(d.Lines)
+	// The lines are the reader's until Receive returns; then their places
+	// are free. When every line written has arrived, the next start at
+	// the front again; a side that never stops sending has its lines moved
+	// there now and then.
+	switch o := c.out[from]; {
+	case c.head[from] == len(o):
+		c.out[from], c.head[from], c.unsent[from] = o[:0], 0, 0
+	case c.head[from] >= 256:
+		h := c.head[from]
+		k := copy(o, o[h:])
+		clear(o[k:])
+		c.out[from], c.head[from], c.unsent[from] = o[:k], 0, c.unsent[from]-h
+	}
 }
 
-// lineSlice returns an empty slice for a segment's lines, reused from one
-// that has arrived: segments are many and short-lived.
-func (w *World) lineSlice() []string {
-	if n := len(w.linePool); n > 0 {
-		s := w.linePool[n-1]
-		w.linePool = w.linePool[:n-1]
-		return s
+// reset makes c a new connection of its world, keeping the room it has
+// for lines (with no references left in it): a pooled connection is
+// reused for another conversation.
+func (c *Conn) reset() {
+	out := c.out
+	for i, o := range out {
+		clear(o[:cap(o)])
+		out[i] = o[:0]
 	}
-	return make([]string, 0, 8)
-}
-
-func (w *World) freeLines(s []string) {
-	if s == nil || len(w.linePool) >= 64 {
-		return
-	}
-	clear(s)
-	w.linePool = append(w.linePool, s[:0])
+	*c = Conn{w: c.w, out: out}
 }
 
 // Close sends side's FIN after flushing what it wrote; a side closes once.
@@ -414,7 +439,7 @@ func (c *Conn) step(t *task) {
 	w := c.w
 	switch t.op {
 	case opDeliver:
-		c.arrive(t.from, Data{Lines: t.lines, Raw: t.raw})
+		c.arrive(t.from, t.n, t.raw)
 	case opSYN:
 		c.syn(t.n)
 	case opDrop:

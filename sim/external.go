@@ -81,7 +81,7 @@ func (c *Conn) Write(from Side, b []byte) {
 	}
 	raw := string(b)
 	c.flying[from]++
-	c.w.after(c.w.opts.Latency, func() { c.arrive(from, Data{Raw: raw}) })
+	c.w.after(c.w.opts.Latency, func() { c.arrive(from, 0, raw) })
 }
 
 // record states a line that side from sent as raw bytes, when the reader

@@ -101,7 +101,7 @@ func (w *World) release(c *Conn) {
 			r.recycle()
 		}
 	}
-	*c = Conn{w: w}
+	c.reset()
 	push(&w.free.conns, c)
 }
 

@@ -42,7 +42,14 @@ func TestPathReusesConnections(t *testing.T) {
 	same("conn", anys(conns), anys(tw.free.conns))
 	same("SMTP client", anys(clients), anys(tw.free.smtpClients))
 	same("SMTP server", anys(servers), anys(tw.free.smtpServers))
-	if c := tw.free.conns[0]; !reflect.DeepEqual(*c, Conn{w: tw.World}) {
+	// A free conn keeps only the room it had for lines, empty.
+	c := tw.free.conns[0]
+	for _, o := range c.out {
+		if len(o) != 0 || slices.ContainsFunc(o[:cap(o)], func(l string) bool { return l != "" }) {
+			t.Errorf("a free conn keeps lines: %q", o[:cap(o)])
+		}
+	}
+	if !reflect.DeepEqual(*c, Conn{w: tw.World, out: c.out}) {
 		t.Errorf("a free conn is not cleared: %+v", *c)
 	}
 }

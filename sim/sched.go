@@ -19,12 +19,11 @@ type task struct {
 	fn func()
 	// A step of a connection is a task without a closure: op says which
 	// (a segment from side from arriving, a SYN, ...).
-	conn  *Conn
-	op    uint8
-	from  Side
-	n     int
-	lines []string
-	raw   string // TLS records, for opDeliver
+	conn *Conn
+	op   uint8
+	from Side
+	n    int    // opDeliver: the segment's lines (Conn.out)
+	raw  string // opDeliver: raw bytes after the lines (TLS records)
 	// timer marks a wake-up that is not work in progress (a queue retry):
 	// the world counts as settled while only timers are pending.
 	timer bool
@@ -77,7 +76,7 @@ type taskStore struct {
 // put stores t and returns its index. A free place is zero (take), so
 // only the references t has are written, one by one: copying the whole
 // task would walk its pointer map and pay a write barrier for each of its
-// four references while the collector marks, and most tasks have two.
+// three references while the collector marks, and most tasks have two.
 func (s *taskStore) put(t *task) int32 {
 	if n := len(s.free); n > 0 {
 		i := s.free[n-1]
@@ -89,9 +88,6 @@ func (s *taskStore) put(t *task) int32 {
 		}
 		if t.conn != nil {
 			d.conn = t.conn
-		}
-		if t.lines != nil {
-			d.lines = t.lines
 		}
 		if t.raw != "" {
 			d.raw = t.raw
@@ -112,9 +108,6 @@ func (s *taskStore) take(i int32) task {
 	}
 	if d.conn != nil {
 		d.conn = nil
-	}
-	if d.lines != nil {
-		d.lines = nil
 	}
 	if d.raw != "" {
 		d.raw = ""

@@ -25,24 +25,25 @@ type Options struct {
 type World struct {
 	opts     Options
 	now      time.Duration
-	tasks    []slot     // the scheduler's heap
-	store    taskStore  // the tasks the heap's slots point to (sched.go)
-	tseq     uint64     // order of scheduling, for equal times
-	busy     int        // tasks pending that are work in progress, not timers
-	ran      int        // tasks run so far, against MaxTasks
-	halted   bool       // MaxTasks passed: nothing more runs
-	maxTasks int        // MaxTasks unless SetMaxTasks raised it
-	summary  bool       // summary mode (summary.go): outcome events only, delivered mail not kept
-	linePool [][]string // slices for segments' lines, reused
-	free     freeLists  // dead connections and handlers, reused (pool.go)
-	qm       qmgr       // who may make a delivery attempt now (qmgr.go)
+	tasks    []slot    // the scheduler's heap
+	store    taskStore // the tasks the heap's slots point to (sched.go)
+	tseq     uint64    // order of scheduling, for equal times
+	busy     int       // tasks pending that are work in progress, not timers
+	ran      int       // tasks run so far, against MaxTasks
+	halted   bool      // MaxTasks passed: nothing more runs
+	maxTasks int       // MaxTasks unless SetMaxTasks raised it
+	summary  bool      // summary mode (summary.go): outcome events only, delivered mail not kept
+	free     freeLists // dead connections and handlers, reused (pool.go)
+	qm       qmgr      // who may make a delivery attempt now (qmgr.go)
 	rng      *rand.Rand
 	sink     trace.Sink
 	ev       trace.Event // scratch event, reused to keep emission allocation-free
-	// evConn and evFrom say whose two ends ev.Src and ev.Dst hold: the
-	// connection with that id (0: none known) as side evFrom sends.
-	evConn     int
-	evFrom     Side
+	// connEv are the scratch events of what a connection's client and
+	// server side send, one each so that a conversation's turns do not
+	// swap the ends of one; connEvID is the id of the connection whose
+	// ends each holds (0: none).
+	connEv     [2]trace.Event
+	connEvID   [2]int
 	seq        int // the next event's Seq
 	qseq       int // queue arrival order
 	step       int
@@ -145,7 +146,6 @@ func (w *World) eventBetween(kind trace.Kind, src, dst trace.Endpoint) *trace.Ev
 	clearEvent(e)
 	setEndpoint(&e.Src, &src)
 	setEndpoint(&e.Dst, &dst)
-	w.evConn = 0
 	e.Kind = kind
 	return e
 }
