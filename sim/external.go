@@ -22,10 +22,10 @@ func (w *World) Hosts() []*Host { return w.hosts }
 // NextDue reports the virtual time of the earliest thing scheduled, and
 // false when nothing is: how long a real-time driver may sleep.
 func (w *World) NextDue() (time.Duration, bool) {
-	if len(w.tasks) == 0 {
+	if !w.pending() {
 		return 0, false
 	}
-	return w.tasks[0].at, true
+	return w.next().at, true
 }
 
 // Advance runs every task due by t, and nothing later, then sets the clock
@@ -34,7 +34,7 @@ func (w *World) NextDue() (time.Duration, bool) {
 // whose retry falls due is sent as the clock passes it.
 func (w *World) Advance(t time.Duration) {
 	w.kick()
-	for len(w.tasks) > 0 && w.tasks[0].at <= t {
+	for w.pending() && w.next().at <= t {
 		w.runOne()
 	}
 	if w.now < t {

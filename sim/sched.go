@@ -127,8 +127,16 @@ func (w *World) schedule(t task) {
 	if t.conn != nil {
 		t.conn.tasks++
 	}
-	// A binary heap ordered by (at, seq).
-	h := append(w.tasks, slot{at: t.at, seq: w.tseq, i: w.store.put(&t)})
+	sl := slot{at: t.at, seq: w.tseq, i: w.store.put(&t)}
+	// Most tasks are due one latency from now (a segment, the steps of a
+	// handshake): they are due in the order they are scheduled, so they
+	// wait in a queue, where taking the first costs no sifting.
+	if t.at == addTime(w.now, w.opts.Latency) && (len(w.soon) == 0 || w.soon[len(w.soon)-1].at <= t.at) {
+		w.soon = append(w.soon, sl)
+		return
+	}
+	// The others wait in a binary heap ordered by (at, seq).
+	h := append(w.tasks, sl)
 	i := len(h) - 1
 	for i > 0 {
 		p := (i - 1) / 2
@@ -141,6 +149,17 @@ func (w *World) schedule(t task) {
 	w.tasks = h
 }
 
+// pending reports whether any task is scheduled.
+func (w *World) pending() bool { return len(w.tasks) > 0 || w.soonHead < len(w.soon) }
+
+// next is the earliest task's slot; there must be one (pending).
+func (w *World) next() *slot {
+	if w.soonHead < len(w.soon) && (len(w.tasks) == 0 || w.soon[w.soonHead].before(&w.tasks[0])) {
+		return &w.soon[w.soonHead]
+	}
+	return &w.tasks[0]
+}
+
 func (a *slot) before(b *slot) bool {
 	if a.at != b.at {
 		return a.at < b.at
@@ -150,6 +169,17 @@ func (a *slot) before(b *slot) bool {
 
 // pop removes and returns the earliest task.
 func (w *World) pop() task {
+	if q := w.soon; w.soonHead < len(q) && (len(w.tasks) == 0 || q[w.soonHead].before(&w.tasks[0])) {
+		i := q[w.soonHead].i
+		w.soonHead++
+		switch {
+		case w.soonHead == len(q):
+			w.soon, w.soonHead = q[:0], 0
+		case w.soonHead >= 1024 && 2*w.soonHead >= len(q):
+			w.soon, w.soonHead = q[:copy(q, q[w.soonHead:])], 0
+		}
+		return w.store.take(i)
+	}
 	h := w.tasks
 	top := h[0]
 	n := len(h) - 1
@@ -188,7 +218,7 @@ func (w *World) runOne() {
 	w.ran++
 	if w.ran > w.maxTasks {
 		w.halted = true
-		w.tasks, w.busy, w.store = nil, 0, taskStore{}
+		w.tasks, w.soon, w.soonHead, w.busy, w.store = nil, nil, 0, 0, taskStore{}
 		return
 	}
 	t := w.pop()
@@ -209,7 +239,7 @@ func (w *World) runOne() {
 
 // runUntil runs tasks until done reports true or nothing is left to run.
 func (w *World) runUntil(done func() bool) {
-	for !done() && len(w.tasks) > 0 {
+	for !done() && w.pending() {
 		w.runOne()
 	}
 }
@@ -217,7 +247,7 @@ func (w *World) runUntil(done func() bool) {
 // settle runs everything in progress and every timer already due, until
 // the world is idle: what a scenario step waits for before the next.
 func (w *World) settle() {
-	for len(w.tasks) > 0 && (w.busy > 0 || w.tasks[0].at <= w.now) {
+	for w.pending() && (w.busy > 0 || w.next().at <= w.now) {
 		w.runOne()
 	}
 }
@@ -225,7 +255,7 @@ func (w *World) settle() {
 // runTo runs everything scheduled up to end, and whatever that work
 // starts until it is done, then sets the clock to end if it is not past it.
 func (w *World) runTo(end time.Duration) {
-	for len(w.tasks) > 0 && (w.busy > 0 || w.tasks[0].at <= end) {
+	for w.pending() && (w.busy > 0 || w.next().at <= end) {
 		w.runOne()
 	}
 	if w.now < end {

@@ -26,6 +26,8 @@ type World struct {
 	opts     Options
 	now      time.Duration
 	tasks    []slot    // the scheduler's heap
+	soon     []slot    // and its queue of tasks due one latency after they were scheduled (sched.go)
+	soonHead int       // where the queue begins in soon
 	store    taskStore // the tasks the heap's slots point to (sched.go)
 	tseq     uint64    // order of scheduling, for equal times
 	busy     int       // tasks pending that are work in progress, not timers
