@@ -107,6 +107,7 @@ type Conn struct {
 	out    [2][]string
 	head   [2]int
 	unsent [2]int
+	used   [2]int    // how far out has held lines, for reset to clear
 	outRaw [2][]byte // or its raw bytes (a binary protocol: DNS over TCP)
 	flying [2]int    // segments each side sent that have not arrived yet
 	closed [2]bool   // the side has sent its FIN
@@ -317,8 +318,10 @@ func (c *Conn) arrive(from Side, n int, raw string) {
 	// there now and then.
 	switch o := c.out[from]; {
 	case c.head[from] == len(o):
+		c.used[from] = max(c.used[from], len(o))
 		c.out[from], c.head[from], c.unsent[from] = o[:0], 0, 0
 	case c.head[from] >= 256:
+		c.used[from] = max(c.used[from], len(o))
 		h := c.head[from]
 		k := copy(o, o[h:])
 		clear(o[k:])
@@ -332,7 +335,7 @@ func (c *Conn) arrive(from Side, n int, raw string) {
 func (c *Conn) reset() {
 	out := c.out
 	for i, o := range out {
-		clear(o[:cap(o)])
+		clear(o[:max(c.used[i], len(o))])
 		out[i] = o[:0]
 	}
 	*c = Conn{w: c.w, out: out}
