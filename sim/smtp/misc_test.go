@@ -114,3 +114,50 @@ func TestNilConfig(t *testing.T) {
 		t.Errorf("RCPT = %v", r.Reply)
 	}
 }
+
+// TestLookupCommand checks the ASCII fast path of lookupCommand against
+// strings.EqualFold over the table, including the Unicode folds that
+// make a longer word match (U+017F folds to s, U+212A to k).
+func TestLookupCommand(t *testing.T) {
+	for _, c := range []struct {
+		word, want string
+	}{
+		{"MAIL", VerbMAIL}, {"mail", VerbMAIL}, {"MaIl", VerbMAIL}, {"starttls", VerbSTARTTLS},
+		{"STARTTLS", VerbSTARTTLS}, {"ſTARTTLS", VerbSTARTTLS}, {"rſet", VerbRSET},
+		{"MAI", ""}, {"MAILX", ""}, {"STARTTLSX", ""}, {"", ""}, {"M@IL", ""}, {"STARTTLS\x00", ""},
+	} {
+		got := ""
+		if cmd := lookupCommand(c.word); cmd != nil {
+			got = cmd.verb
+		}
+		if got != c.want {
+			t.Errorf("lookupCommand(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// FuzzLookupCommand: the fast look-up finds what EqualFold finds.
+func FuzzLookupCommand(f *testing.F) {
+	for _, s := range []string{"EHLO", "quit", "ſTARTTLS", "Rcpt", "xyzw", "STARTTLSS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		if got, want := lookupCommand(word), lookupCommandFold(word); got != want {
+			t.Errorf("lookupCommand(%q) = %v, want %v", word, got, want)
+		}
+	})
+}
+
+// TestScanLine: scanLine agrees with hasControl and an ASCII check.
+func TestScanLine(t *testing.T) {
+	for _, s := range []string{"", "MAIL FROM:<a@b>", "a\tb", "a\x00b", "a\x7fb", "caf\xc3\xa9", "\xff", "\xc3\xa9\r"} {
+		control, nonASCII := scanLine(s)
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < 0x80
+		}
+		if control != hasControl(s) || nonASCII == ascii {
+			t.Errorf("scanLine(%q) = %v, %v", s, control, nonASCII)
+		}
+	}
+}
