@@ -2,6 +2,7 @@ package smtp
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -158,6 +159,32 @@ func TestScanLine(t *testing.T) {
 		}
 		if control != hasControl(s) || nonASCII == ascii {
 			t.Errorf("scanLine(%q) = %v, %v", s, control, nonASCII)
+		}
+	}
+}
+
+// FuzzListsMechanism: listsMechanism decides as the upper-cased
+// substring search it replaces.
+func FuzzListsMechanism(f *testing.F) {
+	for _, s := range []string{"PLAIN LOGIN", "login  plain", "CRAM-MD5", "", "PLAıN", "XPLAIN PLAINX", "LOGIN\tPLAIN"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		for _, mech := range []string{"PLAIN", "LOGIN"} {
+			want := strings.Contains(strings.ToUpper(" "+list+" "), " "+mech+" ")
+			if got := listsMechanism(list, mech); got != want {
+				t.Errorf("listsMechanism(%q, %s) = %v, want %v", list, mech, got, want)
+			}
+		}
+	})
+}
+
+// TestAppendPlainResponse: the AUTH PLAIN line is the prefix and the
+// response, for short credentials and long ones.
+func TestAppendPlainResponse(t *testing.T) {
+	for _, a := range []*Auth{{User: "u", Pass: "p"}, {User: strings.Repeat("u", 60), Pass: strings.Repeat("p", 300)}} {
+		if got, want := appendPlainResponse("AUTH PLAIN ", a), "AUTH PLAIN "+plainResponse(a); got != want {
+			t.Errorf("appendPlainResponse = %q, want %q", got, want)
 		}
 	}
 }
