@@ -406,7 +406,7 @@ func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
 func (cl *pop3Client) send(c *Conn, line string) {
 	cl.asm.Expect(line)
 	cl.lastVerb = pop3.VerbOf(line)
-	cl.tls.line(c, line, trace.Tag{Kind: trace.Command, Verb: pop3.VerbOf(line), Last: true})
+	cl.tls.line(c, line, trace.Tag{Kind: trace.Command, Verb: cl.lastVerb, Last: true})
 	cl.tls.flush(c)
 }
 

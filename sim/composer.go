@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mailsim/mailsim/sim/smtp"
 )
 
 // composer writes the messages SendAsync submits. A campaign submits a
@@ -20,6 +22,21 @@ type composer struct {
 	sec         int64  // the Unix second the dates below are for
 	stamp, rfc  string // sec as in a Message-ID and as RFC 1123Z
 	haveStrings bool
+
+	recvSec  int64  // the Unix second received is for
+	received string // recvSec as a Received: field writes it
+	haveRecv bool
+}
+
+// receivedDate returns date as smtp.Received writes it, formatted once per
+// second of virtual time: every server on a path stamps a message.
+func (c *composer) receivedDate(date time.Time) string {
+	if sec := date.Unix(); !c.haveRecv || sec != c.recvSec {
+		var buf [64]byte
+		c.recvSec, c.haveRecv = sec, true
+		c.received = string(smtp.ReceivedDate(buf[:0], date))
+	}
+	return c.received
 }
 
 // composerParts is how many sets of parts a composer keeps: a campaign

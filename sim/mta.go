@@ -23,7 +23,7 @@ func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	id := m.ID // the id of the server core's "250 ... queued as" reply
 	// The fields this MTA adds go in front of the text as received, which
 	// the queue items and mailboxes share: it is never copied.
-	head := smtp.Received(m, h.Name, id, w.Date())
+	head := smtp.ReceivedDated(m, h.Name, id, w.composer.receivedDate(w.Date()))
 	if sig := w.dkimSign(h, m); sig != "" {
 		head += sig
 	}

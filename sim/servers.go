@@ -87,7 +87,7 @@ type smtpServer struct {
 	done     bool       // the server closed, or the client went away
 	accepted bool       // a message was accepted: the queue has work
 	info     smtp.Info
-	sess     *trace.Session
+	sess     *snapEntry // the last snapshot, nil before the first
 	// holding is set while the content checks of a message run
 	// (SMTPService.Checks); the client's lines wait in held.
 	holding bool
@@ -445,26 +445,37 @@ func (s *smtpServer) reply(c *Conn, r smtp.Reply) {
 // when the core says it may have changed.
 func (s *smtpServer) snapshot() *trace.Session {
 	if s.sess != nil && s.core.Unchanged(&s.info) {
-		return s.sess
+		return &s.sess.s
 	}
 	in := s.core.View()
 	s.sess = s.w.snapshot(trace.Session{
 		State: in.State.String(), Helo: in.Helo, TLS: in.TLS, AuthUser: in.User,
 		InMail: in.InMail, From: in.From, Rcpts: in.To, Rejected: in.Refused, Accepted: in.Accepted,
-	})
+	}, s.sess)
 	// What Unchanged compares next time: the lists only by length, and
 	// the snapshot has lists of its own.
-	in.To, in.Refused = s.sess.Rcpts, s.sess.Rejected
+	in.To, in.Refused = s.sess.s.Rcpts, s.sess.s.Rejected
 	s.info = in
-	return s.sess
+	return &s.sess.s
+}
+
+// snapEntry is a shared snapshot and the one that last followed it in a
+// session: sessions that go the same way pass through the same states in
+// the same order, so the successor is a hint that spares the look-up by
+// key most of the time.
+type snapEntry struct {
+	s    trace.Session
+	next *snapEntry
 }
 
 // snapshot returns a session snapshot equal to v for the trace. Snapshots
 // never change once emitted, and the same states recur in every session
 // that goes the same way (every SMTP greeting, every RCPT of the same
 // address), so an equal one already made is shared; new ones are cut from
-// slabs of sessionSlab.
-func (w *World) snapshot(v trace.Session) *trace.Session {
+// slabs of sessionSlab. prev is the snapshot the session's handler gave
+// before (nil for its first): when v equals the one that followed prev
+// last time, no key is built and no map searched.
+func (w *World) snapshot(v trace.Session, prev *snapEntry) *snapEntry {
 	// Empty SMTP lists are nil, as smtp.Server.Info gives them.
 	if len(v.Rcpts) == 0 {
 		v.Rcpts = nil
@@ -472,23 +483,48 @@ func (w *World) snapshot(v trace.Session) *trace.Session {
 	if len(v.Rejected) == 0 {
 		v.Rejected = nil
 	}
+	if prev != nil && prev.next != nil && sameSession(&prev.next.s, &v) {
+		return prev.next
+	}
+	p := w.snapshotByKey(v)
+	if prev != nil {
+		prev.next = p
+	}
+	return p
+}
+
+// snapshotByKey is snapshot without a hint.
+func (w *World) snapshotByKey(v trace.Session) *snapEntry {
 	w.snapKey = appendSessionKey(w.snapKey[:0], &v)
 	if p := w.snaps[string(w.snapKey)]; p != nil {
 		return p
 	}
 	if w.snaps == nil || len(w.snaps) >= maxSnaps {
-		w.snaps = make(map[string]*trace.Session)
+		w.snaps = make(map[string]*snapEntry)
 	}
 	if len(w.sessions) == cap(w.sessions) {
-		w.sessions = make([]trace.Session, 0, sessionSlab)
+		w.sessions = make([]snapEntry, 0, sessionSlab)
 	}
 	// The SMTP lists are the core's own (smtp.Server.View), which change
 	// as it goes on: a snapshot has copies.
 	v.Rcpts, v.Rejected = slices.Clone(v.Rcpts), slices.Clone(v.Rejected)
-	w.sessions = append(w.sessions, v)
+	w.sessions = append(w.sessions, snapEntry{s: v})
 	p := &w.sessions[len(w.sessions)-1]
 	w.snaps[string(w.snapKey)] = p
 	return p
+}
+
+// sameSession reports whether a and b state the same facts, as equal
+// keys of appendSessionKey would: nil lists apart from empty ones.
+func sameSession(a, b *trace.Session) bool {
+	strs := func(x, y []string) bool { return (x == nil) == (y == nil) && slices.Equal(x, y) }
+	nums := func(x, y []int) bool { return (x == nil) == (y == nil) && slices.Equal(x, y) }
+	return a.State == b.State && a.Helo == b.Helo && a.AuthUser == b.AuthUser && a.From == b.From &&
+		a.Accepted == b.Accepted && a.TLS == b.TLS && a.InMail == b.InMail &&
+		a.LoggedIn == b.LoggedIn && a.User == b.User && a.Messages == b.Messages && a.Octets == b.Octets &&
+		a.Deleted == b.Deleted && a.Mailbox == b.Mailbox &&
+		strs(a.Rcpts, b.Rcpts) && strs(a.Rejected, b.Rejected) &&
+		nums(a.Retrieved, b.Retrieved) && nums(a.Marked, b.Marked) && nums(a.Seen, b.Seen)
 }
 
 // intern returns b as a string, the same string for the same bytes most
@@ -512,7 +548,7 @@ func (w *World) intern(b []byte) string {
 
 const internSlots = 512
 
-// sessionSlab is how many snapshots one allocation holds: 31 of 256 bytes
+// sessionSlab is how many snapshots one allocation holds: 31 of 264 bytes
 // with the allocator's header fill an 8 KB size class.
 const sessionSlab = 31
 
@@ -584,7 +620,7 @@ type pop3Server struct {
 	tin    lineReader
 	done   bool
 	info   pop3.Info
-	sess   *trace.Session
+	sess   *snapEntry
 	Record bool // as smtpServer.Record
 }
 
@@ -735,13 +771,13 @@ func (s *pop3Server) respond(c *Conn, r pop3.Response) {
 
 func (s *pop3Server) snapshot() *trace.Session {
 	if s.sess != nil && s.core.Unchanged(&s.info) {
-		return s.sess
+		return &s.sess.s
 	}
 	in := s.core.Info()
 	s.info = in
 	s.sess = s.w.snapshot(trace.Session{State: in.State.String(), TLS: in.TLS, User: in.User, LoggedIn: in.LoggedIn,
-		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted})
-	return s.sess
+		Messages: in.Messages, Octets: in.Octets, Retrieved: in.Retrieved, Marked: in.Marked, Deleted: in.Deleted}, s.sess)
+	return &s.sess.s
 }
 
 // pop3Config returns the POP3 core's configuration for a service of h.
@@ -982,8 +1018,8 @@ func (s *imapServer) snapshot() *trace.Session {
 	}
 	in := s.core.Info()
 	s.gen = s.core.Gen()
-	s.sess = s.w.snapshot(trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
-		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged})
+	s.sess = &s.w.snapshot(trace.Session{State: in.State.String(), TLS: s.tlsUp, User: in.User, LoggedIn: in.User != "",
+		Mailbox: in.Mailbox, Messages: in.Exists, Seen: in.Seen, Marked: in.Deleted, Deleted: in.Expunged}, nil).s
 	return s.sess
 }
 

@@ -38,39 +38,51 @@ func TestSnapshotShared(t *testing.T) {
 		func(s *trace.Session) { s.Helo, s.AuthUser = "au", "" },
 	}
 	w := New(Options{})
-	first := w.snapshot(base)
+	snapshot := func(v trace.Session) *trace.Session { return &w.snapshot(v, nil).s }
+	first := snapshot(base)
 	if !reflect.DeepEqual(*first, base) {
 		t.Fatalf("snapshot = %+v, want %+v", *first, base)
 	}
 	again := base
 	again.Rcpts = []string{"x"} // equal, not the same slice
-	if w.snapshot(again) != first {
+	if snapshot(again) != first {
 		t.Error("an equal snapshot was not shared")
 	}
 	// The SMTP lists come from the core, which goes on changing them.
 	rcpts := []string{"z"}
 	v := base
 	v.Rcpts = rcpts
-	p := w.snapshot(v)
+	p := snapshot(v)
 	rcpts[0] = "changed"
 	if p.Rcpts[0] != "z" {
 		t.Error("the snapshot shares the core's list of recipients")
 	}
 	// An empty list is nil, as smtp.Server.Info gives it.
 	v.Rcpts = []string{}
-	if p := w.snapshot(v); p.Rcpts != nil {
+	if p := snapshot(v); p.Rcpts != nil {
 		t.Errorf("Rcpts = %#v, want nil", p.Rcpts)
 	}
 	for i, f := range differ {
 		v := base
 		v.Rcpts = []string{"x"}
 		f(&v)
-		p := w.snapshot(v)
+		p := snapshot(v)
 		if p == first {
 			t.Errorf("change %d: shares the snapshot of a different state", i)
+		}
+		// The hint (the snapshot that followed the one before) is taken
+		// only when it is equal.
+		prev := &snapEntry{next: w.snapshot(base, nil)}
+		if h := w.snapshot(v, prev); &h.s != p || prev.next != h {
+			t.Errorf("change %d: the hint of a different state was taken", i)
 		}
 		if !reflect.DeepEqual(*p, v) {
 			t.Errorf("change %d: snapshot = %+v, want %+v", i, *p, v)
 		}
+	}
+	// An equal state takes the hint without a look-up.
+	prev := &snapEntry{next: w.snapshot(base, nil)}
+	if h := w.snapshot(again, prev); &h.s != first {
+		t.Error("an equal state did not take the hint")
 	}
 }

@@ -54,9 +54,9 @@ type World struct {
 	msgSeq     int // Message-ID counter
 	composer   composer
 	dnsID      uint16
-	lookups    []*lookup                 // free look-ups, reused
-	sessions   []trace.Session           // the slab snapshots are cut from
-	snaps      map[string]*trace.Session // snapshots made, by appendSessionKey
+	lookups    []*lookup             // free look-ups, reused
+	sessions   []snapEntry           // the slab snapshots are cut from
+	snaps      map[string]*snapEntry // snapshots made, by appendSessionKey
 	snapKey    []byte
 	interned   *[internSlots]string // reply lines, by intern
 	internSeed maphash.Seed

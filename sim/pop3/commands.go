@@ -78,6 +78,31 @@ func lookupCommand(verb string) *command {
 	if len(verb) < 3 || len(verb) > 4 {
 		return nil // RFC 1939 3: keywords are three or four characters
 	}
+	// Every line is looked up: an ASCII verb is upper-cased on the stack
+	// and compared by length; only another takes EqualFold's Unicode
+	// folding.
+	var up [4]byte
+	for i := 0; i < len(verb); i++ {
+		c := verb[i]
+		if c >= 0x80 {
+			return lookupCommandFold(verb)
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		up[i] = c
+	}
+	v := up[:len(verb)]
+	for i := range commands {
+		if len(commands[i].verb) == len(v) && commands[i].verb == string(v) {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// lookupCommandFold is lookupCommand with Unicode case folding.
+func lookupCommandFold(verb string) *command {
 	for i := range commands {
 		if strings.EqualFold(verb, commands[i].verb) {
 			return &commands[i]

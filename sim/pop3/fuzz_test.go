@@ -190,3 +190,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLookupCommand: the fast look-up finds what EqualFold finds.
+func FuzzLookupCommand(f *testing.F) {
+	for _, s := range []string{"RETR", "quit", "top", "ToP", "ſTAT", "uidl", "XYZW", "TO"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, verb string) {
+		want := lookupCommandFold(verb)
+		if len(verb) < 3 || len(verb) > 4 {
+			want = nil
+		}
+		if got := lookupCommand(verb); got != want {
+			t.Errorf("lookupCommand(%q) = %v, want %v", verb, got, want)
+		}
+	})
+}

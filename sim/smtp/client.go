@@ -234,14 +234,14 @@ func (c *Client) TLSStarted() []string {
 
 // hello handles the 2xx reply to EHLO or HELO.
 func (c *Client) hello(r Reply, esmtp bool) []string {
-	var authMechs string
+	var authMechs string // the mechanisms the last AUTH line lists
 	startTLS := false
 	if esmtp {
 		for _, l := range r.Lines[min(1, len(r.Lines)):] {
 			kw, arg, _ := strings.Cut(l, " ")
 			switch {
 			case strings.EqualFold(kw, "AUTH"):
-				authMechs = " " + arg + " "
+				authMechs = arg
 			case strings.EqualFold(kw, "8BITMIME"):
 				c.ext8bit = true
 			case strings.EqualFold(kw, "SMTPUTF8"):
@@ -266,7 +266,7 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 		if mech == "" {
 			mech = "PLAIN"
 		}
-		if (mech != "PLAIN" && mech != "LOGIN") || !strings.Contains(strings.ToUpper(authMechs), " "+mech+" ") {
+		if (mech != "PLAIN" && mech != "LOGIN") || !listsMechanism(authMechs, mech) {
 			c.res.AuthUnavailable = true
 			return c.fail(r)
 		}
@@ -276,13 +276,36 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 		}
 		// RFC 4954 4: PLAIN with an initial response saves a round trip,
 		// unless the command would pass the 512-octet line limit.
-		if line := "AUTH PLAIN " + plainResponse(a); len(line)+2 <= maxCommandLine {
+		if line := appendPlainResponse("AUTH PLAIN ", a); len(line)+2 <= maxCommandLine {
 			c.auth = 1
 			return c.one(line)
 		}
 		return c.one("AUTH PLAIN")
 	}
 	return c.mail()
+}
+
+// listsMechanism reports whether mech (upper case) is one of the
+// space-separated words of list, compared as strings.ToUpper gives them,
+// without allocating for an ASCII list.
+func listsMechanism(list, mech string) bool {
+	for list != "" {
+		var word string
+		word, list, _ = strings.Cut(list, " ")
+		if len(word) == len(mech) && strings.EqualFold(word, mech) && isASCII(word) || !isASCII(word) && strings.ToUpper(word) == mech {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // authReply handles a reply inside the AUTH exchange.
@@ -315,13 +338,25 @@ func (c *Client) authReply(r Reply) []string {
 
 // plainResponse is RFC 4616 2's message with an empty authzid, base64
 // encoded: base64("\x00" user "\x00" pass).
-func plainResponse(a *Auth) string {
-	msg := make([]byte, 0, 2+len(a.User)+len(a.Pass))
-	msg = append(msg, 0)
-	msg = append(msg, a.User...)
-	msg = append(msg, 0)
-	msg = append(msg, a.Pass...)
-	return base64.StdEncoding.EncodeToString(msg)
+func plainResponse(a *Auth) string { return appendPlainResponse("", a) }
+
+// appendPlainResponse is pre followed by plainResponse(a), in one
+// allocation when the credentials are short: the AUTH PLAIN command line
+// is built so.
+func appendPlainResponse(pre string, a *Auth) string {
+	var buf [128]byte
+	msg := append(append(append(append(buf[:0], 0), a.User...), 0), a.Pass...)
+	n := len(pre) + base64.StdEncoding.EncodedLen(len(msg))
+	var out []byte
+	if len(msg) <= 48 && n <= 96 {
+		var outBuf [96]byte
+		out = outBuf[:n]
+	} else {
+		out = make([]byte, n)
+	}
+	copy(out, pre)
+	base64.StdEncoding.Encode(out[len(pre):], msg)
+	return string(out)
 }
 
 // mail sends MAIL FROM, or QUIT when there is nobody to send to.

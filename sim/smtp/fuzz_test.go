@@ -188,3 +188,41 @@ func FuzzCountReceived(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReplyParser: the parser assembles what a plain model of RFC 5321
+// 4.2.1 assembles from the same lines (split at "\n").
+func FuzzReplyParser(f *testing.F) {
+	f.Add("250-a\n250-2.0.0 b\n250 c")
+	f.Add("250-2.1.0 a\n250-2.1.5 b\n250 2.1.0 c\n354 go")
+	f.Add("220 x\n250-a\n550 b\n250 ok")
+	f.Fuzz(func(t *testing.T, in string) {
+		var p ReplyParser
+		var cur *Reply // the model's reply in progress
+		for _, line := range strings.Split(in, "\n") {
+			got, complete, err := p.Feed(line)
+			code, enh, text, last, perr := ParseReplyLine(line)
+			var want Reply
+			var wantComplete, wantErr bool
+			switch {
+			case perr != nil:
+				cur, wantErr = nil, true
+			case cur != nil && code != cur.Code:
+				cur, wantErr = nil, true
+			default:
+				if cur == nil {
+					cur = &Reply{Code: code, Enhanced: enh}
+				} else if enh != cur.Enhanced && enh != "" {
+					text = enh + " " + text
+				}
+				cur.Lines = append(cur.Lines, text)
+				if last {
+					want, wantComplete, cur = *cur, true, nil
+				}
+			}
+			if (err != nil) != wantErr || complete != wantComplete ||
+				complete && (got.Code != want.Code || got.Enhanced != want.Enhanced || !slices.Equal(got.Lines, want.Lines)) {
+				t.Fatalf("Feed(%q) = %+v, %v, %v; want %+v, %v, error %v", line, got, complete, err, want, wantComplete, wantErr)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package smtp
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -112,5 +113,78 @@ func TestNilConfig(t *testing.T) {
 	// No domains and no relay: nothing can be delivered.
 	if r := s.Handle("RCPT TO:<c@d.example>"); r.Reply.Code != 554 {
 		t.Errorf("RCPT = %v", r.Reply)
+	}
+}
+
+// TestLookupCommand checks the ASCII fast path of lookupCommand against
+// strings.EqualFold over the table, including the Unicode folds that
+// make a longer word match (U+017F folds to s, U+212A to k).
+func TestLookupCommand(t *testing.T) {
+	for _, c := range []struct {
+		word, want string
+	}{
+		{"MAIL", VerbMAIL}, {"mail", VerbMAIL}, {"MaIl", VerbMAIL}, {"starttls", VerbSTARTTLS},
+		{"STARTTLS", VerbSTARTTLS}, {"ſTARTTLS", VerbSTARTTLS}, {"rſet", VerbRSET},
+		{"MAI", ""}, {"MAILX", ""}, {"STARTTLSX", ""}, {"", ""}, {"M@IL", ""}, {"STARTTLS\x00", ""},
+	} {
+		got := ""
+		if cmd := lookupCommand(c.word); cmd != nil {
+			got = cmd.verb
+		}
+		if got != c.want {
+			t.Errorf("lookupCommand(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// FuzzLookupCommand: the fast look-up finds what EqualFold finds.
+func FuzzLookupCommand(f *testing.F) {
+	for _, s := range []string{"EHLO", "quit", "ſTARTTLS", "Rcpt", "xyzw", "STARTTLSS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		if got, want := lookupCommand(word), lookupCommandFold(word); got != want {
+			t.Errorf("lookupCommand(%q) = %v, want %v", word, got, want)
+		}
+	})
+}
+
+// TestScanLine: scanLine agrees with hasControl and an ASCII check.
+func TestScanLine(t *testing.T) {
+	for _, s := range []string{"", "MAIL FROM:<a@b>", "a\tb", "a\x00b", "a\x7fb", "caf\xc3\xa9", "\xff", "\xc3\xa9\r"} {
+		control, nonASCII := scanLine(s)
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < 0x80
+		}
+		if control != hasControl(s) || nonASCII == ascii {
+			t.Errorf("scanLine(%q) = %v, %v", s, control, nonASCII)
+		}
+	}
+}
+
+// FuzzListsMechanism: listsMechanism decides as the upper-cased
+// substring search it replaces.
+func FuzzListsMechanism(f *testing.F) {
+	for _, s := range []string{"PLAIN LOGIN", "login  plain", "CRAM-MD5", "", "PLAıN", "XPLAIN PLAINX", "LOGIN\tPLAIN"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		for _, mech := range []string{"PLAIN", "LOGIN"} {
+			want := strings.Contains(strings.ToUpper(" "+list+" "), " "+mech+" ")
+			if got := listsMechanism(list, mech); got != want {
+				t.Errorf("listsMechanism(%q, %s) = %v, want %v", list, mech, got, want)
+			}
+		}
+	})
+}
+
+// TestAppendPlainResponse: the AUTH PLAIN line is the prefix and the
+// response, for short credentials and long ones.
+func TestAppendPlainResponse(t *testing.T) {
+	for _, a := range []*Auth{{User: "u", Pass: "p"}, {User: strings.Repeat("u", 60), Pass: strings.Repeat("p", 300)}} {
+		if got, want := appendPlainResponse("AUTH PLAIN ", a), "AUTH PLAIN "+plainResponse(a); got != want {
+			t.Errorf("appendPlainResponse = %q, want %q", got, want)
+		}
 	}
 }

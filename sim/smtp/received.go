@@ -18,8 +18,22 @@ import (
 // unknown peer name or HELO shows as "unknown"; an empty id is left out. The
 // result ends with CRLF.
 func Received(m *Message, by, id string, now time.Time) string {
+	var date [64]byte
+	return ReceivedDated(m, by, id, string(ReceivedDate(date[:0], now)))
+}
+
+// ReceivedDate appends now as Received: writes it (RFC 5322 3.3, in
+// Postfix's layout) to dst.
+func ReceivedDate(dst []byte, now time.Time) []byte {
+	return now.AppendFormat(dst, "Mon, 2 Jan 2006 15:04:05 -0700")
+}
+
+// ReceivedDated is Received with the date already formatted by
+// ReceivedDate: a server accepting many messages in one second formats
+// it once.
+func ReceivedDated(m *Message, by, id, date string) string {
 	var b strings.Builder
-	b.Grow(128 + len(m.Helo) + len(m.Peer.Name) + len(by) + len(id))
+	b.Grow(128 + len(m.Helo) + len(m.Peer.Name) + len(by) + len(id) + len(date))
 	b.WriteString("Received: from ")
 	b.WriteString(orUnknown(m.Helo))
 	b.WriteString(" (")
@@ -49,9 +63,7 @@ func Received(m *Message, by, id string, now time.Time) string {
 	} else {
 		b.WriteString(";\r\n\t")
 	}
-	// RFC 5322 3.3 date-time, as Postfix writes it.
-	var date [64]byte
-	b.Write(now.AppendFormat(date[:0], "Mon, 2 Jan 2006 15:04:05 -0700"))
+	b.WriteString(date)
 	b.WriteString("\r\n")
 	return b.String()
 }

@@ -170,9 +170,14 @@ func enhancedLen(s string, class byte) int {
 // Reply, for a client driver reading from a connection. The zero value is
 // ready to use.
 type ReplyParser struct {
-	cur     Reply
-	started bool
-	lines   []string // reused for every reply
+	// The reply being assembled. The fields are written only when they
+	// change, and lines is resliced in place: a store of a pointer into
+	// the heap costs a write barrier while the collector marks, and a
+	// client feeds every line of every reply through here.
+	code     int
+	enhanced string
+	started  bool
+	lines    []string // reused for every reply
 }
 
 // Feed adds one wire line (without CRLF). It returns the complete reply and
@@ -190,27 +195,28 @@ func (p *ReplyParser) Feed(line string) (Reply, bool, error) {
 		if p.lines == nil {
 			p.lines = make([]string, 0, 8) // an EHLO reply has about eight lines
 		}
-		p.cur = Reply{Code: code, Enhanced: enh, Lines: p.lines[:0]}
-		p.started = true
-	} else if code != p.cur.Code {
+		p.lines = p.lines[:0]
+		p.code, p.started = code, true
+		if p.enhanced != enh {
+			p.enhanced = enh
+		}
+	} else if code != p.code {
 		p.Reset()
 		return Reply{}, false, replyErr(line, "code differs from the earlier lines of the reply")
-	} else if enh != p.cur.Enhanced && enh != "" {
+	} else if enh != p.enhanced && enh != "" {
 		// A later line with a different enhanced code keeps it in its text.
 		text = enh + " " + text
 	}
-	p.cur.Lines = append(p.cur.Lines, text)
+	p.lines = append(p.lines, text)
 	if !last {
 		return Reply{}, false, nil
 	}
-	r := p.cur
-	p.lines = r.Lines
-	p.Reset()
-	return r, true, nil
+	p.started = false
+	return Reply{Code: p.code, Enhanced: p.enhanced, Lines: p.lines}, true, nil
 }
 
 // Reset drops a partly assembled reply.
-func (p *ReplyParser) Reset() { p.cur, p.started = Reply{}, false }
+func (p *ReplyParser) Reset() { p.started = false }
 
 // clone returns r with Lines of its own.
 func (r Reply) clone() Reply {

@@ -257,13 +257,16 @@ func (s *Server) command(line string) Result {
 	if line == "" {
 		return Result{Reply: replyBadSyntax}
 	}
+	// One pass finds both kinds of byte the two checks below look for:
+	// most command lines are plain ASCII.
+	control, nonASCII := scanLine(line)
 	// RFC 6531 3.3: with SMTPUTF8 advertised, command lines are UTF-8.
-	if !utf8.ValidString(line) {
+	if nonASCII && !utf8.ValidString(line) {
 		return Result{Reply: replyBadUTF8}
 	}
 	// RFC 5321 4.1.1: commands are printable text; a control character
 	// (a NUL, a lone CR or LF) is never part of one.
-	if hasControl(line) {
+	if control {
 		return Result{Reply: replyBadSyntax}
 	}
 	if cmd == nil {
@@ -292,6 +295,17 @@ func (s *Server) commandLimit(cmd *command) int {
 		n += 500
 	}
 	return n
+}
+
+// scanLine reports whether s has a control character (hasControl) and
+// whether it has a byte outside ASCII.
+func scanLine(s string) (control, nonASCII bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		control = control || (c < 0x20 && c != '\t') || c == 0x7f
+		nonASCII = nonASCII || c >= 0x80
+	}
+	return control, nonASCII
 }
 
 func hasControl(s string) bool {
@@ -329,8 +343,40 @@ var commands = [...]command{
 }
 
 // lookupCommand finds a verb case-insensitively (RFC 5321 2.4) without
-// allocating.
+// allocating. Every line of a session is looked up, so an ASCII word is
+// upper-cased into a stack copy and compared by length first; a word with
+// other bytes takes strings.EqualFold's Unicode folding as before.
 func lookupCommand(word string) *command {
+	var up [8]byte // the longest verb, STARTTLS
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 0x80 {
+			// "ſTARTTLS" (U+017F folds to s) is longer than its verb.
+			return lookupCommandFold(word)
+		}
+		if i >= len(up) {
+			continue // too long for a verb; read on for non-ASCII bytes
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		up[i] = c
+	}
+	if len(word) > len(up) {
+		return nil
+	}
+	v := up[:len(word)]
+	for i := range commands {
+		if len(commands[i].verb) == len(v) && commands[i].verb == string(v) {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// lookupCommandFold is lookupCommand with Unicode case folding, for a
+// word that is not ASCII.
+func lookupCommandFold(word string) *command {
 	for i := range commands {
 		if strings.EqualFold(word, commands[i].verb) {
 			return &commands[i]
