@@ -12,30 +12,36 @@ import (
 // composer writes the messages SendAsync submits. A campaign submits a
 // million messages that differ only in To:, Date: and Message-ID:, so the
 // parts before and after those two fields are made once per sender,
-// recipients, subject and body (a few per campaign), and the two dates
-// once per second of virtual time; each message is then one allocation.
+// recipients, subject and body (a few per campaign), and the dates once
+// per second of virtual time; each message is then one allocation.
 // What it writes is byte for byte what composeMessage writes.
 type composer struct {
 	parts [composerParts]messageParts
 	next  int // the entry the next new parts replace
 
-	sec         int64  // the Unix second the dates below are for
-	stamp, rfc  string // sec as in a Message-ID and as RFC 1123Z
-	haveStrings bool
-
-	recvSec  int64  // the Unix second received is for
-	received string // recvSec as a Received: field writes it
-	haveRecv bool
+	// The current second of virtual time in the three ways messages
+	// write it: as in a Message-ID, as RFC 1123Z (Date:) and as a
+	// Received: field writes it. A path writes all of them within a
+	// second, so each is formatted once per second.
+	sec                  int64
+	haveDates            bool
+	stamp, rfc, received string
 }
 
-// receivedDate returns date as smtp.Received writes it, formatted once per
-// second of virtual time: every server on a path stamps a message.
-func (c *composer) receivedDate(date time.Time) string {
-	if sec := date.Unix(); !c.haveRecv || sec != c.recvSec {
+// dates makes c's dates those of date's second.
+func (c *composer) dates(date time.Time) {
+	if sec := date.Unix(); !c.haveDates || sec != c.sec {
 		var buf [64]byte
-		c.recvSec, c.haveRecv = sec, true
+		c.sec, c.haveDates = sec, true
+		c.stamp, c.rfc = date.Format("20060102150405"), date.Format(time.RFC1123Z)
 		c.received = string(smtp.ReceivedDate(buf[:0], date))
 	}
+}
+
+// receivedDate returns date as smtp.Received writes it: every server on a
+// path stamps a message.
+func (c *composer) receivedDate(date time.Time) string {
+	c.dates(date)
 	return c.received
 }
 
@@ -56,10 +62,7 @@ type messageParts struct {
 // as YYYYMMDDhhmmss.
 func (c *composer) compose(from, headerFrom string, to []string, subject, body string, date time.Time, seq int, client string) string {
 	p := c.partsFor(from, headerFrom, to, subject, body)
-	if sec := date.Unix(); !c.haveStrings || sec != c.sec {
-		c.sec, c.haveStrings = sec, true
-		c.stamp, c.rfc = date.Format("20060102150405"), date.Format(time.RFC1123Z)
-	}
+	c.dates(date)
 	const date0, id0, id1 = "Date: ", "\r\nMessage-ID: <", ">\r\n"
 	var seqBuf [20]byte
 	seqText := strconv.AppendInt(seqBuf[:0], int64(seq), 10)
