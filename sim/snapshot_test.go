@@ -86,3 +86,50 @@ func TestSnapshotShared(t *testing.T) {
 		t.Error("an equal state did not take the hint")
 	}
 }
+
+// TestSessionFieldsCompared checks that sameSession and appendSessionKey
+// tell apart two snapshots that differ in any one field of trace.Session,
+// including a field added later, and a nil list from an empty one: the
+// hint and the key must agree with each other and miss nothing.
+func TestSessionFieldsCompared(t *testing.T) {
+	var zero trace.Session
+	key := func(s *trace.Session) string { return string(appendSessionKey(nil, s)) }
+	if !sameSession(&zero, &zero) {
+		t.Fatal("a session differs from itself")
+	}
+	typ := reflect.TypeFor[trace.Session]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		var variants []trace.Session
+		switch f.Type.Kind() {
+		case reflect.String:
+			var v trace.Session
+			reflect.ValueOf(&v).Elem().Field(i).SetString("x")
+			variants = append(variants, v)
+		case reflect.Bool:
+			var v trace.Session
+			reflect.ValueOf(&v).Elem().Field(i).SetBool(true)
+			variants = append(variants, v)
+		case reflect.Int:
+			var v trace.Session
+			reflect.ValueOf(&v).Elem().Field(i).SetInt(1)
+			variants = append(variants, v)
+		case reflect.Slice:
+			for _, n := range []int{0, 1} { // empty, and one item
+				var v trace.Session
+				reflect.ValueOf(&v).Elem().Field(i).Set(reflect.MakeSlice(f.Type, n, n))
+				variants = append(variants, v)
+			}
+		default:
+			t.Fatalf("field %s has kind %s: teach this test, sameSession and appendSessionKey about it", f.Name, f.Type.Kind())
+		}
+		for _, v := range variants {
+			if sameSession(&zero, &v) {
+				t.Errorf("sameSession misses a change of %s", f.Name)
+			}
+			if key(&zero) == key(&v) {
+				t.Errorf("appendSessionKey misses a change of %s", f.Name)
+			}
+		}
+	}
+}
