@@ -20,16 +20,6 @@ func TestClearEvent(t *testing.T) {
 	if got := w.event(0); got != e || !reflect.ValueOf(*e).IsZero() {
 		t.Errorf("World.event left %+v", *e)
 	}
-	src := trace.Endpoint{Host: "a", IP: netip.MustParseAddr("192.0.2.2"), Port: 25}
-	fill(t, reflect.ValueOf(e).Elem(), "Event")
-	w.eventBetween(trace.Line, src, src)
-	if e.Src != src || e.Dst != src || e.Kind != trace.Line {
-		t.Errorf("eventBetween set %v, %v, %v", e.Src, e.Dst, e.Kind)
-	}
-	e.Src, e.Dst, e.Kind = trace.Endpoint{}, trace.Endpoint{}, 0
-	if !reflect.ValueOf(*e).IsZero() {
-		t.Errorf("eventBetween left %+v", *e)
-	}
 }
 
 // fill sets every exported field of v to something other than its zero

@@ -134,20 +134,15 @@ func (w *World) emit(e *trace.Event) {
 	w.sink.Emit(e)
 }
 
-// event returns the scratch event, cleared, for the caller to fill and emit.
+// event returns the scratch event, cleared, for the caller to fill and
+// emit. (A connection's events have scratch events of their own:
+// Conn.event.)
 func (w *World) event(kind trace.Kind) *trace.Event {
-	return w.eventBetween(kind, trace.Endpoint{}, trace.Endpoint{})
-}
-
-// eventBetween is event with Src and Dst set. An endpoint equal to the
-// one already there is not written again: the lines of a connection come
-// one after another with the same two ends, and while the collector marks,
-// each write of an endpoint's references costs a write barrier.
-func (w *World) eventBetween(kind trace.Kind, src, dst trace.Endpoint) *trace.Event {
 	e := &w.ev
 	clearEvent(e)
-	setEndpoint(&e.Src, &src)
-	setEndpoint(&e.Dst, &dst)
+	var none trace.Endpoint
+	setEndpoint(&e.Src, &none)
+	setEndpoint(&e.Dst, &none)
 	e.Kind = kind
 	return e
 }
@@ -188,7 +183,8 @@ func setTag(dst, src *trace.Tag) {
 // it is set: most events leave most of them empty, and while the garbage
 // collector marks, every write of a reference costs a write barrier that
 // zeroing the whole event would pay for each of them. Src and Dst are left
-// for eventBetween to set (TestClearEvent checks that no field is missed).
+// to the caller, which sets them (World.event) or keeps them (Conn.event);
+// TestClearEvent checks that no field is missed.
 func clearEvent(e *trace.Event) {
 	if e.Line != "" {
 		e.Line = ""
