@@ -154,10 +154,16 @@ func (w *World) pending() bool { return len(w.tasks) > 0 || w.soonHead < len(w.s
 
 // next is the earliest task's slot; there must be one (pending).
 func (w *World) next() *slot {
-	if w.soonHead < len(w.soon) && (len(w.tasks) == 0 || w.soon[w.soonHead].before(&w.tasks[0])) {
+	if w.soonFirst() {
 		return &w.soon[w.soonHead]
 	}
 	return &w.tasks[0]
+}
+
+// soonFirst reports whether the earliest task waits in the queue of tasks
+// due one latency from now rather than in the heap.
+func (w *World) soonFirst() bool {
+	return w.soonHead < len(w.soon) && (len(w.tasks) == 0 || w.soon[w.soonHead].before(&w.tasks[0]))
 }
 
 func (a *slot) before(b *slot) bool {
@@ -169,7 +175,8 @@ func (a *slot) before(b *slot) bool {
 
 // pop removes and returns the earliest task.
 func (w *World) pop() task {
-	if q := w.soon; w.soonHead < len(q) && (len(w.tasks) == 0 || q[w.soonHead].before(&w.tasks[0])) {
+	if w.soonFirst() {
+		q := w.soon
 		i := q[w.soonHead].i
 		w.soonHead++
 		switch {
