@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"slices"
+
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -41,6 +43,19 @@ func (o Outcome) String() string {
 	}
 	return "outcome?"
 }
+
+// ParseOutcome returns the outcome named name, as String names it.
+func ParseOutcome(name string) (Outcome, bool) {
+	for o, n := range outcomeNames {
+		if n == name {
+			return Outcome(o), true
+		}
+	}
+	return 0, false
+}
+
+// OutcomeNames returns the names of the outcomes, in table order.
+func OutcomeNames() []string { return slices.Clone(outcomeNames[:]) }
 
 var outcomeTexts = [NumOutcomes]i18n.Text{
 	Sessions:     i18n.T("SMTP sessions attempted", "試みられたSMTPセッション"),

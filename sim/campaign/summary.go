@@ -40,7 +40,7 @@ type Summary struct {
 	// keeps.
 	PerKind int
 
-	total     Counts
+	total     Tally
 	byNetwork map[string]*Counts
 	byServer  map[string]*Counts
 	buckets   [NumBuckets]Counts
@@ -49,7 +49,6 @@ type Summary struct {
 	// ofClient is the counters of each client's network, found once per
 	// client: a campaign counts every attempt of its bots by network.
 	ofClient map[string]*Counts
-	dropped  map[int]bool // connections whose SYN a router dropped, until their timeout
 
 	detail bool // sampling: sessions that start now may join the sample
 	frame  []trace.Event
@@ -75,7 +74,6 @@ func New(topo *trace.Topology) *Summary {
 		width:     DefaultBucket,
 		networkOf: map[string]string{},
 		ofClient:  map[string]*Counts{},
-		dropped:   map[int]bool{},
 		open:      map[int]*session{},
 	}
 	if topo != nil {
@@ -98,25 +96,17 @@ func (s *Summary) Detail(on bool) { s.detail = on }
 // Emit counts e and, while sampling, records it.
 func (s *Summary) Emit(e *trace.Event) {
 	s.record(e)
-	o, ok := classify(e)
+	o, ok := s.total.Count(e)
 	if !ok {
-		return
+		return // nothing to count, or the timeout of a blocked SYN: counted as blocked
 	}
 	client, server := e.Src.Host, e.Dst.Host
 	switch o {
-	case Blocked:
-		s.dropped[e.Conn] = true
-	case Unreachable:
-		if s.dropped[e.Conn] {
-			delete(s.dropped, e.Conn)
-			return // the timeout of a blocked SYN: counted as blocked
-		}
 	case Refused, AuthRequired, AuthFailed, RelayDenied, NoMailbox, Rejected, Deferred:
 		client, server = e.Dst.Host, e.Src.Host // the server speaks
 	case Delivered, Queued, Bounced:
 		client, server = "", e.Src.Host // the host that acted
 	}
-	s.total[o]++
 	s.bucket(e.At)[o]++
 	if client != "" {
 		c := s.ofClient[client]
@@ -199,7 +189,7 @@ func (s *Summary) settle(e *trace.Event, ss *session) {
 }
 
 // Total returns the counters of the whole run.
-func (s *Summary) Total() Counts { return s.total }
+func (s *Summary) Total() Counts { return s.total.Counts }
 
 // ByNetwork returns the counters per network of the client, keyed by
 // network name ("" for clients directly on the internet). Deliveries,
@@ -287,7 +277,7 @@ func (s *Summary) Empty() *Summary {
 // buckets (the narrower buckets are merged to the wider first). The sample
 // stays s's.
 func (s *Summary) Merge(o *Summary) {
-	s.total.Add(&o.total)
+	s.total.Counts.Add(&o.total.Counts)
 	for k, c := range o.byNetwork {
 		count(s.byNetwork, k).Add(c)
 	}

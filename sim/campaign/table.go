@@ -50,7 +50,7 @@ func outcomeRows(lang i18n.Lang, rows [][]string, cols []Column, skip func(Outco
 		}
 		row := []string{o.Text().In(lang)}
 		for _, c := range cols {
-			row = append(row, group(c.Counts[o]))
+			row = append(row, Group(c.Counts[o]))
 		}
 		rows = append(rows, row)
 	}
@@ -98,11 +98,11 @@ func writeRows(w io.Writer, rows [][]string) error {
 	return err
 }
 
-// group writes n with thousands separators: 1,000,000.
-func group(n int64) string {
+// Group writes n with thousands separators: 1,000,000.
+func Group(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	if n < 0 {
-		return "-" + group(-n)
+		return "-" + Group(-n)
 	}
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
@@ -159,7 +159,7 @@ func WriteBreakdown(w io.Writer, lang i18n.Lang, s *Summary) error {
 			tr("relay denied", "中継拒否"), tr("delivered", "配送")}}
 		for _, b := range bs {
 			rows = append(rows, []string{trace.FormatTime(b.Start), trace.FormatTime(b.End),
-				group(b.Counts[Sessions]), group(b.Counts[Blocked]), group(b.Counts[RelayDenied]), group(b.Counts[Delivered])})
+				Group(b.Counts[Sessions]), Group(b.Counts[Blocked]), Group(b.Counts[RelayDenied]), Group(b.Counts[Delivered])})
 		}
 		if err := writeRows(w, rows); err != nil {
 			return err
@@ -187,7 +187,7 @@ type BucketReport struct {
 
 // JSON returns the summary as a Report.
 func (s *Summary) JSON(setting string) Report {
-	r := Report{Setting: setting, Total: named(s.total), ByNetwork: map[string]map[string]int64{}, ByServer: map[string]map[string]int64{}}
+	r := Report{Setting: setting, Total: named(s.total.Counts), ByNetwork: map[string]map[string]int64{}, ByServer: map[string]map[string]int64{}}
 	for k, c := range s.byNetwork {
 		r.ByNetwork[k] = named(*c)
 	}
@@ -248,7 +248,7 @@ func WriteComparison(w io.Writer, lang i18n.Lang, runs []Run) error {
 			for _, r := range runs {
 				c := r.Summary.ByServer()[name]
 				zero = zero && c[o] == 0
-				row = append(row, group(c[o]))
+				row = append(row, Group(c[o]))
 			}
 			if !zero {
 				rows = append(rows, row)
