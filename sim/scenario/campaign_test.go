@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"net/netip"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/campaign"
+	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -143,8 +145,15 @@ func TestShardsCountAsOneWorld(t *testing.T) {
 	topo := sc.Topology(w)
 	one := campaign.New(&topo)
 	// A Tee is not a *campaign.Summary: never sharded.
-	if _, err := RunWith(sc, trace.Tee(one), RunOptions{Summary: true}); err != nil {
+	rep, err := RunWith(sc, trace.Tee(one), RunOptions{Summary: true})
+	if err != nil {
 		t.Fatal(err)
+	}
+	// Two expectations of sends, and the counters of the campaign steps:
+	// four of the first, five of the second, played twice.
+	const checks = 2 + 4 + 5*2
+	if rep.Checks != checks || !rep.OK() {
+		t.Errorf("one world: %d checks, %d missed; want %d met", rep.Checks, rep.Missed, checks)
 	}
 	defer func(n int) { shardAttempts = n }(shardAttempts)
 	shardAttempts = 1
@@ -155,8 +164,8 @@ func TestShardsCountAsOneWorld(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep.Checks != 2 || !rep.OK() {
-			t.Errorf("sharded run: %d checks, %d missed; want the two expectations met once each", rep.Checks, rep.Missed)
+		if rep.Checks != checks || !rep.OK() {
+			t.Errorf("sharded run: %d checks, %d missed; want %d met: the counters of a campaign step are those of every shard", rep.Checks, rep.Missed, checks)
 		}
 	}
 	for i, s := range sharded {
@@ -200,6 +209,90 @@ steps:
 		var list ErrorList
 		if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), want) {
 			t.Errorf("over: %s: got %v; want one error containing %q", over, err, want)
+		}
+	}
+}
+
+// TestCampaignCountsMissed checks that a campaign step's counters are
+// checked, not merely shown: a count the campaign does not reach is a miss,
+// in one world and in shards alike, and the transcript says what it got.
+func TestCampaignCountsMissed(t *testing.T) {
+	src, err := os.ReadFile("../campaign/testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("sessions: 36, blocked: 23"), []byte("sessions: 36, blocked: {at_most: 22}"), 1)
+	sc, err := Parse("small.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { shardAttempts = n }(shardAttempts)
+	for _, n := range []int{ShardAttempts, 1} {
+		shardAttempts = n
+		w, err := sc.Build(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		topo := sc.Topology(w)
+		sum := campaign.New(&topo)
+		rep, err := RunWith(sc, sum, RunOptions{Summary: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Missed != 1 {
+			t.Errorf("shardAttempts %d: %d missed, want 1", n, rep.Missed)
+		}
+		found := false
+		for _, e := range sum.Sample() {
+			found = found || e.Kind == trace.Expect && !e.OK && strings.Contains(e.Text.In(i18n.EN), "at most 22 (got: 23)")
+		}
+		if !found {
+			t.Errorf("shardAttempts %d: no missed expectation saying at most 22 (got: 23) in the sample", n)
+		}
+	}
+}
+
+// TestTalliesShardGone checks that the first shard does not wait for a
+// shard that stopped early: its counters so far count, later steps count
+// without it.
+func TestTalliesShardGone(t *testing.T) {
+	tl := newTallies(2)
+	one := campaign.Counts{campaign.Sessions: 3}
+	if got := tl.post(0, 1, &one); got != nil {
+		t.Fatalf("shard 1 got a sum: %v", got)
+	}
+	tl.leave(1)
+	tl.leave(1) // twice is once
+	two := campaign.Counts{campaign.Sessions: 4}
+	if got := tl.post(0, 0, &two); got[campaign.Sessions] != 7 {
+		t.Errorf("step 0: %d sessions, want 7", got[campaign.Sessions])
+	}
+	if got := tl.post(1, 0, &two); got[campaign.Sessions] != 4 {
+		t.Errorf("step 1, shard 1 gone: %d sessions, want 4", got[campaign.Sessions])
+	}
+}
+
+// TestHasMatchesWith checks Has against With on every bundled scenario:
+// a setting the scenario has already is one under which With changes
+// nothing in the world, and only such a setting.
+func TestHasMatchesWith(t *testing.T) {
+	all, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range all {
+		id := sc.ID
+		for _, key := range SwitchKeys() {
+			for _, val := range Switches[key] {
+				s, err := sc.With(key, val)
+				if err != nil {
+					t.Fatal(err)
+				}
+				same := reflect.DeepEqual(s.World, sc.World)
+				if has := sc.Has(key, val); has != same {
+					t.Errorf("%s: Has(%s=%s) = %v, but With leaves the world as it was: %v", id, key, val, has, same)
+				}
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/campaign"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/smtp"
 )
@@ -209,4 +210,41 @@ func (c *checker) replies() []string {
 		return c.res.talk.Replies
 	}
 	return nil
+}
+
+// checkCounts checks a campaign step's counters, have, counted over every
+// shard; attempts is the step's delivery attempts, what percentages are of.
+func (c *checker) checkCounts(checks []CountCheck, have *campaign.Counts, attempts int64) {
+	for _, k := range checks {
+		n := have[k.Outcome]
+		lo, hi := k.Min.Of(attempts, true), k.Max.Of(attempts, false)
+		ok := (!k.Min.Set || n >= lo) && (!k.Max.Set || n <= hi)
+		name := k.Outcome.Text()
+		var want i18n.Text
+		switch {
+		case k.Min.Set && k.Max.Set && lo == hi && !k.Min.Pct && !k.Max.Pct:
+			want = i18n.T(name.EN+": "+campaign.Group(lo), name.JA+": "+campaign.Group(lo))
+		case k.Min.Set && k.Max.Set:
+			a, b := boundText(k.Min, lo, attempts), boundText(k.Max, hi, attempts)
+			want = i18n.T(name.EN+": from "+a.EN+" to "+b.EN, name.JA+": "+a.JA+"以上"+b.JA+"以下")
+		case k.Min.Set:
+			a := boundText(k.Min, lo, attempts)
+			want = i18n.T(name.EN+": at least "+a.EN, name.JA+": "+a.JA+"以上")
+		default:
+			b := boundText(k.Max, hi, attempts)
+			want = i18n.T(name.EN+": at most "+b.EN, name.JA+": "+b.JA+"以下")
+		}
+		c.report(ok, got(want, ok, same(campaign.Group(n))))
+	}
+}
+
+// boundText is a bound of a counter as a check says it: "9,000", or
+// "9,000 (90% of 10,000 attempts)" when the file gave a percentage
+// ("試行10,000回の90%(9,000)").
+func boundText(b Bound, n, attempts int64) i18n.Text {
+	if !b.Pct {
+		return same(campaign.Group(n))
+	}
+	return i18n.T(campaign.Group(n)+" ("+b.String()+" of "+campaign.Group(attempts)+" attempts)",
+		"試行"+campaign.Group(attempts)+"回の"+b.String()+"("+campaign.Group(n)+")")
 }

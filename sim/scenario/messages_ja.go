@@ -76,6 +76,14 @@ var messagesJA = map[string]string{
 	`step %d makes the run longer than %d trace events (the limit MaxEvents): fewer recipients, shorter waits or fewer retries behind a host that is down will do`:                      `ステップ%dで実行の記録が%dイベントを超えます(上限は「MaxEvents」)。宛先を減らすか、待ち時間を短くするか、停止中のホストへの再送を減らしてください`,
 	`step %d makes the trace longer than %d events (the limit MaxKeptEvents), more than play and export keep in memory: 'mailsim run' streams it, or fewer steps or recipients will do`: `ステップ%dで実行の記録が%dイベントを超えます(上限は「MaxKeptEvents」)。再生とエクスポートは記録全体をメモリに保持するため、これより長い記録は扱えません。「mailsim run」なら記録を保持せずに実行できます。ステップか宛先を減らすこともできます`,
 
+	// Campaign expectations.
+	`expect counts: name at least one counter, such as delivered: 0; the counters are %s`:                                             `expect counts: 「delivered: 0」のように数えるものを1つ以上書いてください。書けるのは%sです`,
+	`%s: give at_least, at_most or both, such as {at_least: 90%%}`:                                                                    `%s: 「{at_least: 90%%}」のように「at_least」「at_most」の一方か両方を書いてください`,
+	`%s: at_least %s is more than at_most %s`:                                                                                         `%s: 「at_least」の%sが「at_most」の%sより大きくなっています`,
+	`%s: expected a percentage from 0%% to 100%% such as 90%%, got %q`:                                                                `%s: 90%%のように0%%〜100%%の割合を指定してください(実際: %q)`,
+	`%s: expected a number, or {at_least: N}, {at_most: N} or both, where N may be a percentage of the attempts such as 90%%; got %s`: `%s: 数、または「{at_least: N}」「{at_most: N}」(両方も可)を指定してください。Nには90%%のように試行回数に対する割合も書けます(実際: %s)`,
+	`%s: expected a number or a percentage of the attempts such as 90%%, got %s`:                                                      `%s: 数、または90%%のように試行回数に対する割合を指定してください(実際: %s)`,
+
 	// Steps.
 	`%s: a step needs one of %v`: `%s: ステップには%vのどれか1つが必要です`,
 	`%s: one action per step, but this one has %v: split it into separate steps`:                   `%s: 1つのステップに書ける動作は1つですが、%vがあります。ステップを分けてください`,

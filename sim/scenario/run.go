@@ -123,11 +123,24 @@ func runShard(sc *Scenario, sink trace.Sink, opts RunOptions, sh shard, prog *pr
 	cx := &campaignRun{summary: opts.Summary, progress: prog, seed: sc.Seed, shard: sh}
 	cx.sampler = b
 	rep := &Report{ID: sc.ID, Topology: sc.topology(w)}
+	seq := 0 // campaign steps counted for their expectations, repeats included
 	for i, st := range sc.Steps {
+		counted := st.Kind == "campaign" && st.Expect != nil
 		for range st.Times() {
+			var t campaign.Tally
+			if counted {
+				b.tally = &t
+			}
 			r := playIn(w, i, st, b.over, cx)
-			if st.Expect != nil {
-				c := checker{w: w, rep: rep, res: r}
+			b.tally = nil
+			c := checker{w: w, rep: rep, res: r}
+			switch {
+			case counted:
+				if sum := sh.counts(seq, &t.Counts); sum != nil {
+					c.checkCounts(st.Expect.Counts, sum, int64(st.Campaign.Attempts()))
+				}
+				seq++
+			case st.Expect != nil:
 				c.check(st.Expect)
 			}
 			if b.over() {
@@ -171,6 +184,9 @@ type budget struct {
 	limit     int
 	unbounded bool
 	keep      *keeper // the sink, when Record keeps the trace: its limit counts too
+	// tally, while a campaign step with expectations plays, counts its
+	// outcomes whatever the sink keeps.
+	tally *campaign.Tally
 }
 
 func (b *budget) over() bool {
@@ -201,6 +217,9 @@ func wait(w *sim.World, d time.Duration, over func() bool) {
 
 func (b *budget) Emit(e *trace.Event) {
 	b.n++
+	if b.tally != nil {
+		b.tally.Count(e)
+	}
 	if (b.unbounded || b.n <= b.limit) && b.sink != nil {
 		b.sink.Emit(e)
 	}

@@ -2,11 +2,13 @@ package scenario
 
 import (
 	"net/netip"
+	"strconv"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/mailsim/mailsim/sim"
+	"github.com/mailsim/mailsim/sim/campaign"
 	"github.com/mailsim/mailsim/sim/i18n"
 	"github.com/mailsim/mailsim/sim/smtp"
 )
@@ -257,7 +259,47 @@ type Expect struct {
 	HasQueued   bool
 	Retrieved   *int
 	Left        *int
-	Seen        *int // IMAP: messages already \Seen when fetched
+	Seen        *int         // IMAP: messages already \Seen when fetched
+	Counts      []CountCheck // a campaign step's counters
+}
+
+// CountCheck is one counter a campaign step expects: the number of
+// Outcome within the step between Min and Max, those that are Set; a
+// number written alone sets both.
+type CountCheck struct {
+	Outcome  campaign.Outcome
+	Min, Max Bound
+	Node     *yaml.Node // the counter's key
+}
+
+// Bound is one end of a CountCheck: N outcomes, or N percent of the step's
+// delivery attempts (bots times messages) when Pct.
+type Bound struct {
+	N   int64
+	Pct bool
+	Set bool
+}
+
+// String is the bound as the file says it: "9000" or "90%".
+func (b Bound) String() string {
+	if b.Pct {
+		return strconv.FormatInt(b.N, 10) + "%"
+	}
+	return strconv.FormatInt(b.N, 10)
+}
+
+// Of is the bound as a count for a step of attempts attempts: a
+// percentage rounded up for a lower bound (at least 90% of 15 is 14) and
+// down for an upper one (at most 10% of 15 is 1).
+func (b Bound) Of(attempts int64, lower bool) int64 {
+	if !b.Pct {
+		return b.N
+	}
+	n := b.N * attempts
+	if lower {
+		return (n + 99) / 100
+	}
+	return n / 100
 }
 
 // Times is how many times the step is played: Repeat, at least once.

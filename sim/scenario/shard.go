@@ -33,6 +33,103 @@ var shardAttempts = ShardAttempts
 // shard says which part of a campaign a world plays.
 type shard struct {
 	index, of int
+	tallies   *tallies // nil in a world that plays the whole campaign
+}
+
+// counts returns the counters of the campaign step a shard just played,
+// over every shard: c itself in a world that plays the whole campaign; in
+// a shard, the first shard waits for the others and adds theirs in shard
+// order, and the others get nil (they check no expectation). seq numbers
+// the counted steps, repeats included, in the order every shard plays
+// them.
+func (sh shard) counts(seq int, c *campaign.Counts) *campaign.Counts {
+	if sh.tallies == nil {
+		return c
+	}
+	return sh.tallies.post(seq, sh.index, c)
+}
+
+// tallies carries the counters of the campaign steps that have
+// expectations from every shard to the first, which checks them: an
+// expectation is of the whole campaign, whose attempts the shards split.
+type tallies struct {
+	mu    sync.Mutex
+	of    int
+	slots map[int]*tally
+	gone  []bool // shards that stopped early: they post nothing more
+}
+
+// tally is one counted step: the counters each shard posted.
+type tally struct {
+	counts []campaign.Counts
+	in     []bool        // the shards that posted, or are gone
+	left   int           // shards yet to post
+	done   chan struct{} // closed when none is left
+}
+
+func newTallies(of int) *tallies {
+	return &tallies{of: of, slots: map[int]*tally{}, gone: make([]bool, of)}
+}
+
+// slot returns step seq's tally, made with the shards that are gone
+// counted in. t.mu is held.
+func (t *tallies) slot(seq int) *tally {
+	s := t.slots[seq]
+	if s == nil {
+		s = &tally{counts: make([]campaign.Counts, t.of), in: make([]bool, t.of), left: t.of, done: make(chan struct{})}
+		t.slots[seq] = s
+		for i, g := range t.gone {
+			if g {
+				s.mark(i)
+			}
+		}
+	}
+	return s
+}
+
+// mark counts shard index in, once.
+func (s *tally) mark(index int) {
+	if s.in[index] {
+		return
+	}
+	s.in[index] = true
+	s.left--
+	if s.left == 0 {
+		close(s.done)
+	}
+}
+
+// post gives shard index's counters of step seq; the first shard then
+// waits for the rest and gets the sum, the others get nil.
+func (t *tallies) post(seq, index int, c *campaign.Counts) *campaign.Counts {
+	t.mu.Lock()
+	s := t.slot(seq)
+	s.counts[index] = *c
+	s.mark(index)
+	t.mu.Unlock()
+	if index > 0 {
+		return nil
+	}
+	<-s.done
+	var sum campaign.Counts
+	for i := range s.counts {
+		sum.Add(&s.counts[i])
+	}
+	return &sum
+}
+
+// leave says shard index plays no more steps, so that the first shard
+// does not wait for it: its run ends with an error, which the run returns.
+func (t *tallies) leave(index int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if index == 0 || t.gone[index] {
+		return
+	}
+	t.gone[index] = true
+	for _, s := range t.slots {
+		s.mark(index)
+	}
 }
 
 // shardable reports whether a run may be sharded, and the summary the
@@ -56,6 +153,7 @@ func runShards(sc *Scenario, sum *campaign.Summary, opts RunOptions) (*Report, e
 	sums := make([]*campaign.Summary, Shards)
 	reps := make([]*Report, Shards)
 	errs := make([]error, Shards)
+	tl := newTallies(Shards)
 	var wg sync.WaitGroup
 	for s := range Shards {
 		var sink trace.Sink
@@ -67,7 +165,8 @@ func runShards(sc *Scenario, sum *campaign.Summary, opts RunOptions) (*Report, e
 			sink = sums[s]
 		}
 		wg.Go(func() {
-			reps[s], errs[s] = runShard(sc, sink, opts, shard{index: s, of: Shards}, prog)
+			defer tl.leave(s)
+			reps[s], errs[s] = runShard(sc, sink, opts, shard{index: s, of: Shards, tallies: tl}, prog)
 		})
 	}
 	wg.Wait()

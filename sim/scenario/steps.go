@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/mailsim/mailsim/sim/campaign"
 )
 
 var stepKinds = []string{"say", "send", "fetch", "imap", "talk", "wait", "configure", "campaign"}
@@ -178,8 +180,75 @@ func (d *decoder) expect(n *yaml.Node) *Expect {
 		field{"retrieved", func(v *yaml.Node) { x := d.integer(v, "expect retrieved", 0, 1<<30); e.Retrieved = &x }},
 		field{"left", func(v *yaml.Node) { x := d.integer(v, "expect left", 0, 1<<30); e.Left = &x }},
 		field{"seen", func(v *yaml.Node) { x := d.integer(v, "expect seen", 0, 1<<30); e.Seen = &x }},
+		field{"counts", func(v *yaml.Node) { e.Counts = d.counts(v) }},
 	)
 	return e
+}
+
+// counts reads a campaign step's expected counters: each key an outcome
+// ("delivered", "blocked"), each value a number the counter must equal or
+// a mapping with at_least and at_most, whose bounds are numbers or
+// percentages of the step's delivery attempts ("90%").
+func (d *decoder) counts(n *yaml.Node) []CountCheck {
+	if d.isMap(n, "expect counts") && len(n.Content) == 0 {
+		d.errorf(n, "expect counts: name at least one counter, such as delivered: 0; the counters are %s", strings.Join(campaign.OutcomeNames(), ", "))
+	}
+	var out []CountCheck
+	var fs []field
+	for _, name := range campaign.OutcomeNames() {
+		o, _ := campaign.ParseOutcome(name)
+		fs = append(fs, field{name, func(v *yaml.Node) {
+			if c, ok := d.count(v, o, "expect counts "+name); ok {
+				out = append(out, c)
+			}
+		}})
+	}
+	d.fields(n, "expect counts", fs...)
+	return out
+}
+
+// count reads the expectation of one counter.
+func (d *decoder) count(v *yaml.Node, o campaign.Outcome, what string) (CountCheck, bool) {
+	c := CountCheck{Outcome: o, Node: v}
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!int":
+		c.Min = Bound{N: int64(d.integer(v, what, 0, 1<<30)), Set: true}
+		c.Max = c.Min
+	case v.Kind == yaml.MappingNode:
+		given := 0
+		d.fields(v, what,
+			field{"at_least", func(b *yaml.Node) { given++; c.Min = d.bound(b, what+" at_least") }},
+			field{"at_most", func(b *yaml.Node) { given++; c.Max = d.bound(b, what+" at_most") }},
+		)
+		switch {
+		case given == 0:
+			d.errorf(v, "%s: give at_least, at_most or both, such as {at_least: 90%%}", what)
+		case c.Min.Set && c.Max.Set && c.Min.Pct == c.Max.Pct && c.Min.N > c.Max.N:
+			d.errorf(v, "%s: at_least %s is more than at_most %s", what, c.Min, c.Max)
+		}
+	default:
+		d.errorf(v, "%s: expected a number, or {at_least: N}, {at_most: N} or both, where N may be a percentage of the attempts such as 90%%; got %s", what, describe(v))
+		return c, false
+	}
+	return c, c.Min.Set || c.Max.Set
+}
+
+// bound reads one bound of a counter: a whole number, or a percentage of
+// the step's attempts from 0% to 100%.
+func (d *decoder) bound(n *yaml.Node, what string) Bound {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!int" && strings.HasSuffix(n.Value, "%") {
+		p, err := strconv.Atoi(strings.TrimSuffix(n.Value, "%"))
+		if err == nil && p >= 0 && p <= 100 {
+			return Bound{N: int64(p), Pct: true, Set: true}
+		}
+		d.errorf(n, "%s: expected a percentage from 0%% to 100%% such as 90%%, got %q", what, n.Value)
+		return Bound{}
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		d.errorf(n, "%s: expected a number or a percentage of the attempts such as 90%%, got %s", what, describe(n))
+		return Bound{}
+	}
+	return Bound{N: int64(d.integer(n, what, 0, 1<<30)), Set: true}
 }
 
 // code reads a reply code (554), a code with enhanced code ("554 5.7.1"),

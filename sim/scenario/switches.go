@@ -43,16 +43,10 @@ func (sc *Scenario) With(key, value string) (*Scenario, error) {
 		return nil, fmt.Errorf("%s=%s: the values of %s are %s", key, value, key, strings.Join(values, ", "))
 	}
 	out := *sc
-	out.World.Networks = make([]*Network, len(sc.World.Networks))
-	for i, n := range sc.World.Networks {
-		c := *n
-		out.World.Networks[i] = &c
-	}
-	out.World.Hosts = make([]*Host, len(sc.World.Hosts))
-	for i, h := range sc.World.Hosts {
-		c := *h
-		c.SMTP = slices.Clone(h.SMTP)
-		out.World.Hosts[i] = &c
+	out.World.Networks = copies(sc.World.Networks)
+	out.World.Hosts = copies(sc.World.Hosts)
+	for _, h := range out.World.Hosts {
+		h.SMTP = slices.Clone(h.SMTP)
 	}
 	switch key {
 	case "op25b":
@@ -79,6 +73,19 @@ func (sc *Scenario) With(key, value string) (*Scenario, error) {
 	return &out, nil
 }
 
+// copies returns a new slice of copies of the elements of s (nil for nil).
+func copies[T any](s []*T) []*T {
+	if s == nil {
+		return nil
+	}
+	out := make([]*T, len(s))
+	for i, p := range s {
+		c := *p
+		out[i] = &c
+	}
+	return out
+}
+
 // Turns reports whether switch key changes anything in the scenario:
 // op25b needs a dynamic network (or one with OP25B), relay a server that
 // relays for anyone. An unknown key turns nothing.
@@ -90,6 +97,25 @@ func (sc *Scenario) Turns(key string) bool {
 		return slices.ContainsFunc(sc.World.Hosts, func(h *Host) bool {
 			return slices.ContainsFunc(h.SMTP, func(s SMTPService) bool { return s.Relay != nil && *s.Relay == smtp.RelayAnyone })
 		})
+	}
+	return false
+}
+
+// Has reports whether the scenario as written already has switch key set
+// to value, so that With(key, value) changes nothing: op25b=off when no
+// network has OP25B, op25b=on when every dynamic network has it,
+// relay=open always (it leaves the servers as the file has them),
+// relay=closed when no server relays for anyone.
+func (sc *Scenario) Has(key, value string) bool {
+	switch key + "=" + value {
+	case "op25b=off":
+		return !slices.ContainsFunc(sc.World.Networks, func(n *Network) bool { return n.HasOP25 })
+	case "op25b=on":
+		return !slices.ContainsFunc(sc.World.Networks, func(n *Network) bool { return n.Dynamic && !n.HasOP25 })
+	case "relay=open":
+		return true
+	case "relay=closed":
+		return !sc.Turns("relay")
 	}
 	return false
 }

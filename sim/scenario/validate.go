@@ -210,7 +210,7 @@ var expectKeys = map[string][]string{
 	"talk":      {"replies", "blocked_by", "refused", "delivered_to"},
 	"wait":      {"delivered_to", "bounced", "queued"},
 	"configure": nil,
-	"campaign":  nil,
+	"campaign":  {"counts"},
 }
 
 func (v *stepChecker) check(st *Step) {
@@ -241,7 +241,6 @@ func (v *stepChecker) check(st *Step) {
 		v.server(st.Talk.Server, "any", st)
 	case "campaign":
 		v.checkCampaign(st)
-		return
 	case "configure":
 		c := st.Config
 		if c.Server.Host.Name != "" {
