@@ -38,7 +38,7 @@ Exit status 2 if any file has a problem.`,
 					continue
 				}
 				fmt.Fprintln(ios.Out, transcript.Clean(msg(lang,
-					fmt.Sprintf("%s: ok (%s, %d steps)", sc.File, sc.ID, len(sc.Steps)),
+					fmt.Sprintf("%s: ok (%s, %s)", sc.File, sc.ID, plural(len(sc.Steps), "step", "steps")),
 					fmt.Sprintf("%s: OK (%s、%dステップ)", sc.File, sc.ID, len(sc.Steps)))))
 			}
 			if bad > 0 {
