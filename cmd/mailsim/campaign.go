@@ -118,15 +118,15 @@ func runCampaign(ios *IOStreams, opts *runOptions, sc *scenario.Scenario, color 
 	missed := 0
 	var runs []campaign.Run
 	var last, own *scenario.Report
-	ownLabel := ""
-	for _, v := range vs {
+	ownLabel, ownRun := "", -1
+	for i, v := range vs {
 		sum, rep, err := summarise(ios, v.sc, v.label)
 		if err != nil {
 			return 0, badInput(err)
 		}
 		if v.own && own == nil {
 			missed += rep.Missed
-			own, ownLabel = rep, v.label
+			own, ownLabel, ownRun = rep, v.label, i
 		}
 		runs = append(runs, campaign.Run{Setting: v.label, Summary: sum})
 		last = rep
@@ -135,6 +135,9 @@ func runCampaign(ios *IOStreams, opts *runOptions, sc *scenario.Scenario, color 
 		reports := make([]campaign.Report, len(runs))
 		for i, r := range runs {
 			reports[i] = r.Summary.JSON(r.Setting)
+			if i == ownRun {
+				reports[i].Expectations = &campaign.Expectations{Checked: own.Checks, Missed: own.Missed}
+			}
 		}
 		return missed, campaign.WriteJSON(ios.Out, sc.ID, reports)
 	}

@@ -175,6 +175,15 @@ type Report struct {
 	ByNetwork map[string]map[string]int64 `json:"by_network"`
 	ByServer  map[string]map[string]int64 `json:"by_server"`
 	Buckets   []BucketReport              `json:"buckets"`
+	// Expectations is how the scenario's expectations fared in this run;
+	// nil when they were not checked (a setting other than the file's).
+	Expectations *Expectations `json:"expectations,omitempty"`
+}
+
+// Expectations counts the expectations a run checked and those it missed.
+type Expectations struct {
+	Checked int `json:"checked"`
+	Missed  int `json:"missed"`
 }
 
 // BucketReport is one time bucket in JSON, its bounds in seconds of
