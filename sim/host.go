@@ -243,6 +243,7 @@ func (w *World) wireSMTP(h *Host, s *SMTPService) {
 	}
 	c.Mailbox = func(addr string) bool { return h.user(localPart(addr)) != nil }
 	c.NextID = w.queueID
+	c.QueueFull = func() bool { return w.queueFull(h) }
 	c.RecentPOP = nil
 	if c.Relay == smtp.RelayPOPBeforeSMTP {
 		c.RecentPOP = func(ip netip.Addr) bool { return w.recentPOP(h, s, ip) }

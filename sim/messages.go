@@ -167,6 +167,9 @@ var (
 	msgMoreRcptsFew = tpl("relay.more-rcpts-few",
 		"{0} took only {1} recipients and answered 452 (too many recipients) to the other {2}: fewer than the 100 that RFC 5321 4.5.3.1.8 says a server must accept, a limit set on purpose; they go now in a new transaction (RFC 5321 4.5.3.1.10)",
 		"{0}は宛先を{1}件しか受け付けず、残りの{2}件には452(宛先が多すぎる)を返した: RFC 5321 4.5.3.1.8が受け付けるべきとする100件より少なく、意図して絞った設定である。残りはすぐに新しいトランザクションで送る(RFC 5321 4.5.3.1.10)")
+	msgQueueFull = tpl("relay.queue-full",
+		"{0} answers MAIL with 452 4.3.1 (insufficient system storage): the queues of this world hold {1} messages, the most the simulator keeps (MaxQueued), as a full disk would; senders retry later, and it takes mail again once its queue has room",
+		"{0}はMAILに452 4.3.1(容量不足)を返す: この世界のキューにはシミュレータが保持できる上限(「MaxQueued」)の{1}通が入っており、ディスクがいっぱいになったのと同じ状態である。送信側は後で再送し、キューに空きができれば再び受け付ける")
 	msgBounceDiscarded = tpl("relay.bounce-discarded",
 		"undeliverable bounce discarded: a bounce is never sent about a bounce (RFC 5321 4.5.5)",
 		"配送できないバウンスメールは破棄: バウンスメールに対するバウンスメールは送らない(RFC 5321 4.5.5)")
@@ -221,7 +224,7 @@ func Messages() []*i18n.Template {
 		msgDNSFailed, msgNXDomain, msgDNSRCode, msgNoMX, msgNullMX, msgLoop, msgSelfMX,
 		msgNoAddress, msgNotInWorld, msgUnroutable, msgNoMXReached, msgTemporary,
 		msgRemoteSaid, msgExpired, msgDeferred, msgBounceDiscarded, msgBounce,
-		msgSuspended, msgDestDead, msgMoreRcpts, msgMoreRcptsFew,
+		msgSuspended, msgDestDead, msgMoreRcpts, msgMoreRcptsFew, msgQueueFull,
 		msgConnectTimeout, msgConnectRefused, msgLostConn, msgDNSTempFail, msgBounceMany,
 		msgOP25BNone, msgOP25BAllow, msgIP25BNone, msgIP25BCustomers,
 		msgDropIP25B, msgDropAgainIP25B,

@@ -140,23 +140,80 @@ type item struct {
 	last *failure
 }
 
-// queue holds the items not yet due, sorted by due time, then arrival. A
-// message accepted during a session is taken up when the session ends
-// (kick), a deferred one when its retry time comes (a timer on the
-// scheduler); the queue manager (qmgr.go) then decides when its attempt
-// starts.
+// queue holds the items not yet due, a binary min-heap by due time, then
+// arrival. A message accepted during a session is taken up when the
+// session ends (kick), a deferred one when its retry time comes (a timer
+// on the scheduler); the queue manager (qmgr.go) then decides when its
+// attempt starts. A heap, not a sorted slice: behind a dead destination
+// the deferred items pile up at the back, and every message accepted
+// meanwhile (due now) would be inserted in front of all of them, a copy
+// of the whole queue each time (an open relay queueing 400,000 spam
+// messages for a host that is down took minutes).
 type queue []*item
+
+// before orders the queue: due time, then arrival.
+func before(a, b *item) bool {
+	if a.due != b.due {
+		return a.due < b.due
+	}
+	return a.seq < b.seq
+}
+
+// push adds it to the heap.
+func (q *queue) push(it *item) {
+	h := append(*q, it)
+	i := len(h) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !before(h[i], h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	*q = h
+}
+
+// pop removes and returns the first item.
+func (q *queue) pop() *item {
+	h := *q
+	first := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h[n] = nil
+	h = h[:n]
+	for i := 0; ; {
+		l, least := 2*i+1, i
+		if l < n && before(h[l], h[least]) {
+			least = l
+		}
+		if r := l + 1; r < n && before(h[r], h[least]) {
+			least = r
+		}
+		if least == i {
+			break
+		}
+		h[i], h[least] = h[least], h[i]
+		i = least
+	}
+	*q = h
+	return first
+}
+
+// sorted returns the items in the order they will be taken.
+func (q queue) sorted() []*item {
+	out := slices.Clone(q)
+	slices.SortFunc(out, func(a, b *item) int {
+		return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(a.seq, b.seq))
+	})
+	return out
+}
 
 func (w *World) enqueue(it *item) {
 	w.qseq++
 	it.seq = w.qseq
-	i, _ := slices.BinarySearchFunc(w.queue, it, func(a, b *item) int {
-		if a.due != b.due {
-			return cmp.Compare(a.due, b.due)
-		}
-		return a.seq - b.seq
-	})
-	w.queue = slices.Insert(w.queue, i, it)
+	w.queue.push(it)
+	w.qm.held++
 	if it.attempts == 0 {
 		e := w.event(trace.Queue)
 		e.Src = it.host.endpoint(0)

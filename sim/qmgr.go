@@ -77,6 +77,32 @@ type qmgr struct {
 	work    []*mta // the MTAs with ready items, in the order they got some
 	kicking bool   // kick is running: a nested call only asks for another pass
 	again   bool
+	// held counts the items in the timed queue and the ready lists: what
+	// the world's MTAs hold on disk, for their servers' QueueFull.
+	held int
+	full bool // held reached MaxQueued: noted once until it falls below
+}
+
+// MaxQueued is the most items (a message for one destination domain) the
+// world's queues hold; at that many, every SMTP server answers MAIL with
+// 452 4.3.1, as a server whose queue's disk is full does (Postfix's
+// queue_minfree), until some leave. It bounds the memory of a scenario in
+// which an open relay takes spam for a destination that is down: each
+// queued message costs about 2 KB, so 100,000 of them about 200 MB.
+const MaxQueued = 100_000
+
+// queueFull is host h's server's QueueFull: true while the world's queues
+// hold QueueLimit items, with a note the first time.
+func (w *World) queueFull(h *Host) bool {
+	if w.qm.held < w.QueueLimit {
+		w.qm.full = false
+		return false
+	}
+	if !w.qm.full {
+		w.qm.full = true
+		w.note(h, i18n.M(msgQueueFull, h.Name, itoa(w.QueueLimit)))
+	}
+	return true
 }
 
 func (w *World) mtaOf(h *Host) *mta {
@@ -135,9 +161,8 @@ func (w *World) kick() {
 // destination is dead or their MTA is off.
 func (w *World) takeDue() {
 	for len(w.queue) > 0 && w.queue[0].due <= w.now {
-		it := w.queue[0]
-		w.queue[0] = nil
-		w.queue = w.queue[1:]
+		it := w.queue.pop()
+		w.qm.held--
 		if w.sleeping(it) {
 			continue
 		}
@@ -148,6 +173,7 @@ func (w *World) takeDue() {
 			continue
 		}
 		d.ready = append(d.ready, it)
+		w.qm.held++
 		if !d.listed {
 			d.listed = true
 			m.ring = append(m.ring, d)
@@ -179,6 +205,7 @@ func (w *World) startAttempts(m *mta) {
 			it := d.ready[d.head]
 			d.ready[d.head] = nil
 			d.head++
+			w.qm.held--
 			if d.head == len(d.ready) {
 				d.ready, d.head = d.ready[:0], 0 // keep the array for the next ones
 			}
@@ -241,6 +268,7 @@ func (w *World) destFailed(m *mta, d *dest, site *failure) {
 		w.note(m.host, i18n.M(msgDestDead, d.domain, itoa(int(deadTime.Minutes()))).With(site.note))
 		ready := d.ready[d.head:]
 		d.ready, d.head = nil, 0
+		w.qm.held -= len(ready)
 		for _, it := range ready {
 			w.suspend(it, d)
 		}
@@ -287,7 +315,7 @@ func (w *World) waiting(fn func(*item)) {
 			}
 		}
 	}
-	for _, it := range w.queue {
+	for _, it := range w.queue.sorted() {
 		fn(it)
 	}
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -325,5 +326,93 @@ func TestConcurrencyFeedback(t *testing.T) {
 	tw.Wait(2 * time.Minute)
 	if d.dead != nil {
 		t.Fatal("still dead past deadTime")
+	}
+}
+
+// TestQueueHeapOrder checks the timed queue against a sort: items pushed
+// with due times in any order, many of them equal, come out by due time
+// and then by arrival, and sorted lists them in that order too.
+func TestQueueHeapOrder(t *testing.T) {
+	var q queue
+	var all []*item
+	r := uint32(1)
+	for seq := 1; seq <= 2000; seq++ {
+		r = r*1664525 + 1013904223 // an LCG: any fixed sequence will do
+		it := &item{due: time.Duration(r>>24%50) * time.Minute, seq: seq}
+		all = append(all, it)
+		q.push(it)
+		if seq%7 == 0 { // take some out on the way, as takeDue does
+			first := q.pop()
+			want := slices.MinFunc(all, func(a, b *item) int {
+				return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(a.seq, b.seq))
+			})
+			if first != want {
+				t.Fatalf("pop after %d pushes: due %v seq %d, want due %v seq %d", seq, first.due, first.seq, want.due, want.seq)
+			}
+			all = slices.DeleteFunc(all, func(it *item) bool { return it == first })
+		}
+	}
+	sorted := q.sorted()
+	for len(q) > 0 {
+		it := q.pop()
+		if it != sorted[0] {
+			t.Fatalf("pop: due %v seq %d, sorted says due %v seq %d", it.due, it.seq, sorted[0].due, sorted[0].seq)
+		}
+		sorted = sorted[1:]
+		if len(q) > 0 && before(q[0], it) {
+			t.Fatalf("after due %v seq %d the heap offers due %v seq %d", it.due, it.seq, q[0].due, q[0].seq)
+		}
+	}
+	if len(sorted) != 0 {
+		t.Fatalf("%d items sorted but never popped", len(sorted))
+	}
+}
+
+// TestQueueFullRefusesMail: once the world's queues hold QueueLimit items,
+// every SMTP server answers MAIL with 452 4.3.1, as a server whose queue's
+// disk is full does (Postfix's queue_minfree), with one note saying why;
+// the client's message is not taken, nothing is lost, and once the queue
+// has room again MAIL is taken.
+func TestQueueFullRefusesMail(t *testing.T) {
+	tw := newTestWorld(t, nil)
+	tw.mx.Down = true
+	tw.QueueLimit = 3
+	var codes [][]int
+	for range 5 {
+		r := tw.submit("bob@example.jp")
+		codes = append(codes, r.Replies)
+	}
+	if got := len(tw.Log().Queued); got != 3 {
+		t.Fatalf("%d recipients queued, want the limit, 3", got)
+	}
+	if tw.qm.held != 3 {
+		t.Fatalf("held = %d, want 3", tw.qm.held)
+	}
+	for i, c := range codes {
+		refused := slices.Contains(c, smtp.C452InsufficientStorage)
+		if refused != (i >= 3) {
+			t.Errorf("submission %d: replies %v; want 452 only past the third", i+1, c)
+		}
+	}
+	notes := 0
+	for _, e := range tw.rec.Events {
+		if e.Kind == trace.Line && strings.HasPrefix(e.Line, "452 ") && e.Line != "452 4.3.1 Insufficient system storage" {
+			t.Errorf("the full queue's reply is %q", e.Line)
+		}
+		if e.Kind == trace.Note && strings.Contains(e.Text.In(i18n.EN), "452 4.3.1 (insufficient system storage): the queues of this world hold 3 messages") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d notes say the queue is full, want 1", notes)
+	}
+	// The MX comes back: the queue drains, and MAIL is taken again.
+	tw.mx.Down = false
+	tw.Wait(2 * time.Hour)
+	if got := len(tw.Log().Queued); got != 0 || tw.qm.held != 0 {
+		t.Fatalf("after the MX came back: %d queued, held %d; want 0", got, tw.qm.held)
+	}
+	if r := tw.submit("bob@example.jp"); slices.Contains(r.Replies, smtp.C452InsufficientStorage) {
+		t.Errorf("with room again the submission got %v", r.Replies)
 	}
 }

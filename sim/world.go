@@ -87,6 +87,10 @@ type World struct {
 	// ConnectTimeout is how long a client waits for a SYN-ACK before it gives
 	// up (Postfix's smtp_connect_timeout is 30s).
 	ConnectTimeout time.Duration
+	// QueueLimit is how many items the queues hold before every SMTP
+	// server answers MAIL with 452 4.3.1: MaxQueued, or a share of it in
+	// one of several worlds that play a campaign together.
+	QueueLimit int
 }
 
 // New makes an empty world.
@@ -112,6 +116,7 @@ func New(opts Options) *World {
 		MaxQueueLife:   5 * 24 * time.Hour,
 		RetryInterval:  30 * time.Minute,
 		ConnectTimeout: 30 * time.Second,
+		QueueLimit:     MaxQueued,
 	}
 }
 

@@ -71,6 +71,20 @@ var enhancedCodes = []Entry{
 		RFC: "RFC 3463 3.4",
 	},
 	{
+		Key:   "4.3.1",
+		Title: i18n.T(`Mail system full`, `メールシステムの容量不足`),
+		Text: i18n.T(
+			`The receiving server has no room to queue another message now ("452 4.3.1 Insufficient system storage", answered to MAIL FROM). The sender should try again later.`,
+			`受信側サーバに、今はこれ以上メールをキューに入れる余裕がない(MAIL FROMへの応答「452 4.3.1 Insufficient system storage」)。送信側は後で送り直す。`),
+		Cause: i18n.T(
+			`The server's queue or disk is full: for example an open relay whose queue filled with spam it cannot pass on.`,
+			`サーバのキューやディスクがいっぱいになった。例えば、第三者中継を許すサーバのキューが、転送できないスパムメールで埋まった場合である。`),
+		Fix: i18n.T(
+			`Retry later (a sending MTA does); the server's administrator frees space and finds out what filled the queue.`,
+			`時間をおいて再送する(送信側MTAは自動で行う)。サーバの管理者は空き容量を確保し、何がキューを埋めたかを調べる。`),
+		RFC: "RFC 3463 3.4; RFC 5321 4.2.2",
+	},
+	{
 		Key:   "4.4.1",
 		Title: i18n.T(`No answer from host`, `相手ホストから応答がない`),
 		Text: i18n.T(

@@ -117,6 +117,7 @@ func runShard(sc *Scenario, sink trace.Sink, opts RunOptions, sh shard, prog *pr
 	}
 	attempts := sc.Attempts()
 	w.SetMaxTasks(sim.MaxTasks + attempts*tasksPerAttempt)
+	w.QueueLimit = sim.MaxQueued / sh.of // the shards share the queues' room
 	if prog == nil {
 		prog = &progress{report: opts.Progress, total: attempts}
 	}

@@ -46,6 +46,7 @@ const (
 	E210SenderValid        = "2.1.0" // X.1.0 other address status (Postfix's sender "Ok")
 	E215DestinationValid   = "2.1.5" // X.1.5 destination address valid
 	E270AuthSucceeded      = "2.7.0" // X.7.0 security status: RFC 4954 6 authentication succeeded
+	E431MailSystemFull     = "4.3.1" // X.3.1 mail system full (the queue's disk)
 	E453TooManyRecipients  = "4.5.3" // X.5.3 too many recipients
 	E470TemporarySecurity  = "4.7.0" // X.7.0 other security status, transient (TLS not available, too many errors)
 	E511BadMailbox         = "5.1.1" // X.1.1 bad destination mailbox address
@@ -118,7 +119,7 @@ func Codes() []int {
 func EnhancedCodes() []string {
 	return []string{
 		E200Other, E210SenderValid, E215DestinationValid, E270AuthSucceeded,
-		E453TooManyRecipients, E470TemporarySecurity, E511BadMailbox, E513BadRecipientSyntax,
+		E431MailSystemFull, E453TooManyRecipients, E470TemporarySecurity, E511BadMailbox, E513BadRecipientSyntax,
 		E517BadSenderSyntax, E534MessageTooBig, E546RoutingLoop, E550ProtocolOther,
 		E551InvalidCommand, E552SyntaxError, E554InvalidArguments, E556AuthLineTooLong,
 		E560MediaError, E570SecurityOther, E571NotAuthorized, E578InvalidCredentials,

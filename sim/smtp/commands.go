@@ -93,6 +93,11 @@ func (s *Server) mail(arg string) Result {
 			return Result{Reply: r}
 		}
 	}
+	if s.cfg.QueueFull != nil && s.cfg.QueueFull() {
+		// Postfix checks its queue's free space at MAIL, before the
+		// client sends anything it could not keep (RFC 5321 4.2.2: 452).
+		return Result{Reply: replyQueueFull}
+	}
 	s.from = addr
 	s.state = StateMail
 	return Result{Reply: replySenderOk}

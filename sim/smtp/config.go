@@ -78,7 +78,11 @@ type Config struct {
 	MyNetworks   []netip.Prefix // used by RelayMyNetworks
 	// RecentPOP reports whether the client at ip logged in over POP3
 	// recently enough to relay (RelayPOPBeforeSMTP); nil: never.
-	RecentPOP     func(ip netip.Addr) bool
+	RecentPOP func(ip netip.Addr) bool
+	// QueueFull reports whether the mail system has no room for another
+	// message: MAIL then gets "452 4.3.1 Insufficient system storage"
+	// (Postfix's queue_minfree); nil: never.
+	QueueFull     func() bool
 	AuthRequired  bool              // RFC 6409 4.3: MAIL before AUTH gets 530 5.7.0
 	Users         map[string]string // AUTH user -> password; AUTH is advertised iff len(Users) > 0
 	StartTLS      bool              // advertise STARTTLS (the TLS handshake comes later; the command answers 454 4.7.0 TLS not available)

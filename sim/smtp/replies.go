@@ -13,8 +13,9 @@ var (
 	replyAuthPassword = fixed(C334AuthContinue, "", "UGFzc3dvcmQ6") // base64 "Password:"
 	replyStartData    = fixed(C354StartData, "", "End data with <CR><LF>.<CR><LF>")
 	replyTooManyRcpts = fixed(C452InsufficientStorage, E453TooManyRecipients, "Too many recipients")
-	replyReadyTLS     = fixed(C220ServiceReady, E200Other, "Ready to start TLS")                      // RFC 3207 4
-	replyTLSActive    = fixed(C554TransactionFailed, E551InvalidCommand, "Error: TLS already active") // Postfix
+	replyQueueFull    = fixed(C452InsufficientStorage, E431MailSystemFull, "Insufficient system storage") // Postfix's queue_minfree
+	replyReadyTLS     = fixed(C220ServiceReady, E200Other, "Ready to start TLS")                          // RFC 3207 4
+	replyTLSActive    = fixed(C554TransactionFailed, E551InvalidCommand, "Error: TLS already active")     // Postfix
 	replyTLSInTx      = fixed(C503BadSequence, E551InvalidCommand, "Error: MAIL transaction in progress")
 	replyLineTooLong  = fixed(C500SyntaxError, E550ProtocolOther, "Error: line too long")
 	replyBadSyntax    = fixed(C500SyntaxError, E552SyntaxError, "Error: bad syntax")

@@ -274,6 +274,27 @@ var sessionCases = []scriptCase{
 		= CLOSED
 		C: QUIT
 		-- close`},
+	// Postfix's queue_minfree: a server whose queue has no room says so at
+	// MAIL, before the message is sent, with a temporary 452 4.3.1; the
+	// session goes on, and once there is room MAIL is taken.
+	{"a full queue refuses MAIL for now", func() *Config {
+		full := 1
+		return with(mxConfig(), func(c *Config) {
+			c.QueueFull = func() bool { full--; return full >= 0 }
+		})
+	}, outPeer, `
+		S: 220 mx.example.jp ESMTP mailsim
+		C: HELO a.example
+		S: 250 mx.example.jp
+		C: MAIL FROM:<x@a.example>
+		S: 452 4.3.1 Insufficient system storage
+		C: RCPT TO:<bob@example.jp>
+		S: 503 5.5.1 Error: need MAIL command
+		C: MAIL FROM:<x@a.example>
+		S: 250 2.1.0 Ok
+		C: QUIT
+		S: 221 2.0.0 Bye
+		-- close`},
 	// RFC 5321 3.3: a client past the recipient limit goes on and sends the
 	// rest later; its 452s are not errors (Postfix's
 	// smtpd_recipient_overshoot_limit), while the 503 after them is.
