@@ -81,6 +81,15 @@ type qmgr struct {
 	// the world's MTAs hold on disk, for their servers' QueueFull.
 	held int
 	full bool // held reached MaxQueued: noted once until it falls below
+	// version changes whenever an item enters or leaves the timed queue or
+	// a ready list: QueuedRecipients lists the queue again only then.
+	version uint64
+}
+
+// hold counts n more items held (n < 0: fewer).
+func (w *World) hold(n int) {
+	w.qm.held += n
+	w.qm.version++
 }
 
 // MaxQueued is the most items (a message for one destination domain) the
@@ -162,7 +171,7 @@ func (w *World) kick() {
 func (w *World) takeDue() {
 	for len(w.queue) > 0 && w.queue[0].due <= w.now {
 		it := w.queue.pop()
-		w.qm.held--
+		w.hold(-1)
 		if w.sleeping(it) {
 			continue
 		}
@@ -173,7 +182,7 @@ func (w *World) takeDue() {
 			continue
 		}
 		d.ready = append(d.ready, it)
-		w.qm.held++
+		w.hold(1)
 		if !d.listed {
 			d.listed = true
 			m.ring = append(m.ring, d)
@@ -205,7 +214,7 @@ func (w *World) startAttempts(m *mta) {
 			it := d.ready[d.head]
 			d.ready[d.head] = nil
 			d.head++
-			w.qm.held--
+			w.hold(-1)
 			if d.head == len(d.ready) {
 				d.ready, d.head = d.ready[:0], 0 // keep the array for the next ones
 			}
@@ -268,7 +277,7 @@ func (w *World) destFailed(m *mta, d *dest, site *failure) {
 		w.note(m.host, i18n.M(msgDestDead, d.domain, itoa(int(deadTime.Minutes()))).With(site.note))
 		ready := d.ready[d.head:]
 		d.ready, d.head = nil, 0
-		w.qm.held -= len(ready)
+		w.hold(-len(ready))
 		for _, it := range ready {
 			w.suspend(it, d)
 		}

@@ -33,11 +33,11 @@ func downMXRun(t *testing.T, n int) (tasks, events int, tw *testWorld) {
 	if tw.now > tw.RetryInterval {
 		t.Fatalf("n=%d: settling the first attempts took until %v, past the retry interval", n, tw.now)
 	}
-	if q := len(tw.Log().Queued); q != n {
+	if q := len(tw.QueuedRecipients()); q != n {
 		t.Fatalf("n=%d: %d recipients queued after the first round, want all", n, q)
 	}
 	tw.Wait(2 * time.Hour)
-	if q := len(tw.Log().Queued); q != n {
+	if q := len(tw.QueuedRecipients()); q != n {
 		t.Fatalf("n=%d: %d recipients queued after two hours, want all", n, q)
 	}
 	return tw.ran - ran0, len(tw.rec.Events) - ev0, tw
@@ -267,7 +267,7 @@ func TestConcurrencyLimits(t *testing.T) {
 func TestSuspendedExpire(t *testing.T) {
 	_, _, tw := downMXRun(t, 10)
 	tw.Wait(5*24*time.Hour + time.Hour)
-	if q := tw.Log().Queued; len(q) != 0 {
+	if q := tw.QueuedRecipients(); len(q) != 0 {
 		t.Fatalf("%d recipients still queued after the queue lifetime", len(q))
 	}
 	box := tw.isp.User("alice").Mailbox.Messages()
@@ -382,7 +382,7 @@ func TestQueueFullRefusesMail(t *testing.T) {
 		r := tw.submit("bob@example.jp")
 		codes = append(codes, r.Replies)
 	}
-	if got := len(tw.Log().Queued); got != 3 {
+	if got := len(tw.QueuedRecipients()); got != 3 {
 		t.Fatalf("%d recipients queued, want the limit, 3", got)
 	}
 	if tw.qm.held != 3 {
@@ -409,7 +409,7 @@ func TestQueueFullRefusesMail(t *testing.T) {
 	// The MX comes back: the queue drains, and MAIL is taken again.
 	tw.mx.Down = false
 	tw.Wait(2 * time.Hour)
-	if got := len(tw.Log().Queued); got != 0 || tw.qm.held != 0 {
+	if got := len(tw.QueuedRecipients()); got != 0 || tw.qm.held != 0 {
 		t.Fatalf("after the MX came back: %d queued, held %d; want 0", got, tw.qm.held)
 	}
 	if r := tw.submit("bob@example.jp"); slices.Contains(r.Replies, smtp.C452InsufficientStorage) {

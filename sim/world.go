@@ -76,7 +76,8 @@ type World struct {
 	zone      *dns.Zone
 	dnsHost   *Host
 	queue     queue
-	tls       *pki // the certificate authority, made when TLS is first used
+	queued    queuedList // what QueuedRecipients last listed
+	tls       *pki       // the certificate authority, made when TLS is first used
 	log       StepLog
 	// MaxQueueLife is how long an MTA keeps retrying before it bounces
 	// (RFC 5321 4.5.4.1 suggests 4-5 days).
@@ -275,7 +276,6 @@ func (w *World) Log() *StepLog { return &w.log }
 type StepLog struct {
 	Delivered []Delivery // messages put into mailboxes
 	Bounced   []string   // addresses a non-delivery report was generated for
-	Queued    []string   // recipients left waiting in a queue at the end of the step
 }
 
 // Delivery is one message put into one mailbox.

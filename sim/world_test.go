@@ -318,7 +318,7 @@ func TestRetryThenDeliver(t *testing.T) {
 	tw := newTestWorld(t, nil)
 	tw.mx.Down = true
 	tw.submit("bob@example.jp")
-	if q := tw.Log().Queued; len(q) != 1 {
+	if q := tw.QueuedRecipients(); len(q) != 1 {
 		t.Fatalf("with the only MX down the message should wait in the queue; queued = %v", q)
 	}
 	tw.mx.Down = false
@@ -337,7 +337,7 @@ func TestGiveUpAfterQueueLifetime(t *testing.T) {
 	tw.mx.Down = true
 	tw.submit("bob@example.jp")
 	tw.Wait(5*24*time.Hour + time.Hour)
-	if len(tw.Log().Queued) != 0 {
+	if len(tw.QueuedRecipients()) != 0 {
 		t.Error("the message is still queued after the queue lifetime")
 	}
 	box := tw.isp.User("alice").Mailbox.Messages()
@@ -549,7 +549,7 @@ func TestClosedByServerIsRetried(t *testing.T) {
 	if got := tw.Log().Bounced; !slices.Equal(got, []string{"nobody@example.jp"}) {
 		t.Errorf("bounced %v, want nobody@example.jp", got)
 	}
-	if got := tw.Log().Queued; !slices.Equal(got, []string{"bob@example.jp"}) {
+	if got := tw.QueuedRecipients(); !slices.Equal(got, []string{"bob@example.jp"}) {
 		t.Fatalf("after a 421, queued = %v; bob's copy must wait for a retry", got)
 	}
 	tw.mx.SMTP[0].Config.MaxErrors = 0
@@ -610,7 +610,7 @@ func TestUnusableMXBounces(t *testing.T) {
 	tw := newTestWorldMX(t, nil, dns.MX{Pref: 10, Host: "nowhere.example.jp"})
 	tw.Zone().Add("nowhere.example.jp", dns.Records{}) // exists, no address
 	tw.submit("bob@example.jp")
-	if q := tw.Log().Queued; len(q) != 0 {
+	if q := tw.QueuedRecipients(); len(q) != 0 {
 		t.Errorf("queued %v: an MX without an address cannot become usable by waiting", q)
 	}
 	box := tw.isp.User("alice").Mailbox.Messages()
@@ -626,7 +626,7 @@ func TestDNSDownDefers(t *testing.T) {
 	tw := newTestWorld(t, nil)
 	tw.ns.Down = true
 	tw.submit("bob@example.jp")
-	if q := tw.Log().Queued; !slices.Equal(q, []string{"bob@example.jp"}) {
+	if q := tw.QueuedRecipients(); !slices.Equal(q, []string{"bob@example.jp"}) {
 		t.Fatalf("queued = %v, want bob@example.jp waiting for DNS", q)
 	}
 	tw.ns.Down = false

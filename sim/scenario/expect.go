@@ -95,13 +95,14 @@ func (c *checker) check(e *Expect) {
 		c.report(ok, got(i18n.T("bounced for "+a, a+"宛てのメールはバウンスメールで返送"), ok, have))
 	}
 	if e.HasQueued {
-		have := orNone(log.Queued)
+		queued := c.w.QueuedRecipients()
+		have := orNone(queued)
 		if len(e.Queued) == 0 {
-			ok := len(log.Queued) == 0
+			ok := len(queued) == 0
 			c.report(ok, got(i18n.T("the queues are empty", "キューは空"), ok, have))
 		}
 		for _, a := range e.Queued {
-			ok := slices.Contains(log.Queued, strings.ToLower(a))
+			ok := slices.Contains(queued, strings.ToLower(a))
 			c.report(ok, got(i18n.T("still queued for "+a, a+"宛てはキューで待機"), ok, have))
 		}
 	}
@@ -151,8 +152,16 @@ func orNone(xs []string) i18n.Text {
 	if len(xs) == 0 {
 		return i18n.T("none", "なし")
 	}
+	if len(xs) > maxListed {
+		list, more := strings.Join(xs[:maxListed], ", "), strconv.Itoa(len(xs)-maxListed)
+		return i18n.T(list+" and "+more+" more", list+"ほか"+more+"件")
+	}
 	return same(strings.Join(xs, ", "))
 }
+
+// maxListed is how many addresses or codes a missed expectation lists of
+// what it got: a queue of 100,000 recipients is not one line.
+const maxListed = 10
 
 // rejections lists every refusal a send met, as "554 5.7.1".
 func (c *checker) rejections() []string {

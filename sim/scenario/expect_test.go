@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/mailsim/mailsim/sim/trace"
@@ -119,5 +121,29 @@ steps:
 `
 	if rep := runYAML(t, src); !rep.OK() {
 		t.Fatalf("relay after configure mynetworks: %d missed", rep.Missed)
+	}
+}
+
+// TestOrNoneLists checks what a missed expectation says it got: none, the
+// whole list, or the first ten and how many more (a queue of 100,000
+// recipients is not one line).
+func TestOrNoneLists(t *testing.T) {
+	var many []string
+	for i := range 12 {
+		many = append(many, fmt.Sprintf("u%d@example.jp", i))
+	}
+	for _, c := range []struct {
+		in     []string
+		en, ja string
+	}{
+		{nil, "none", "なし"},
+		{many[:2], "u0@example.jp, u1@example.jp", "u0@example.jp, u1@example.jp"},
+		{many[:10], strings.Join(many[:10], ", "), strings.Join(many[:10], ", ")},
+		{many, strings.Join(many[:10], ", ") + " and 2 more", strings.Join(many[:10], ", ") + "ほか2件"},
+	} {
+		got := orNone(c.in)
+		if got.EN != c.en || got.JA != c.ja {
+			t.Errorf("orNone(%d addresses) = %q / %q, want %q / %q", len(c.in), got.EN, got.JA, c.en, c.ja)
+		}
 	}
 }
