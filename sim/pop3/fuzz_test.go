@@ -206,3 +206,42 @@ func FuzzLookupCommand(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWireSize checks the line splitting RETR and LIST rely on against a
+// byte-by-byte reading of RFC 1939 11: lines end at LF, a CR before it is
+// part of the end, and a last line without an end is sent with one.
+func FuzzWireSize(f *testing.F) {
+	for _, s := range []string{"", "a\r\nb\r\n", "a\nb", "\r", "x\r\r\n", "\r\n\r\n.\r\n", "é\n\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		var want []string
+		start := 0
+		for i := 0; i < len(data); i++ {
+			if data[i] == '\n' {
+				end := i
+				if end > start && data[end-1] == '\r' {
+					end--
+				}
+				want = append(want, data[start:end])
+				start = i + 1
+			}
+		}
+		if start < len(data) {
+			want = append(want, data[start:])
+		}
+		size := 0
+		for _, l := range want {
+			size += len(l) + 2
+		}
+		if got := splitLines(data); !slices.Equal(got, want) {
+			t.Errorf("splitLines(%q) = %q, want %q", data, got, want)
+		}
+		if got := wireSize(data); got != size {
+			t.Errorf("wireSize(%q) = %d, want %d", data, got, size)
+		}
+		if got := countLines(data); got != len(want) {
+			t.Errorf("countLines(%q) = %d, want %d", data, got, len(want))
+		}
+	})
+}

@@ -63,21 +63,21 @@ func snapshot(msgs []Message) []mail {
 // RFC 1939 11: the octet count is what the client receives, which may differ
 // from the size of the server's own copy.
 func wireSize(data string) int {
+	// Every session's login sizes each message: the lines are found with
+	// strings.IndexByte, which reads many bytes at a time, not byte by
+	// byte.
 	n := 0
-	start := 0
-	for i := 0; i < len(data); i++ {
-		if data[i] != '\n' {
-			continue
+	for len(data) > 0 {
+		i := strings.IndexByte(data, '\n')
+		if i < 0 {
+			return n + len(data) + 2
 		}
-		end := i
-		if end > start && data[end-1] == '\r' {
-			end--
+		if i > 0 && data[i-1] == '\r' {
+			n += i + 1
+		} else {
+			n += i + 2
 		}
-		n += end - start + 2
-		start = i + 1
-	}
-	if start < len(data) {
-		n += len(data) - start + 2
+		data = data[i+1:]
 	}
 	return n
 }
@@ -99,20 +99,17 @@ func countLines(text string) int {
 
 // appendLines appends the lines of text, as splitLines splits them.
 func appendLines(lines []string, text string) []string {
-	start := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] != '\n' {
-			continue
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return append(lines, text)
 		}
 		end := i
-		if end > start && text[end-1] == '\r' {
+		if end > 0 && text[end-1] == '\r' {
 			end--
 		}
-		lines = append(lines, text[start:end])
-		start = i + 1
-	}
-	if start < len(text) {
-		lines = append(lines, text[start:])
+		lines = append(lines, text[:end])
+		text = text[i+1:]
 	}
 	return lines
 }

@@ -389,7 +389,18 @@ func (c *Client) utf8Addresses() bool {
 	return false
 }
 
+// has8bit reports whether s has a byte outside ASCII. MAIL runs it over
+// the whole message, so it tests eight bytes at a time: the compiler makes
+// the eight byte reads one load.
 func has8bit(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return true
+		}
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return true

@@ -557,3 +557,20 @@ func TestClientStartTLS(t *testing.T) {
 		t.Errorf("after 454: Result = %+v", r)
 	}
 }
+
+// TestHas8bit puts one byte outside ASCII at every place of strings of
+// every length up to 20, across has8bit's eight-byte steps and its tail.
+func TestHas8bit(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		ascii := strings.Repeat("\x7f", n)
+		if has8bit(ascii) {
+			t.Errorf("has8bit(%q) = true", ascii)
+		}
+		for i := range n {
+			s := ascii[:i] + "\x80" + ascii[i+1:]
+			if !has8bit(s) {
+				t.Errorf("has8bit(%q) = false", s)
+			}
+		}
+	}
+}
