@@ -94,7 +94,8 @@ func lookupCommand(verb string) *command {
 	}
 	v := up[:len(verb)]
 	for i := range commands {
-		if len(commands[i].verb) == len(v) && commands[i].verb == string(v) {
+		// The first byte tells most verbs apart before a string compare.
+		if len(commands[i].verb) == len(v) && commands[i].verb[0] == v[0] && commands[i].verb == string(v) {
 			return &commands[i]
 		}
 	}

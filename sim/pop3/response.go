@@ -101,7 +101,7 @@ func ParseStatus(line string) (Response, error) {
 	}
 	// One line ends at its CRLF: a CR or LF left inside is not a status
 	// line (RFC 1939 3) but two lines run together.
-	if strings.ContainsAny(r.Text, "\r\n") {
+	if strings.IndexByte(r.Text, '\r') >= 0 || strings.IndexByte(r.Text, '\n') >= 0 {
 		return Response{}, ErrStatus
 	}
 	return r, nil

@@ -117,7 +117,7 @@ func CountReceived(data string) int {
 			break // not a header field: the body has begun
 		}
 		// RFC 5322 4.5.3 (obsolete syntax): white space may precede the colon.
-		if name := strings.TrimRight(line[:colon], " \t"); len(name) == len("Received") && strings.EqualFold(name, "Received") {
+		if name := trimRightWSP(line[:colon], false); len(name) == len("Received") && strings.EqualFold(name, "Received") {
 			n++
 		}
 	}

@@ -248,7 +248,7 @@ func (s *Server) command(line string) Result {
 	// Be liberal like Postfix: ignore trailing white space and a CR left by
 	// a driver that split on LF.
 	raw := len(line)
-	line = strings.TrimRight(line, " \t\r")
+	line = trimRightWSP(line, true)
 	word, arg, _ := strings.Cut(line, " ")
 	cmd := lookupCommand(word)
 	if raw+2 > s.commandLimit(cmd) {
@@ -295,6 +295,26 @@ func (s *Server) commandLimit(cmd *command) int {
 		n += 500
 	}
 	return n
+}
+
+// trimRightWSP removes the spaces and tabs at the end of s, and the CRs
+// among them when cr is set. strings.TrimRight would build a set of its
+// cutset on every call: it runs on every command line and every header
+// field CountReceived reads.
+func trimRightWSP(s string, cr bool) string {
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case ' ', '\t':
+		case '\r':
+			if !cr {
+				return s
+			}
+		default:
+			return s
+		}
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // scanLine reports whether s has a control character (hasControl) and
@@ -367,7 +387,8 @@ func lookupCommand(word string) *command {
 	}
 	v := up[:len(word)]
 	for i := range commands {
-		if len(commands[i].verb) == len(v) && commands[i].verb == string(v) {
+		// The first byte tells most verbs apart before a string compare.
+		if len(commands[i].verb) == len(v) && commands[i].verb[0] == v[0] && commands[i].verb == string(v) {
 			return &commands[i]
 		}
 	}
