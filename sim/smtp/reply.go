@@ -37,7 +37,7 @@ func (r Reply) AppendLine(dst []byte, i int) []byte {
 	if i < 0 || i >= len(r.Lines) {
 		return dst
 	}
-	dst = strconv.AppendInt(dst, int64(r.Code), 10)
+	dst = appendCode(dst, r.Code)
 	// RFC 5321 4.2.1: every line but the last has "-" after the code.
 	if i < len(r.Lines)-1 {
 		dst = append(dst, '-')
@@ -56,9 +56,20 @@ func (r Reply) AppendLine(dst []byte, i int) []byte {
 	return append(dst, text...)
 }
 
+// appendCode appends a reply code. Every reply line of every session
+// starts with one, nearly always three digits (RFC 5321 4.2), which are
+// written directly: strconv formats a number of three digits or more in a
+// loop of divisions.
+func appendCode(dst []byte, code int) []byte {
+	if code >= 100 && code <= 999 {
+		return append(dst, byte('0'+code/100), byte('0'+code/10%10), byte('0'+code%10))
+	}
+	return strconv.AppendInt(dst, int64(code), 10)
+}
+
 func (r Reply) write(b *strings.Builder, i int) {
 	var code [8]byte
-	b.Write(strconv.AppendInt(code[:0], int64(r.Code), 10))
+	b.Write(appendCode(code[:0], r.Code))
 	if i < len(r.Lines)-1 {
 		b.WriteByte('-')
 	} else {

@@ -2,6 +2,7 @@ package smtp
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -132,5 +133,15 @@ func TestClip(t *testing.T) {
 	}
 	if got := clip("abc", 5); got != "abc" {
 		t.Errorf("clip = %q", got)
+	}
+}
+
+// TestAppendCode checks the three-digit fast path against strconv, and
+// the codes outside it.
+func TestAppendCode(t *testing.T) {
+	for _, code := range []int{-1, 0, 7, 42, 99, 100, 101, 220, 250, 354, 421, 550, 599, 909, 999, 1000, 12345} {
+		if got, want := string(appendCode(nil, code)), strconv.Itoa(code); got != want {
+			t.Errorf("appendCode(%d) = %q, want %q", code, got, want)
+		}
 	}
 }
