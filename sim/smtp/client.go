@@ -239,14 +239,14 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 	if esmtp {
 		for _, l := range r.Lines[min(1, len(r.Lines)):] {
 			kw, arg, _ := strings.Cut(l, " ")
-			switch {
-			case strings.EqualFold(kw, "AUTH"):
+			switch ehloKeyword(kw) {
+			case "AUTH":
 				authMechs = arg
-			case strings.EqualFold(kw, "8BITMIME"):
+			case "8BITMIME":
 				c.ext8bit = true
-			case strings.EqualFold(kw, "SMTPUTF8"):
+			case "SMTPUTF8":
 				c.extUTF8 = true
-			case strings.EqualFold(kw, VerbSTARTTLS):
+			case VerbSTARTTLS:
 				startTLS = true
 			}
 		}
@@ -283,6 +283,51 @@ func (c *Client) hello(r Reply, esmtp bool) []string {
 		return c.one("AUTH PLAIN")
 	}
 	return c.mail()
+}
+
+// ehloKeywords are the EHLO keywords the client acts on.
+var ehloKeywords = [...]string{"AUTH", "8BITMIME", "SMTPUTF8", VerbSTARTTLS}
+
+// ehloKeyword returns which of ehloKeywords kw is, compared as
+// strings.EqualFold does, or "". It runs on every line of every EHLO
+// reply: an ASCII keyword, as they all are in practice, is upper-cased on
+// the stack and compared once; only another takes EqualFold's Unicode
+// folding.
+func ehloKeyword(kw string) string {
+	var up [8]byte // the longest keyword
+	for i := 0; i < len(kw); i++ {
+		c := kw[i]
+		if c >= 0x80 {
+			// "ſTARTTLS" (U+017F folds to s) is longer than its keyword.
+			for _, k := range ehloKeywords {
+				if strings.EqualFold(kw, k) {
+					return k
+				}
+			}
+			return ""
+		}
+		if i >= len(up) {
+			continue // too long for a keyword; read on for non-ASCII bytes
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		up[i] = c
+	}
+	if len(kw) > len(up) {
+		return ""
+	}
+	switch string(up[:len(kw)]) {
+	case "AUTH":
+		return "AUTH"
+	case "8BITMIME":
+		return "8BITMIME"
+	case "SMTPUTF8":
+		return "SMTPUTF8"
+	case VerbSTARTTLS:
+		return VerbSTARTTLS
+	}
+	return ""
 }
 
 // listsMechanism reports whether mech (upper case) is one of the

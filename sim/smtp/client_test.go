@@ -574,3 +574,21 @@ func TestHas8bit(t *testing.T) {
 		}
 	}
 }
+
+// TestEHLOKeyword checks ehloKeyword against strings.EqualFold, the
+// comparison it stands for, on ASCII keywords in any case and on ones that
+// fold to a keyword only under Unicode rules.
+func TestEHLOKeyword(t *testing.T) {
+	for _, kw := range []string{"AUTH", "auth", "Auth", "8bitmime", "SMTPUTF8", "smtputf8", "StartTLS", "STARTTLS",
+		"PIPELINING", "SIZE", "", "AUT", "AUTHX", "STARTTLSX", "ſmtputf8", "ſtarttls", "\u212aUTH", "AUTH\x00", "ENHANCEDSTATUSCODES", "ENHANCEDSTATUSCODESſ"} {
+		want := ""
+		for _, k := range ehloKeywords {
+			if strings.EqualFold(kw, k) {
+				want = k
+			}
+		}
+		if got := ehloKeyword(kw); got != want {
+			t.Errorf("ehloKeyword(%q) = %q, want %q", kw, got, want)
+		}
+	}
+}

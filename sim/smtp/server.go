@@ -322,6 +322,9 @@ func trimRightWSP(s string, cr bool) string {
 func scanLine(s string) (control, nonASCII bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			continue // printable ASCII, nearly every byte: one test
+		}
 		control = control || (c < 0x20 && c != '\t') || c == 0x7f
 		nonASCII = nonASCII || c >= 0x80
 	}
