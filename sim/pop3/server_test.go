@@ -197,3 +197,18 @@ func TestMessageHead(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandAt checks commandAt against the command table: every verb at
+// its place, and nothing else.
+func TestCommandAt(t *testing.T) {
+	for i := range commands {
+		if got := commandAt(commands[i].verb); got != i {
+			t.Errorf("commandAt(%q) = %d, want %d", commands[i].verb, got, i)
+		}
+	}
+	for _, v := range []string{"", "XTND", "AUTH", "TO", "user", "LAST"} {
+		if got := commandAt(v); got != -1 {
+			t.Errorf("commandAt(%q) = %d, want -1", v, got)
+		}
+	}
+}
