@@ -130,7 +130,8 @@ func (w *World) newPOP3Client() *pop3Client {
 
 func (cl *pop3Client) recycle() {
 	w := cl.w
-	*cl = pop3Client{w: w, core: cl.core, in: lineReader{buf: cl.in.buf[:0]}}
+	*cl = pop3Client{w: w, core: cl.core, in: lineReader{buf: cl.in.buf[:0]}, asm: cl.asm}
+	cl.asm.Reset()
 	push(&w.free.pop3Clients, cl)
 }
 

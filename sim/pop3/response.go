@@ -145,6 +145,14 @@ type Assembler struct {
 	buf   []string // the array of the last body's lines, reused by the next
 }
 
+// Reset makes a a zero Assembler for a new session, keeping the array of
+// body lines (emptied, so that it holds no text of the last session): a
+// client reused session after session then grows it once.
+func (a *Assembler) Reset() {
+	clear(a.buf[:cap(a.buf)])
+	*a = Assembler{buf: a.buf[:0]}
+}
+
 // Expect prepares for the response to the command line (MultiLine decides
 // whether a +OK will have a body). Use "" for the greeting.
 func (a *Assembler) Expect(command string) {

@@ -2,6 +2,7 @@ package smtp
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 )
 
@@ -90,6 +91,11 @@ type Client struct {
 	accepted      []string
 	res           ClientResult
 	out           [1]string // the array of a one-line answer from Next
+	// text is the array of the message text lines from Next, kept
+	// (emptied) by Reset: a pooled client then sends message after
+	// message without a new array each. Next's lines are the caller's
+	// only until the next call.
+	text []string
 }
 
 // one returns line as the one line to send, in the Client's own array.
@@ -107,7 +113,10 @@ func NewClient(job Job) *Client {
 // Reset makes c a new session for job, exactly as NewClient(job) would.
 // Nothing of the last session is kept: its accepted recipients and
 // refusals went out with its Result.
-func (c *Client) Reset(job Job) { *c = Client{job: job} }
+func (c *Client) Reset(job Job) {
+	clear(c.text) // the last message's lines: let its text go
+	*c = Client{job: job, text: c.text[:0]}
+}
 
 // Done reports whether the session is over.
 func (c *Client) Done() bool { return c.step == stepDone }
@@ -206,7 +215,8 @@ func (c *Client) Next(r Reply) []string {
 			return c.fail(r)
 		}
 		c.step = stepDot
-		return dotStuff(c.job.Head, c.job.Data)
+		c.text = appendDotStuffed(c.text[:0], c.job.Head, c.job.Data)
+		return c.text
 	case stepDot:
 		// RFC 5321 4.2.5: a 2xx after the final "." hands the message over.
 		if ok {
@@ -499,12 +509,15 @@ func (c *Client) quit() []string {
 // 4.5.2): split on CRLF or LF, a leading "." doubled, then the final ".".
 // The lines are substrings of head and data; only a doubled dot costs a
 // new string.
-func dotStuff(head, data string) []string {
+func dotStuff(head, data string) []string { return appendDotStuffed(nil, head, data) }
+
+// appendDotStuffed is dotStuff appending to lines.
+func appendDotStuffed(lines []string, head, data string) []string {
 	if head != "" && head[len(head)-1] != '\n' {
 		// Not whole lines: its last line goes on in data.
 		head, data = "", head+data
 	}
-	lines := make([]string, 0, strings.Count(head, "\n")+strings.Count(data, "\n")+2)
+	lines = slices.Grow(lines, strings.Count(head, "\n")+strings.Count(data, "\n")+2)
 	lines = appendStuffed(lines, head)
 	lines = appendStuffed(lines, data)
 	return append(lines, ".")
