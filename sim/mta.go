@@ -21,24 +21,49 @@ import (
 // sender in one bounce (RFC 3464 2).
 func (w *World) accept(h *Host, svc *SMTPService, m *smtp.Message) {
 	id := m.ID // the id of the server core's "250 ... queued as" reply
-	// The fields this MTA adds go in front of the text as received, which
-	// the queue items and mailboxes share: it is never copied.
-	head := smtp.ReceivedDated(m, h.Name, id, w.composer.receivedDate(w.Date()))
-	if sig := w.dkimSign(h, m); sig != "" {
-		head += sig
-	}
-	data := m.Data
 	rcpts := uniqueFold(m.To)
-	msg := &pending{rcpts: rcpts}
-	it := &item{host: h, id: id, from: m.From, head: head, data: data, first: w.now, msg: msg}
 	var remote []string
+	local := false
 	for _, rcpt := range rcpts {
 		if h.isLocal(rcpt) {
-			if f, ok := w.deliver(h, rcpt, m.From, id, head, data, false); !ok {
-				w.fail(it, []failure{f})
-			}
+			local = true
 		} else {
 			remote = append(remote, rcpt)
+		}
+	}
+	// The fields this MTA adds go in front of the text as received, which
+	// the queue items and mailboxes share: it is never copied. Its own
+	// mailboxes get the Return-Path: field of final delivery (RFC 5321
+	// 4.4) in front of them too: built in the same string, Return-Path:
+	// first, so that the queue items take the part after it (head) and
+	// local delivery the whole (final), without a copy of the fields for
+	// each.
+	var b strings.Builder
+	date := w.composer.receivedDate(w.Date())
+	sig := w.dkimSign(h, m)
+	rp := 0
+	if local {
+		rp = len(returnPathStart) + len(m.From) + len(returnPathEnd)
+	}
+	b.Grow(rp + smtp.ReceivedSize(m, h.Name, id, date) + len(sig))
+	if local {
+		writeReturnPath(&b, m.From)
+	}
+	smtp.WriteReceived(&b, m, h.Name, id, date)
+	b.WriteString(sig)
+	final := b.String()
+	head := final[rp:]
+	data := m.Data
+	msg := &pending{rcpts: rcpts}
+	it := &item{host: h, id: id, from: m.From, head: head, data: data, first: w.now, msg: msg}
+	if local {
+		for _, rcpt := range rcpts {
+			if !h.isLocal(rcpt) {
+				continue
+			}
+			if f, ok := w.deliver(h, rcpt, id, final, data, false); !ok {
+				w.fail(it, []failure{f})
+			}
 		}
 	}
 	msg.items++ // the local part, settled now
@@ -85,11 +110,26 @@ type pending struct {
 	rcpts  []string // the recipients as given, which orders a bounce's list
 }
 
+// The Return-Path: field of final delivery (RFC 5321 4.4), around the
+// reverse path.
+const (
+	returnPathStart = "Return-Path: <"
+	returnPathEnd   = ">\r\n"
+)
+
+// writeReturnPath writes the Return-Path: field for the reverse path from.
+func writeReturnPath(b *strings.Builder, from string) {
+	b.WriteString(returnPathStart)
+	b.WriteString(from)
+	b.WriteString(returnPathEnd)
+}
+
 // deliver puts a message, head then data, into the mailbox of addr on host
-// h, with the Return-Path: field of final delivery (RFC 5321 4.4) in front.
-// The mailbox shares data. When there is no such mailbox it returns the
-// failure to report, and false.
-func (w *World) deliver(h *Host, addr, from, id, head, data string, bounce bool) (failure, bool) {
+// h. Head starts with the Return-Path: field of final delivery (RFC 5321
+// 4.4), which the caller writes (writeReturnPath). The mailbox shares head
+// and data. When there is no such mailbox it returns the failure to
+// report, and false.
+func (w *World) deliver(h *Host, addr, id, head, data string, bounce bool) (failure, bool) {
 	u := h.user(localPart(addr))
 	if u == nil && strings.EqualFold(localPart(addr), "postmaster") {
 		// RFC 5321 4.5.1: every domain has a postmaster, whom the server
@@ -103,7 +143,7 @@ func (w *World) deliver(h *Host, addr, from, id, head, data string, bounce bool)
 		return localFailure(addr, "5.1.1", i18n.M(msgNoMailbox, addr)), false
 	}
 	if !w.summary { // summary mode counts delivered mail but does not keep it
-		u.Mailbox.Append(id, "Return-Path: <"+from+">\r\n"+head, data)
+		u.Mailbox.Append(id, head, data)
 	}
 	e := w.event(trace.Deliver)
 	e.Src = h.endpoint(0)

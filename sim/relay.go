@@ -394,7 +394,8 @@ func (w *World) bounce(it *item, fs []failure) {
 	w.emit(e)
 	data := w.composeBounce(h, id, it, fs)
 	if h.isLocal(it.from) {
-		if _, ok := w.deliver(h, it.from, "", id, "", data, true); !ok {
+		// A bounce's reverse path is null (RFC 5321 4.5.5).
+		if _, ok := w.deliver(h, it.from, id, returnPathStart+returnPathEnd, data, true); !ok {
 			w.note(h, i18n.M(msgBounceDiscarded)) // RFC 5321 4.5.5: never a bounce about a bounce
 		}
 		return

@@ -33,7 +33,19 @@ func ReceivedDate(dst []byte, now time.Time) []byte {
 // it once.
 func ReceivedDated(m *Message, by, id, date string) string {
 	var b strings.Builder
-	b.Grow(128 + len(m.Helo) + len(m.Peer.Name) + len(by) + len(id) + len(date))
+	b.Grow(ReceivedSize(m, by, id, date))
+	WriteReceived(&b, m, by, id, date)
+	return b.String()
+}
+
+// ReceivedSize is room enough for what WriteReceived writes: a caller
+// that builds more around the field grows its builder once.
+func ReceivedSize(m *Message, by, id, date string) int {
+	return 128 + len(m.Helo) + len(m.Peer.Name) + len(by) + len(id) + len(date)
+}
+
+// WriteReceived writes the field ReceivedDated returns to b.
+func WriteReceived(b *strings.Builder, m *Message, by, id, date string) {
 	b.WriteString("Received: from ")
 	b.WriteString(orUnknown(m.Helo))
 	b.WriteString(" (")
@@ -65,7 +77,6 @@ func ReceivedDated(m *Message, by, id, date string) string {
 	}
 	b.WriteString(date)
 	b.WriteString("\r\n")
-	return b.String()
 }
 
 func orUnknown(s string) string {
