@@ -1,6 +1,9 @@
 package pop3
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Message is one message in a maildrop: Head followed by Data, CRLF line
 // ends. A mail store that adds header fields at delivery (Return-Path:)
@@ -39,13 +42,14 @@ type mail struct {
 	deleted bool     // marked by DELE, unmarked by RSET
 }
 
-// snapshot keeps the maildrop the Config's Open returned. The texts are
-// strings, which nobody can change, so it shares them rather than copy.
-func snapshot(msgs []Message) []mail {
+// snapshot keeps the maildrop the Config's Open returned, in out's array
+// if it has room. The texts are strings, which nobody can change, so it
+// shares them rather than copy.
+func snapshot(out []mail, msgs []Message) []mail {
 	if len(msgs) == 0 {
-		return nil
+		return out[:0]
 	}
-	out := make([]mail, len(msgs))
+	out = slices.Grow(out[:0], len(msgs))[:len(msgs)]
 	for i := range msgs {
 		head, text := msgs[i].Head, msgs[i].Data
 		if head != "" && head[len(head)-1] != '\n' {
@@ -114,21 +118,21 @@ func appendLines(lines []string, text string) []string {
 	return lines
 }
 
-// body returns the message's lines, splitting it on first use: one slice
-// of substrings of head and text.
-func (m *mail) body() []string {
+// body returns the lines of message m, splitting it on first use: one
+// slice of substrings of head and text, cut from the server's slab.
+func (s *Server) body(m *mail) []string {
 	if m.lines == nil && (m.head != "" || m.text != "") {
-		m.lines = make([]string, 0, countLines(m.head)+countLines(m.text))
+		m.lines = s.room(countLines(m.head) + countLines(m.text))
 		m.lines = appendLines(appendLines(m.lines, m.head), m.text)
 	}
 	return m.lines
 }
 
-// top returns the header lines, the blank line that ends them and at most n
+// topLines returns the header lines, the blank line that ends them and at most n
 // lines of the body (RFC 1939 7, TOP). A message without a blank line is all
 // header and is returned whole.
-func (m *mail) top(n int) []string {
-	lines := m.body()
+func (s *Server) topLines(m *mail, n int) []string {
+	lines := s.body(m)
 	for i, l := range lines {
 		if l == "" {
 			end := i + 1 + n

@@ -90,6 +90,12 @@ type Server struct {
 	markList []int
 	removed  int  // messages deleted when QUIT entered UPDATE
 	tls      bool // the session runs inside TLS
+	// lines is the slab the lines of multi-line responses (a message's,
+	// a listing's) are cut from (room). Reset keeps it, and msgs's array,
+	// emptied: a server reused session after session then answers RETR
+	// and LIST without allocating. So the Lines of a Result are valid
+	// until the next Reset.
+	lines []string
 }
 
 // Result is what the server does in answer to one command line.
@@ -104,6 +110,25 @@ type Result struct {
 	StartTLS bool
 }
 
+// room returns an empty slice with room for n lines, cut from the slab
+// s.lines: for the lines of one response, or a message's kept for the
+// session.
+func (s *Server) room(n int) []string {
+	if cap(s.lines)-len(s.lines) < n {
+		s.lines = make([]string, 0, max(n, lineSlab))
+	}
+	k := len(s.lines)
+	s.lines = s.lines[:k+n]
+	return s.lines[k : k : k+n]
+}
+
+// lineSlab is the size of a new slab of lines: a session's listing and
+// a few short messages. maxLineSlab bounds what Reset keeps.
+const (
+	lineSlab    = 64
+	maxLineSlab = 4096
+)
+
 // NewServer starts a session in the AUTHORIZATION state. A nil cfg is a
 // server with no users.
 func NewServer(cfg *Config) *Server {
@@ -117,7 +142,13 @@ func NewServer(cfg *Config) *Server {
 // lists Info hands out views of stay with the views.
 func (s *Server) Reset(cfg *Config) {
 	greeting, host, stamp := s.greeting, s.cfg.Hostname, s.cfg.Timestamp
-	*s = Server{}
+	msgs, lines := s.msgs, s.lines
+	clear(msgs) // the last session's texts: let them go
+	clear(lines)
+	if cap(lines) > maxLineSlab {
+		lines = nil // a huge message's: not kept for every session after
+	}
+	*s = Server{msgs: msgs[:0], lines: lines[:0]}
 	if cfg != nil {
 		s.cfg = *cfg
 	}
@@ -343,7 +374,7 @@ func (s *Server) login(name string) Result {
 	if s.cfg.Open != nil {
 		msgs = s.cfg.Open(name)
 	}
-	s.msgs = snapshot(msgs)
+	s.msgs = snapshot(s.msgs[:0], msgs)
 	s.total = 0
 	for i := range s.msgs {
 		s.total += s.msgs[i].size

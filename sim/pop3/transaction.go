@@ -22,7 +22,7 @@ func (s *Server) retr(a args) Result {
 	if !slices.Contains(s.retrieved, i) {
 		s.retrieved = append(s.retrieved, i)
 	}
-	return Result{Response: Response{OK: true, Text: numText("", m.size, " octets"), Multi: true, Lines: m.body()}}
+	return Result{Response: Response{OK: true, Text: numText("", m.size, " octets"), Multi: true, Lines: s.body(m)}}
 }
 
 // top answers TOP msg n (RFC 1939 7).
@@ -36,7 +36,7 @@ func (s *Server) top(a args) Result {
 	if !ok {
 		return errResult(txtBadCount)
 	}
-	return Result{Response: Response{OK: true, Text: txtTop, Multi: true, Lines: m.top(k)}}
+	return Result{Response: Response{OK: true, Text: txtTop, Multi: true, Lines: s.topLines(m, k)}}
 }
 
 // dele answers DELE msg. RFC 1939 5: DELE only marks; the message goes in
@@ -86,7 +86,7 @@ func (s *Server) list(a args) Result {
 		}
 		return okResult(pair(i, s.msgs[i-1].size))
 	}
-	lines := make([]string, 0, len(s.msgs)-s.marked)
+	lines := s.room(len(s.msgs) - s.marked)
 	for i := range s.msgs {
 		if !s.msgs[i].deleted {
 			lines = append(lines, pair(i+1, s.msgs[i].size))
@@ -107,7 +107,7 @@ func (s *Server) uidl(a args) Result {
 		}
 		return okResult(numText("", i, " ", s.msgs[i-1].uid))
 	}
-	lines := make([]string, 0, len(s.msgs)-s.marked)
+	lines := s.room(len(s.msgs) - s.marked)
 	for i := range s.msgs {
 		if !s.msgs[i].deleted {
 			lines = append(lines, numText("", i+1, " ", s.msgs[i].uid))
