@@ -20,7 +20,7 @@ import (
 type SMTPResult struct {
 	Outcome   Outcome
 	BlockedBy *Network // for Blocked
-	Replies   []int    // the code of every reply the client received, in order
+	Replies   []int    // the code of every reply the client received, in order; nil for a relay hop
 	Client    smtp.ClientResult
 }
 
@@ -139,14 +139,24 @@ type smtpClient struct {
 	res    SMTPResult
 	done   func(SMTPResult)
 	ended  bool
+	// replies: the result keeps the code of every reply (done reads them;
+	// a campaign's bots pass no done, a relay hop's done reads only the
+	// client core's result).
+	replies bool
 }
 
 // smtpSession connects src to dst:port and runs job through an SMTP client
 // core, calling done with the result when the connection is over.
 func (w *World) smtpSession(src, dst *Host, port uint16, job smtp.Job, mode TLSMode, done func(SMTPResult)) {
+	w.dialSMTP(src, dst, port, job, mode, true, done)
+}
+
+// dialSMTP is smtpSession; with replies false the result has no Replies,
+// for a done that does not read them.
+func (w *World) dialSMTP(src, dst *Host, port uint16, job smtp.Job, mode TLSMode, replies bool, done func(SMTPResult)) {
 	job.StartTLS = mode == TLSStartTLS
 	cl := w.newSMTPClient()
-	cl.host, cl.done, cl.tls = src, done, clientTLS{mode: mode, server: dst.Name}
+	cl.host, cl.done, cl.tls, cl.replies = src, done, clientTLS{mode: mode, server: dst.Name}, replies && done != nil
 	cl.core.Reset(job)
 	w.Dial(src, dst, port, cl)
 }
@@ -200,7 +210,7 @@ func (cl *smtpClient) reply(c *Conn, line string) (stop bool) {
 	if !complete {
 		return false
 	}
-	if cl.done != nil { // only done reads the result: a campaign's bots pass none
+	if cl.replies {
 		if cl.res.Replies == nil {
 			cl.res.Replies = make([]int, 0, 16) // a session has about a dozen
 		}

@@ -26,6 +26,7 @@ type freeLists struct {
 	pop3Servers []*pop3Server
 	sendWaits   []*waiter[SMTPResult]
 	fetchWaits  []*waiter[FetchResult]
+	attempts    []*attempt
 }
 
 // maxFree bounds each free list: what a world keeps for reuse is what was

@@ -221,7 +221,7 @@ func (w *World) startAttempts(m *mta) {
 			d.active++
 			m.active++
 			started = true
-			w.relay(it, func(site *failure) { w.attemptDone(m, d, site) })
+			w.relay(it, m, d)
 		}
 		if !started {
 			return

@@ -25,74 +25,124 @@ type failure struct {
 // relay makes one delivery attempt for a queue item, the way an MTA routes
 // mail (RFC 5321 5.1): look up the domain's MX records, try them lowest
 // preference first (random among equals), fall back to the A record only if
-// there is no MX at all, and speak SMTP to port 25. done is called when the
-// attempt is over, whatever became of the message, with the reason when
-// it was a site failure (no MX host connected, or the DNS could not say
-// where to go), which the queue manager counts against the destination.
-func (w *World) relay(it *item, done func(site *failure)) {
+// there is no MX at all, and speak SMTP to port 25. When the attempt is
+// over, whatever became of the message, the queue manager hears of it
+// (attemptDone, for m's destination d) with the reason when it was a site
+// failure (no MX host connected, or the DNS could not say where to go),
+// which it counts against the destination.
+func (w *World) relay(it *item, m *mta, d *dest) {
 	h := it.host
 	w.count(it)
 	it.attempts++
-	w.resolve(h, it.domain, dns.TypeMX, func(ans dns.Answer, ok bool) {
+	a := w.newAttempt()
+	a.it, a.m, a.d = it, m, d
+	w.resolve(h, it.domain, dns.TypeMX, a.mxFn)
+}
+
+// attempt is one delivery attempt of relay: what its DNS and SMTP steps
+// share, with the callbacks that take each step bound once to it. The
+// world reuses it (newAttempt) once over has run: each callback ends in
+// a call that starts the next step or ends the attempt, and touches the
+// attempt no more after it, since the next step may run at once (a
+// look-up without a DNS server answers at once) and a new attempt may
+// take this one over.
+type attempt struct {
+	w    *World
+	it   *item
+	m    *mta
+	d    *dest
+	name string   // the MX host whose address is being looked up
+	rest []string // the MX hosts to try after it
+	dst  *Host    // the host of that address, while the SMTP session runs
+	// usable says an MX host with an address was seen, temporary that a
+	// look-up failed for now.
+	usable, temporary bool
+
+	mxFn   func(dns.Answer, bool)
+	aFn    func(dns.Answer, bool)
+	sentFn func(SMTPResult)
+}
+
+// newAttempt returns a cleared attempt with its callbacks bound.
+func (w *World) newAttempt() *attempt {
+	if a, ok := pop(&w.free.attempts); ok {
+		return a
+	}
+	a := &attempt{w: w}
+	a.mxFn, a.aFn, a.sentFn = a.gotMX, a.gotA, a.sent
+	return a
+}
+
+// over ends the attempt: the world may reuse it from now on.
+func (a *attempt) over(site *failure) {
+	w, m, d := a.w, a.m, a.d
+	*a = attempt{w: w, mxFn: a.mxFn, aFn: a.aFn, sentFn: a.sentFn}
+	push(&w.free.attempts, a)
+	w.attemptDone(m, d, site)
+}
+
+// gotMX: the answer to the domain's MX query.
+func (a *attempt) gotMX(ans dns.Answer, ok bool) {
+	w, it := a.w, a.it
+	h := it.host
+	if !ok {
+		it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
+		w.defer_(it, i18n.M(msgDNSFailed))
+		a.over(it.last)
+		return
+	}
+	switch ans.RCode {
+	case dns.RCodeNoError:
+	case dns.RCodeNXDomain:
+		w.bounceAll(it, "5.1.2", i18n.M(msgNXDomain, it.domain))
+		a.over(nil)
+		return
+	default:
+		// SERVFAIL and the like say nothing about the domain: try again later.
+		it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
+		w.defer_(it, i18n.M(msgDNSRCode, it.domain, ans.RCode))
+		a.over(it.last)
+		return
+	}
+	var targets []string
+	if len(ans.MX) == 0 {
+		// RFC 5321 5.1: no MX at all, so the domain itself is the target.
+		w.note(h, i18n.M(msgNoMX, it.domain))
+		targets = []string{it.domain}
+	} else {
+		sorted, ok := dns.SortMX(ans.MX, w.rng)
 		if !ok {
-			it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
-			w.defer_(it, i18n.M(msgDNSFailed))
-			done(it.last)
+			w.bounceAll(it, "5.1.10", i18n.M(msgNullMX, it.domain))
+			a.over(nil)
 			return
 		}
-		switch ans.RCode {
-		case dns.RCodeNoError:
-		case dns.RCodeNXDomain:
-			w.bounceAll(it, "5.1.2", i18n.M(msgNXDomain, it.domain))
-			done(nil)
-			return
-		default:
-			// SERVFAIL and the like say nothing about the domain: try again later.
-			it.last = &failure{status: "4.4.3", note: i18n.M(msgDNSTempFail, it.domain, "MX")}
-			w.defer_(it, i18n.M(msgDNSRCode, it.domain, ans.RCode))
-			done(it.last)
-			return
-		}
-		var targets []string
-		if len(ans.MX) == 0 {
-			// RFC 5321 5.1: no MX at all, so the domain itself is the target.
-			w.note(h, i18n.M(msgNoMX, it.domain))
-			targets = []string{it.domain}
-		} else {
-			sorted, ok := dns.SortMX(ans.MX, w.rng)
-			if !ok {
-				w.bounceAll(it, "5.1.10", i18n.M(msgNullMX, it.domain))
-				done(nil)
+		sorted, self := pruneSelf(sorted, h.Name)
+		if self {
+			if len(sorted) == 0 {
+				w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
+				a.over(nil)
 				return
 			}
-			sorted, self := pruneSelf(sorted, h.Name)
-			if self {
-				if len(sorted) == 0 {
-					w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
-					done(nil)
-					return
-				}
-				w.note(h, i18n.M(msgSelfMX, h.Name, it.domain))
-			}
-			for _, mx := range sorted {
-				targets = append(targets, mx.Host)
-			}
+			w.note(h, i18n.M(msgSelfMX, h.Name, it.domain))
 		}
-		w.tryMX(it, targets, false, false, done)
-	})
+		for _, mx := range sorted {
+			targets = append(targets, mx.Host)
+		}
+	}
+	a.tryMX(targets, false, false)
 }
 
 // tryMX tries the first of targets and, if it cannot be reached, the rest
 // in order (RFC 5321 5.1). usable says an MX host with an address was
 // seen, temporary that a look-up failed for now.
-func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done func(*failure)) {
-	h := it.host
+func (a *attempt) tryMX(targets []string, usable, temporary bool) {
+	w, it := a.w, a.it
 	if len(targets) == 0 {
 		if !usable && !temporary {
 			// RFC 5321 5.1: MX records none of which is usable, or an implicit
 			// MX that is not, MUST be reported as an error, not retried.
 			w.bounceAll(it, "5.4.4", i18n.M(msgUnroutable, it.domain))
-			done(nil)
+			a.over(nil)
 			return
 		}
 		site := it.last
@@ -100,51 +150,63 @@ func (w *World) tryMX(it *item, targets []string, usable, temporary bool, done f
 			site = &failure{status: "4.4.1", note: i18n.M(msgNoMXReached, it.domain)}
 		}
 		w.defer_(it, i18n.M(msgNoMXReached, it.domain))
-		done(site)
+		a.over(site)
 		return
 	}
-	name, rest := targets[0], targets[1:]
-	w.resolve(h, name, dns.TypeA, func(a dns.Answer, ok bool) {
-		switch {
-		case !ok || a.RCode != dns.RCodeNoError && a.RCode != dns.RCodeNXDomain:
-			w.tryMX(it, rest, usable, true, done) // no answer or SERVFAIL: this MX may work later
-			return
-		case len(a.A) == 0:
-			w.note(h, i18n.M(msgNoAddress, name))
-			w.tryMX(it, rest, usable, temporary, done)
-			return
+	a.name, a.rest, a.usable, a.temporary = targets[0], targets[1:], usable, temporary
+	w.resolve(it.host, a.name, dns.TypeA, a.aFn)
+}
+
+// gotA: the answer to the A query for the MX host a.name.
+func (a *attempt) gotA(ans dns.Answer, ok bool) {
+	w, it, name := a.w, a.it, a.name
+	h := it.host
+	switch {
+	case !ok || ans.RCode != dns.RCodeNoError && ans.RCode != dns.RCodeNXDomain:
+		a.tryMX(a.rest, a.usable, true) // no answer or SERVFAIL: this MX may work later
+		return
+	case len(ans.A) == 0:
+		w.note(h, i18n.M(msgNoAddress, name))
+		a.tryMX(a.rest, a.usable, a.temporary)
+		return
+	}
+	dst := w.byIP[ans.A[0]]
+	if dst == nil {
+		// Sealed: an address outside the virtual world is never dialled.
+		w.note(h, i18n.M(msgNotInWorld, name, ans.A[0].String()))
+		a.tryMX(a.rest, true, a.temporary)
+		return
+	}
+	if dst == h {
+		w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
+		a.over(nil)
+		return
+	}
+	// The relay hop is plain SMTP: STARTTLS, where used, protects one hop.
+	// Nobody reads its reply codes (SMTPResult.Replies): the queue takes
+	// what the client core made of them.
+	a.dst = dst
+	w.dialSMTP(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Head: it.head, Data: it.data}, TLSNone, false, a.sentFn)
+}
+
+// sent: the SMTP session with a.dst is over.
+func (a *attempt) sent(res SMTPResult) {
+	w, it, dst := a.w, a.it, a.dst
+	if res.Outcome != Connected {
+		t := msgConnectTimeout
+		if res.Outcome == Refused {
+			t = msgConnectRefused
 		}
-		dst := w.byIP[a.A[0]]
-		if dst == nil {
-			// Sealed: an address outside the virtual world is never dialled.
-			w.note(h, i18n.M(msgNotInWorld, name, a.A[0].String()))
-			w.tryMX(it, rest, true, temporary, done)
-			return
-		}
-		if dst == h {
-			w.bounceAll(it, "5.4.6", i18n.M(msgLoop, it.domain))
-			done(nil)
-			return
-		}
-		// The relay hop is plain SMTP: STARTTLS, where used, protects one hop.
-		w.smtpSession(h, dst, 25, smtp.Job{Helo: h.Name, From: it.from, To: it.to, Head: it.head, Data: it.data}, TLSNone, func(res SMTPResult) {
-			if res.Outcome != Connected {
-				t := msgConnectTimeout
-				if res.Outcome == Refused {
-					t = msgConnectRefused
-				}
-				it.last = &failure{status: "4.4.1", note: i18n.M(t, dst.Name, dst.IP.String())}
-				w.tryMX(it, rest, true, temporary, done) // RFC 5321 5.1: try the next MX
-				return
-			}
-			w.settleAttempt(it, dst, res)
-			var site *failure
-			if cr := res.Client; cr.Failure != nil && cr.FailedAt == "the greeting" && cr.Failure.Code/100 == 4 {
-				site = it.last // a handshake failure: "refused to talk to me"
-			}
-			done(site)
-		})
-	})
+		it.last = &failure{status: "4.4.1", note: i18n.M(t, dst.Name, dst.IP.String())}
+		a.tryMX(a.rest, true, a.temporary) // RFC 5321 5.1: try the next MX
+		return
+	}
+	w.settleAttempt(it, dst, res)
+	var site *failure
+	if cr := res.Client; cr.Failure != nil && cr.FailedAt == "the greeting" && cr.Failure.Code/100 == 4 {
+		site = it.last // a handshake failure: "refused to talk to me"
+	}
+	a.over(site)
 }
 
 // pruneSelf applies RFC 5321 5.1 to a sorted MX list: a host that finds
