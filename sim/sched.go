@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"runtime"
 	"time"
 )
 
@@ -220,6 +221,23 @@ const MaxTasks = 2_000_000
 // Halted reports that the world passed MaxTasks and stopped.
 func (w *World) Halted() bool { return w.halted }
 
+// yieldEvery is how many tasks the world runs between two yields of its
+// goroutine (runtime.Gosched), about 250 µs of work. A world runs its tasks
+// in one goroutine that never blocks, so with one processor (GOMAXPROCS=1,
+// a one-CPU container, `go test -cpu 1`) the garbage collector's mark
+// worker only gets it when the runtime preempts the world, every 10 ms:
+// a mark phase that needs half a millisecond of work then lasts up to 20
+// ms of wall time (GODEBUG=gctrace=1), and all that time every pointer
+// the engine writes into the heap takes the write barrier's slow path (a
+// fifth of a full path's CPU profile). Yielding now and then lets the
+// worker run at once, and the mark phase lasts about a millisecond; the
+// yield itself costs a fraction of a microsecond. With more processors the
+// worker has one of its own, and a yield costs more than it saves (the
+// goroutine may move to another processor): VsGoSMTP at -cpu 2 was 10%
+// slower with it, so the world yields only on one. The world's results
+// do not depend on it: nothing else runs its tasks.
+const yieldEvery = 1024
+
 // runOne runs the earliest task, moving the clock to its time.
 func (w *World) runOne() {
 	w.ran++
@@ -227,6 +245,9 @@ func (w *World) runOne() {
 		w.halted = true
 		w.tasks, w.soon, w.soonHead, w.busy, w.store = nil, nil, 0, 0, taskStore{}
 		return
+	}
+	if w.ran%yieldEvery == 0 && runtime.GOMAXPROCS(0) == 1 {
+		runtime.Gosched()
 	}
 	t := w.pop()
 	if !t.timer {
