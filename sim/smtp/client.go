@@ -304,30 +304,17 @@ var ehloKeywords = [...]string{"AUTH", "8BITMIME", "SMTPUTF8", VerbSTARTTLS}
 // the stack and compared once; only another takes EqualFold's Unicode
 // folding.
 func ehloKeyword(kw string) string {
-	var up [8]byte // the longest keyword
-	for i := 0; i < len(kw); i++ {
-		c := kw[i]
-		if c >= 0x80 {
-			// "ſTARTTLS" (U+017F folds to s) is longer than its keyword.
-			for _, k := range ehloKeywords {
-				if strings.EqualFold(kw, k) {
-					return k
-				}
+	var buf [8]byte // the longest keyword
+	up, fold := upperASCII(&buf, kw)
+	if fold {
+		for _, k := range ehloKeywords {
+			if strings.EqualFold(kw, k) {
+				return k
 			}
-			return ""
 		}
-		if i >= len(up) {
-			continue // too long for a keyword; read on for non-ASCII bytes
-		}
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		up[i] = c
-	}
-	if len(kw) > len(up) {
 		return ""
 	}
-	switch string(up[:len(kw)]) {
+	switch string(up) {
 	case "AUTH":
 		return "AUTH"
 	case "8BITMIME":

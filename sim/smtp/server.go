@@ -370,25 +370,14 @@ var commands = [...]command{
 // upper-cased into a stack copy and compared by length first; a word with
 // other bytes takes strings.EqualFold's Unicode folding as before.
 func lookupCommand(word string) *command {
-	var up [8]byte // the longest verb, STARTTLS
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c >= 0x80 {
-			// "ſTARTTLS" (U+017F folds to s) is longer than its verb.
-			return lookupCommandFold(word)
-		}
-		if i >= len(up) {
-			continue // too long for a verb; read on for non-ASCII bytes
-		}
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		up[i] = c
+	var buf [8]byte // the longest verb, STARTTLS
+	v, fold := upperASCII(&buf, word)
+	if fold {
+		return lookupCommandFold(word)
 	}
-	if len(word) > len(up) {
+	if v == nil {
 		return nil
 	}
-	v := up[:len(word)]
 	for i := range commands {
 		// The first byte tells most verbs apart before a string compare.
 		if len(commands[i].verb) == len(v) && commands[i].verb[0] == v[0] && commands[i].verb == string(v) {
@@ -396,6 +385,31 @@ func lookupCommand(word string) *command {
 		}
 	}
 	return nil
+}
+
+// upperASCII upper-cases word into buf, for a look-up that must not
+// allocate: it returns the upper-cased bytes, or nil when word is longer
+// than buf, or fold true when word has a byte that is not ASCII. Then only
+// strings.EqualFold's Unicode folding can tell what it matches: "ſTARTTLS"
+// (U+017F folds to s) is longer than STARTTLS.
+func upperASCII(buf *[8]byte, word string) (up []byte, fold bool) {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 0x80 {
+			return nil, true
+		}
+		if i >= len(buf) {
+			continue // too long to match; read on for non-ASCII bytes
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if len(word) > len(buf) {
+		return nil, false
+	}
+	return buf[:len(word)], false
 }
 
 // lookupCommandFold is lookupCommand with Unicode case folding, for a
