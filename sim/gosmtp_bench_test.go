@@ -11,7 +11,6 @@ import (
 	"github.com/emersion/go-sasl"
 	gosmtp "github.com/emersion/go-smtp"
 
-	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/trace"
 )
 
@@ -40,7 +39,7 @@ func BenchmarkVsGoSMTP(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/2, "ns/hop")
 	})
 	b.Run("mailsim-smtp-hops", func(b *testing.B) {
-		smtpHops(b, &kindSink{})
+		paths(b, &kindSink{}, true, false) // the two SMTP hops alone
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/2, "ns/hop")
 	})
 	b.Run("go-smtp-hop", func(b *testing.B) {
@@ -92,36 +91,6 @@ func (s *kindSink) Emit(e *trace.Event) {
 		if e.Proto == trace.SMTP && e.Tag.Kind == trace.Reply && e.Tag.Last && e.Tag.Code/100 < len(s.replies) {
 			s.replies[e.Tag.Code/100]++
 		}
-	}
-}
-
-// smtpHops runs b.N times the path's two SMTP hops and nothing else: the
-// same hops go-smtp's side makes one of, with all the work around them
-// that the engine does (the MX and A look-ups, the servers' reverse
-// look-ups, the relay's queue, the delivery into the mailbox, the trace),
-// but no POP3 session. Bob's mailbox is emptied every 64 messages, as the
-// go-smtp side keeps only its newest.
-func smtpHops(b *testing.B, sink trace.Sink) {
-	tw := newTestWorld(b, sink)
-	bob := tw.mx.Users[0]
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		if tw.ran > MaxTasks-10_000 {
-			b.StopTimer()
-			tw = newTestWorld(b, sink)
-			bob = tw.mx.Users[0]
-			b.StartTimer()
-		}
-		tw.log = StepLog{}
-		tw.submit("bob@example.jp")
-		if bob.Mailbox.Len() >= 64 {
-			bob.Mailbox = mailstore.New(bob.Mailbox.UIDValidity())
-		}
-	}
-	b.StopTimer()
-	if tw.Halted() || bob.Mailbox.Len() == 0 {
-		b.Fatal("the world halted or delivered nothing: the figures are not of SMTP hops")
 	}
 }
 

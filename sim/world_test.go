@@ -17,6 +17,7 @@ import (
 
 	"github.com/mailsim/mailsim/sim/dns"
 	"github.com/mailsim/mailsim/sim/i18n"
+	"github.com/mailsim/mailsim/sim/mailstore"
 	"github.com/mailsim/mailsim/sim/pop3"
 	"github.com/mailsim/mailsim/sim/smtp"
 	"github.com/mailsim/mailsim/sim/trace"
@@ -482,6 +483,14 @@ func BenchmarkFullPath(b *testing.B) {
 // with an empty log, as each step of a scenario does (BeginStep) and as a
 // campaign, which keeps none, would.
 func fullPaths(b *testing.B, sink trace.Sink, stepLog bool) {
+	paths(b, sink, stepLog, true)
+}
+
+// paths runs b.N paths, as fullPaths; without fetch each is the two SMTP
+// hops alone, and Bob's mailbox, which no POP3 session empties, is
+// replaced every 64 messages (the go-smtp side of BenchmarkVsGoSMTP keeps
+// only its newest too).
+func paths(b *testing.B, sink trace.Sink, stepLog, fetch bool) {
 	tw := newTestWorld(b, sink)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -494,11 +503,20 @@ func fullPaths(b *testing.B, sink trace.Sink, stepLog bool) {
 		if stepLog {
 			tw.log = StepLog{}
 		}
+		if bob := tw.mx.Users[0]; !fetch && bob.Mailbox.Len() >= 64 {
+			bob.Mailbox = mailstore.New(bob.Mailbox.UIDValidity())
+		}
 		tw.submit("bob@example.jp")
-		tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
+		if fetch {
+			tw.Fetch(FetchRequest{Client: tw.bob, Server: tw.mx, Port: 110, Job: pop3.Job{User: "bob", Pass: "hunter2"}})
+		}
 	}
+	b.StopTimer()
 	if tw.Halted() {
 		b.Fatal("the world halted: the figures are not of full paths")
+	}
+	if tw.mx.Users[0].Mailbox.Len() == 0 && !fetch {
+		b.Fatal("nothing delivered: the figures are not of SMTP hops")
 	}
 }
 
