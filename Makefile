@@ -32,7 +32,7 @@ demo:
 ## bench: every benchmark, with allocations, then the whole engine on one core.
 bench:
 	$(GO) test -run=NONE -bench=. -benchmem ./...
-	$(GO) test -run=NONE -bench=BenchmarkFullPath -benchmem -cpu=1 ./sim
+	$(GO) test -run=NONE -bench='FullPath$$|VsGoSMTP' -benchmem -cpu=1 ./sim
 	$(GO) run ./cmd/mailsim bench
 
 ## fuzz: run every fuzz target for FUZZTIME executions (or a duration) each.
