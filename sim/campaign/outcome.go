@@ -44,16 +44,6 @@ func (o Outcome) String() string {
 	return "outcome?"
 }
 
-// ParseOutcome returns the outcome named name, as String names it.
-func ParseOutcome(name string) (Outcome, bool) {
-	for o, n := range outcomeNames {
-		if n == name {
-			return Outcome(o), true
-		}
-	}
-	return 0, false
-}
-
 // OutcomeNames returns the names of the outcomes, in table order.
 func OutcomeNames() []string { return slices.Clone(outcomeNames[:]) }
 

@@ -269,7 +269,6 @@ type Expect struct {
 type CountCheck struct {
 	Outcome  campaign.Outcome
 	Min, Max Bound
-	Node     *yaml.Node // the counter's key
 }
 
 // Bound is one end of a CountCheck: N outcomes, or N percent of the step's

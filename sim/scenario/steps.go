@@ -190,18 +190,21 @@ func (d *decoder) expect(n *yaml.Node) *Expect {
 // a mapping with at_least and at_most, whose bounds are numbers or
 // percentages of the step's delivery attempts ("90%").
 func (d *decoder) counts(n *yaml.Node) []CountCheck {
-	if d.isMap(n, "expect counts") && len(n.Content) == 0 {
+	if !d.isMap(n, "expect counts") {
+		return nil
+	}
+	if len(n.Content) == 0 {
 		d.errorf(n, "expect counts: name at least one counter, such as delivered: 0; the counters are %s", strings.Join(campaign.OutcomeNames(), ", "))
 	}
 	var out []CountCheck
-	var fs []field
-	for _, name := range campaign.OutcomeNames() {
-		o, _ := campaign.ParseOutcome(name)
-		fs = append(fs, field{name, func(v *yaml.Node) {
+	fs := make([]field, campaign.NumOutcomes)
+	for o := range campaign.NumOutcomes {
+		name := o.String()
+		fs[o] = field{name, func(v *yaml.Node) {
 			if c, ok := d.count(v, o, "expect counts "+name); ok {
 				out = append(out, c)
 			}
-		}})
+		}}
 	}
 	d.fields(n, "expect counts", fs...)
 	return out
@@ -209,7 +212,7 @@ func (d *decoder) counts(n *yaml.Node) []CountCheck {
 
 // count reads the expectation of one counter.
 func (d *decoder) count(v *yaml.Node, o campaign.Outcome, what string) (CountCheck, bool) {
-	c := CountCheck{Outcome: o, Node: v}
+	c := CountCheck{Outcome: o}
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!int":
 		c.Min = Bound{N: int64(d.integer(v, what, 0, 1<<30)), Set: true}
