@@ -12,9 +12,6 @@ type Tally struct {
 	dropped map[int]bool
 }
 
-// Emit counts e.
-func (t *Tally) Emit(e *trace.Event) { t.Count(e) }
-
 // Count counts e and says what it counted it as; false if e counts as
 // nothing, or is the timeout of a SYN already counted as blocked.
 func (t *Tally) Count(e *trace.Event) (Outcome, bool) {
