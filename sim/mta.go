@@ -191,13 +191,13 @@ type item struct {
 // messages for a host that is down took minutes).
 type queue []*item
 
-// before orders the queue: due time, then arrival.
-func before(a, b *item) bool {
-	if a.due != b.due {
-		return a.due < b.due
-	}
-	return a.seq < b.seq
+// compareItems orders the queue: due time, then arrival.
+func compareItems(a, b *item) int {
+	return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(a.seq, b.seq))
 }
+
+// before reports whether the queue takes a before b.
+func before(a, b *item) bool { return compareItems(a, b) < 0 }
 
 // push adds it to the heap.
 func (q *queue) push(it *item) {
@@ -243,9 +243,7 @@ func (q *queue) pop() *item {
 // sorted returns the items in the order they will be taken.
 func (q queue) sorted() []*item {
 	out := slices.Clone(q)
-	slices.SortFunc(out, func(a, b *item) int {
-		return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(a.seq, b.seq))
-	})
+	slices.SortFunc(out, compareItems)
 	return out
 }
 

@@ -80,7 +80,7 @@ type qmgr struct {
 	// held counts the items in the timed queue and the ready lists: what
 	// the world's MTAs hold on disk, for their servers' QueueFull.
 	held int
-	full bool // held reached MaxQueued: noted once until it falls below
+	full bool // held reached the world's QueueLimit: noted once until it falls below
 	// version changes whenever an item enters or leaves the timed queue or
 	// a ready list: QueuedRecipients lists the queue again only then.
 	version uint64

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -343,9 +342,7 @@ func TestQueueHeapOrder(t *testing.T) {
 		q.push(it)
 		if seq%7 == 0 { // take some out on the way, as takeDue does
 			first := q.pop()
-			want := slices.MinFunc(all, func(a, b *item) int {
-				return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(a.seq, b.seq))
-			})
+			want := slices.MinFunc(all, compareItems)
 			if first != want {
 				t.Fatalf("pop after %d pushes: due %v seq %d, want due %v seq %d", seq, first.due, first.seq, want.due, want.seq)
 			}
