@@ -118,7 +118,7 @@ func runCampaign(ios *IOStreams, opts *runOptions, sc *scenario.Scenario, color 
 	missed := 0
 	var runs []campaign.Run
 	var last, own *scenario.Report
-	ownLabel, ownRun := "", -1
+	ownRun := -1
 	for i, v := range vs {
 		sum, rep, err := summarise(ios, v.sc, v.label)
 		if err != nil {
@@ -126,7 +126,7 @@ func runCampaign(ios *IOStreams, opts *runOptions, sc *scenario.Scenario, color 
 		}
 		if v.own && own == nil {
 			missed += rep.Missed
-			own, ownLabel, ownRun = rep, v.label, i
+			own, ownRun = rep, i
 		}
 		runs = append(runs, campaign.Run{Setting: v.label, Summary: sum})
 		last = rep
@@ -156,8 +156,8 @@ func runCampaign(ios *IOStreams, opts *runOptions, sc *scenario.Scenario, color 
 		}
 		fmt.Fprintln(ios.Out, resultLine(own, opts.lang))
 		fmt.Fprintln(ios.Out, msg(opts.lang,
-			"(expectations are checked under "+ownLabel+" only: the setting the file has)",
-			"(確認項目はファイルどおりの設定"+ownLabel+"でのみ確認しています)"))
+			"(expectations are checked under "+vs[ownRun].label+" only: the setting the file has)",
+			"(確認項目はファイルどおりの設定"+vs[ownRun].label+"でのみ確認しています)"))
 		return missed, nil
 	}
 	sum := runs[0].Summary
