@@ -40,8 +40,10 @@ run (per outcome, per network, per server, over virtual time). With
 --compare key=a,b it runs the scenario once per setting and prints the
 counters side by side; the switches are op25b=off,on and
 relay=closed,open, and --compare may be given twice for every
-combination. --format json prints the counters for scripts. A progress
-bar shows on stderr when it is a terminal.
+combination; expectations are checked only under the setting the file
+has. A campaign step may expect counts (delivered: 0, blocked:
+{at_least: 85%}). --format json prints the counters for scripts. A
+progress bar shows on stderr when it is a terminal.
 
 Exit status: 0 if every expectation was met, 1 if one was not, 2 if a
 scenario could not be loaded.`,
