@@ -306,23 +306,10 @@ var ehloKeywords = [...]string{"AUTH", "8BITMIME", "SMTPUTF8", VerbSTARTTLS}
 func ehloKeyword(kw string) string {
 	var buf [8]byte // the longest keyword
 	up, fold := upperASCII(&buf, kw)
-	if fold {
-		for _, k := range ehloKeywords {
-			if strings.EqualFold(kw, k) {
-				return k
-			}
+	for _, k := range ehloKeywords {
+		if fold && strings.EqualFold(kw, k) || !fold && string(up) == k {
+			return k
 		}
-		return ""
-	}
-	switch string(up) {
-	case "AUTH":
-		return "AUTH"
-	case "8BITMIME":
-		return "8BITMIME"
-	case "SMTPUTF8":
-		return "SMTPUTF8"
-	case VerbSTARTTLS:
-		return VerbSTARTTLS
 	}
 	return ""
 }
@@ -334,20 +321,15 @@ func listsMechanism(list, mech string) bool {
 	for list != "" {
 		var word string
 		word, list, _ = strings.Cut(list, " ")
-		if len(word) == len(mech) && strings.EqualFold(word, mech) && isASCII(word) || !isASCII(word) && strings.ToUpper(word) == mech {
+		if has8bit(word) {
+			if strings.ToUpper(word) == mech {
+				return true
+			}
+		} else if strings.EqualFold(word, mech) {
 			return true
 		}
 	}
 	return false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // authReply handles a reply inside the AUTH exchange.
@@ -386,19 +368,9 @@ func plainResponse(a *Auth) string { return appendPlainResponse("", a) }
 // allocation when the credentials are short: the AUTH PLAIN command line
 // is built so.
 func appendPlainResponse(pre string, a *Auth) string {
-	var buf [128]byte
-	msg := append(append(append(append(buf[:0], 0), a.User...), 0), a.Pass...)
-	n := len(pre) + base64.StdEncoding.EncodedLen(len(msg))
-	var out []byte
-	if len(msg) <= 48 && n <= 96 {
-		var outBuf [96]byte
-		out = outBuf[:n]
-	} else {
-		out = make([]byte, n)
-	}
-	copy(out, pre)
-	base64.StdEncoding.Encode(out[len(pre):], msg)
-	return string(out)
+	var msg, out [128]byte
+	m := append(append(append(append(msg[:0], 0), a.User...), 0), a.Pass...)
+	return string(base64.StdEncoding.AppendEncode(append(out[:0], pre...), m))
 }
 
 // mail sends MAIL FROM, or QUIT when there is nobody to send to.

@@ -149,6 +149,17 @@ func FuzzLookupCommand(f *testing.F) {
 	})
 }
 
+// hasControl is scanLine's control half written plainly: the oracle of
+// TestScanLine and of FuzzParsePath.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
 // TestScanLine: scanLine agrees with hasControl and an ASCII check.
 func TestScanLine(t *testing.T) {
 	for _, s := range []string{"", "MAIL FROM:<a@b>", "a\tb", "a\x00b", "a\x7fb", "caf\xc3\xa9", "\xff", "\xc3\xa9\r"} {

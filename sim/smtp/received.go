@@ -18,8 +18,12 @@ import (
 // unknown peer name or HELO shows as "unknown"; an empty id is left out. The
 // result ends with CRLF.
 func Received(m *Message, by, id string, now time.Time) string {
-	var date [64]byte
-	return ReceivedDated(m, by, id, string(ReceivedDate(date[:0], now)))
+	var buf [64]byte
+	date := string(ReceivedDate(buf[:0], now))
+	var b strings.Builder
+	b.Grow(ReceivedSize(m, by, id, date))
+	WriteReceived(&b, m, by, id, date)
+	return b.String()
 }
 
 // ReceivedDate appends now as Received: writes it (RFC 5322 3.3, in
@@ -28,23 +32,15 @@ func ReceivedDate(dst []byte, now time.Time) []byte {
 	return now.AppendFormat(dst, "Mon, 2 Jan 2006 15:04:05 -0700")
 }
 
-// ReceivedDated is Received with the date already formatted by
-// ReceivedDate: a server accepting many messages in one second formats
-// it once.
-func ReceivedDated(m *Message, by, id, date string) string {
-	var b strings.Builder
-	b.Grow(ReceivedSize(m, by, id, date))
-	WriteReceived(&b, m, by, id, date)
-	return b.String()
-}
-
 // ReceivedSize is room enough for what WriteReceived writes: a caller
 // that builds more around the field grows its builder once.
 func ReceivedSize(m *Message, by, id, date string) int {
 	return 128 + len(m.Helo) + len(m.Peer.Name) + len(by) + len(id) + len(date)
 }
 
-// WriteReceived writes the field ReceivedDated returns to b.
+// WriteReceived writes the field Received returns to b, with date as
+// ReceivedDate formats it: an MTA accepting many messages in one second
+// formats the date once and builds more around the field in one builder.
 func WriteReceived(b *strings.Builder, m *Message, by, id, date string) {
 	b.WriteString("Received: from ")
 	b.WriteString(orUnknown(m.Helo))

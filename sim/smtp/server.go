@@ -317,8 +317,8 @@ func trimRightWSP(s string, cr bool) string {
 	return s
 }
 
-// scanLine reports whether s has a control character (hasControl) and
-// whether it has a byte outside ASCII.
+// scanLine reports whether s has a control character (below 0x20 other
+// than tab, or DEL) and whether it has a byte outside ASCII.
 func scanLine(s string) (control, nonASCII bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -329,15 +329,6 @@ func scanLine(s string) (control, nonASCII bool) {
 		nonASCII = nonASCII || c >= 0x80
 	}
 	return control, nonASCII
-}
-
-func hasControl(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
-			return true
-		}
-	}
-	return false
 }
 
 // command is one entry of the command table.
