@@ -158,11 +158,13 @@ func (s *Server) fetchOne(i int, m *mailstore.Message, items []fetchItem) Respon
 	b.WriteString(" FETCH (")
 	setSeen := false
 	hasFlags := false
+	needText := false // only UID and FLAGS go without the message's text
 	for _, it := range items {
 		if it.body && !it.peek && m.Flags&mailstore.Seen == 0 {
 			setSeen = true
 		}
 		hasFlags = hasFlags || it.name == "FLAGS"
+		needText = needText || it.name != "UID" && it.name != "FLAGS"
 	}
 	flags := m.Flags
 	if setSeen {
@@ -171,7 +173,10 @@ func (s *Server) fetchOne(i int, m *mailstore.Message, items []fetchItem) Respon
 		s.box.SetFlags(m.UID, flags)
 	}
 	s.view[i].flags = flags
-	text := crlf(m.Text())
+	var text string
+	if needText {
+		text = crlf(m.Text())
+	}
 	first := true
 	item := func(name, val string) {
 		if !first {
