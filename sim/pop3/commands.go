@@ -50,7 +50,8 @@ type command struct {
 
 // commands is the server's command table, in the order of RFC 1939 9 (the
 // command summary) followed by the extensions: adding a verb is one line
-// here and its method.
+// here, its method and its case in commandAt (TestCommandAt fails until
+// it has one).
 var commands = [...]command{
 	{verb: CmdUSER, in: inAuthorization, min: 1, max: 1, usage: "usage: USER name", ready: (*Server).plainReady, run: (*Server).userCmd},
 	// RFC 1939 7: PASS has exactly one argument, so spaces in it are part

@@ -38,7 +38,7 @@ type mail struct {
 	head    string   // whole lines before text ("" or ending in LF)
 	text    string   // the message after head; lines are substrings of the two
 	size    int      // octets as sent, with CRLF line ends and without byte-stuffing
-	lines   []string // text split into lines, made on the first RETR or TOP
+	lines   []string // head and text split into lines (cut from the server's slab), made on the first RETR or TOP
 	deleted bool     // marked by DELE, unmarked by RSET
 }
 

@@ -138,8 +138,10 @@ func NewServer(cfg *Config) *Server {
 }
 
 // Reset makes s a new session, exactly as NewServer(cfg) would, keeping
-// the greeting's text when it is the same. Nothing else is kept: the
-// lists Info hands out views of stay with the views.
+// the greeting's text when it is the same, and the arrays of the maildrop
+// snapshot and of the line slab, emptied (so a Result's Lines are valid
+// until the next Reset). The lists Info hands out views of (retrieved,
+// markList) are not kept: they stay with the views.
 func (s *Server) Reset(cfg *Config) {
 	greeting, host, stamp := s.greeting, s.cfg.Hostname, s.cfg.Timestamp
 	msgs, lines := s.msgs, s.lines
