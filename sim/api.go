@@ -30,12 +30,8 @@ func (w *World) Send(r SendRequest) SMTPResult {
 	wt := newWaiter(&w.free.sendWaits)
 	w.SendAsync(r, wt.doneFn)
 	w.runUntil(wt.overFn)
-	res, finished := wt.res, wt.finished
-	if finished {
-		// The session called done, and calls it no more: the waiter is
-		// dead. (One that did not finish may still be called.)
-		freeWaiter(&w.free.sendWaits, wt)
-	}
+	res := wt.res
+	freeWaiter(&w.free.sendWaits, wt)
 	return res
 }
 
@@ -77,9 +73,7 @@ func (w *World) Fetch(r FetchRequest) FetchResult {
 	w.pop3Session(r.Client, r.Server, r.Port, r.Job, r.TLS, r.Drop, wt.doneFn)
 	w.runUntil(wt.overFn)
 	res := wt.res
-	if wt.finished {
-		freeWaiter(&w.free.fetchWaits, wt) // as in Send
-	}
+	freeWaiter(&w.free.fetchWaits, wt)
 	// What is left counts whether or not the session got anywhere.
 	if u := r.Server.user(r.Job.User); u != nil {
 		res.Left = u.Mailbox.Len()

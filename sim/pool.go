@@ -27,6 +27,7 @@ type freeLists struct {
 	sendWaits   []*waiter[SMTPResult]
 	fetchWaits  []*waiter[FetchResult]
 	attempts    []*attempt
+	lookups     []*lookup
 }
 
 // maxFree bounds each free list: what a world keeps for reuse is what was
@@ -190,9 +191,13 @@ func newWaiter[R any](list *[]*waiter[R]) *waiter[R] {
 	return wt
 }
 
-// freeWaiter clears wt and puts it on list: only once its session has
-// called done, which a session does once.
+// freeWaiter clears wt and puts it on list once its session has called
+// done, which a session does once; a waiter whose session may still call
+// it is left alone.
 func freeWaiter[R any](list *[]*waiter[R], wt *waiter[R]) {
+	if !wt.finished {
+		return
+	}
 	var zero R
 	wt.res, wt.finished = zero, false
 	push(list, wt)
