@@ -319,8 +319,7 @@ type pop3Client struct {
 	asm      pop3.Assembler
 	res      FetchResult
 	done     func(FetchResult)
-	ended    bool
-	finished bool // end has run
+	ended    bool // end has run
 	closing  bool // a dropped connection's delayed close is pending
 }
 
@@ -367,7 +366,7 @@ func (cl *pop3Client) Receive(c *Conn, p Data) {
 // response takes one line of the server's; it reports whether the
 // session stops reading (the server closes, or TLS starts).
 func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
-	if cl.ended || c.Closed(ClientSide) {
+	if cl.ended || cl.closing || c.Closed(ClientSide) {
 		return false
 	}
 	r, complete, err := cl.asm.Feed(line)
@@ -405,7 +404,6 @@ func (cl *pop3Client) response(c *Conn, line string) (stop bool) {
 			cl.w.release(c)
 		})
 		cl.drop = false
-		cl.ended = true
 		return false
 	}
 	cl.send(c, line)
@@ -424,21 +422,18 @@ func (cl *pop3Client) Closed(c *Conn) { cl.end() }
 
 // over: the session ended (after a dropped connection's delayed close),
 // and without TLS.
-func (cl *pop3Client) over() bool { return cl.finished && !cl.closing && cl.tls.side == nil }
+func (cl *pop3Client) over() bool { return cl.ended && !cl.closing && cl.tls.side == nil }
 
 func (cl *pop3Client) end() {
 	cl.tls.stop()
-	if cl.finished {
+	if cl.ended {
 		return
 	}
-	cl.finished = true
-	if cl.done == nil {
-		return
-	}
-	done := cl.done
-	cl.done, cl.ended = nil, true
+	cl.ended = true
 	cl.res.Client = cl.core.Result()
-	done(cl.res)
+	if cl.done != nil {
+		cl.done(cl.res)
+	}
 }
 
 // TalkResult is what a raw "talk" session got back.

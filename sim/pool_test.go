@@ -76,7 +76,7 @@ func TestReleaseOnlyWhenDead(t *testing.T) {
 	}
 	pop3Conn := func() *Conn {
 		cl, s := w.newPOP3Client(), w.newPOP3Server()
-		cl.finished, s.done = true, true
+		cl.ended, s.done = true, true
 		return &Conn{w: w, pooled: true, peer: [2]Peer{cl, s}}
 	}
 	for _, tc := range []struct {
@@ -97,7 +97,7 @@ func TestReleaseOnlyWhenDead(t *testing.T) {
 		{"the SMTP server checks a message", smtpConn, func(c *Conn) { c.peer[ServerSide].(*smtpServer).holding = true }},
 		{"the SMTP server runs TLS", smtpConn, func(c *Conn) { c.peer[ServerSide].(*smtpServer).tls = &tlsSide{} }},
 		{"the server end is not reusable", smtpConn, func(c *Conn) { c.peer[ServerSide] = &imapServer{} }},
-		{"the POP3 client has not ended", pop3Conn, func(c *Conn) { c.peer[ClientSide].(*pop3Client).finished = false }},
+		{"the POP3 client has not ended", pop3Conn, func(c *Conn) { c.peer[ClientSide].(*pop3Client).ended = false }},
 		{"the POP3 client's delayed close is pending", pop3Conn, func(c *Conn) { c.peer[ClientSide].(*pop3Client).closing = true }},
 		{"the POP3 server has not ended", pop3Conn, func(c *Conn) { c.peer[ServerSide].(*pop3Server).done = false }},
 		{"the POP3 server runs TLS", pop3Conn, func(c *Conn) { c.peer[ServerSide].(*pop3Server).tls = &tlsSide{} }},
