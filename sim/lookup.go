@@ -76,9 +76,7 @@ type lookup struct {
 }
 
 func (w *World) newLookup() *lookup {
-	if n := len(w.lookups); n > 0 {
-		l := w.lookups[n-1]
-		w.lookups = w.lookups[:n-1]
+	if l, ok := pop(&w.free.lookups); ok {
 		return l
 	}
 	l := &lookup{w: w}
@@ -141,7 +139,7 @@ func (w *World) finishLookup(l *lookup, ans dns.Answer, ok bool) {
 
 func (w *World) freeLookup(l *lookup) {
 	*l = lookup{w: w, arriveFn: l.arriveFn, doneFn: l.doneFn}
-	w.lookups = append(w.lookups, l)
+	push(&w.free.lookups, l)
 }
 
 // withID returns a copy of a DNS message with its ID set: each query and

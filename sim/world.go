@@ -54,7 +54,6 @@ type World struct {
 	msgSeq     int // Message-ID counter
 	composer   composer
 	dnsID      uint16
-	lookups    []*lookup             // free look-ups, reused
 	sessions   []snapEntry           // the slab snapshots are cut from
 	snaps      map[string]*snapEntry // snapshots made, by appendSessionKey
 	snapKey    []byte
