@@ -129,16 +129,15 @@ func (a *attempt) gotMX(ans dns.Answer, ok bool) {
 			targets = append(targets, mx.Host)
 		}
 	}
-	a.tryMX(targets, false, false)
+	a.tryMX(targets)
 }
 
 // tryMX tries the first of targets and, if it cannot be reached, the rest
-// in order (RFC 5321 5.1). usable says an MX host with an address was
-// seen, temporary that a look-up failed for now.
-func (a *attempt) tryMX(targets []string, usable, temporary bool) {
+// in order (RFC 5321 5.1).
+func (a *attempt) tryMX(targets []string) {
 	w, it := a.w, a.it
 	if len(targets) == 0 {
-		if !usable && !temporary {
+		if !a.usable && !a.temporary {
 			// RFC 5321 5.1: MX records none of which is usable, or an implicit
 			// MX that is not, MUST be reported as an error, not retried.
 			w.bounceAll(it, "5.4.4", i18n.M(msgUnroutable, it.domain))
@@ -153,7 +152,7 @@ func (a *attempt) tryMX(targets []string, usable, temporary bool) {
 		a.over(site)
 		return
 	}
-	a.name, a.rest, a.usable, a.temporary = targets[0], targets[1:], usable, temporary
+	a.name, a.rest = targets[0], targets[1:]
 	w.resolve(it.host, a.name, dns.TypeA, a.aFn)
 }
 
@@ -163,18 +162,20 @@ func (a *attempt) gotA(ans dns.Answer, ok bool) {
 	h := it.host
 	switch {
 	case !ok || ans.RCode != dns.RCodeNoError && ans.RCode != dns.RCodeNXDomain:
-		a.tryMX(a.rest, a.usable, true) // no answer or SERVFAIL: this MX may work later
+		a.temporary = true
+		a.tryMX(a.rest) // no answer or SERVFAIL: this MX may work later
 		return
 	case len(ans.A) == 0:
 		w.note(h, i18n.M(msgNoAddress, name))
-		a.tryMX(a.rest, a.usable, a.temporary)
+		a.tryMX(a.rest)
 		return
 	}
 	dst := w.byIP[ans.A[0]]
 	if dst == nil {
 		// Sealed: an address outside the virtual world is never dialled.
 		w.note(h, i18n.M(msgNotInWorld, name, ans.A[0].String()))
-		a.tryMX(a.rest, true, a.temporary)
+		a.usable = true
+		a.tryMX(a.rest)
 		return
 	}
 	if dst == h {
@@ -198,7 +199,8 @@ func (a *attempt) sent(res SMTPResult) {
 			t = msgConnectRefused
 		}
 		it.last = &failure{status: "4.4.1", note: i18n.M(t, dst.Name, dst.IP.String())}
-		a.tryMX(a.rest, true, a.temporary) // RFC 5321 5.1: try the next MX
+		a.usable = true
+		a.tryMX(a.rest) // RFC 5321 5.1: try the next MX
 		return
 	}
 	w.settleAttempt(it, dst, res)
