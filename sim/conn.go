@@ -114,9 +114,10 @@ type Conn struct {
 	dial   dialing   // while the handshake is under way
 	// tasks counts the scheduler's tasks that refer to the connection.
 	tasks int
-	// pooled: both ends are the world's own handlers (reusable), which
-	// keep no pointer to the connection once they are over, so it goes
-	// back to the world's free list when it is dead (release).
+	// pooled: the client end is one of the world's own handlers
+	// (reusable), which keep no pointer to the connection once they are
+	// over; release checks the server end too, and puts the connection
+	// back on the world's free list when both are over and it is dead.
 	pooled bool
 }
 

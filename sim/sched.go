@@ -23,7 +23,7 @@ type task struct {
 	conn *Conn
 	op   uint8
 	from Side
-	n    int    // opDeliver: the segment's lines (Conn.out)
+	n    int    // opDeliver: how many of Conn.out's lines the segment carries; opSYN, opDrop: the SYN's number
 	raw  string // opDeliver: raw bytes after the lines (TLS records)
 	// timer marks a wake-up that is not work in progress (a queue retry):
 	// the world counts as settled while only timers are pending.

@@ -78,7 +78,7 @@ type smtpServer struct {
 	svc      *SMTPService
 	core     *smtp.Server // nil until the greeting: the client's name is being looked up
 	spare    *smtp.Server // the core, reset for each session (pool.go)
-	conn     *Conn        // the connection, while its session runs
+	conn     *Conn        // the connection, until the client's name is known (named)
 	name     nameLookup   // the look-up of the client's name
 	early    []Data       // what the client sent before the greeting
 	in       lineReader
@@ -114,6 +114,7 @@ func (w *World) openSMTP(c *Conn, h *Host, svc *SMTPService) *smtpServer {
 // greets.
 func (s *smtpServer) named(name string) {
 	w, c := s.w, s.conn
+	s.conn = nil // over() may be true from now: the handler keeps no pointer to c
 	s.spare.Reset(&s.svc.Config, smtp.Peer{IP: s.name.ip, Name: name})
 	s.core = s.spare
 	if s.done {
